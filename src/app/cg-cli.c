@@ -1,0 +1,529 @@
+/* cg-cli.c — the command line: subcommands that never open a window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "cg-audit.h"
+#include "cg-cli.h"
+#include "cg-date.h"
+#include "cg-demo.h"
+#include "cg-import.h"
+#include "cg-institution.h"
+#include "cg-store.h"
+
+typedef int (*CgCommandFunc) (CgStore *store, int argc, char **argv);
+
+typedef struct
+{
+  const char    *name;
+  const char    *synopsis;      /* untranslated: option names do not change */
+  const char    *summary;       /* N_() */
+  gboolean       needs_store;
+  CgCommandFunc  func;
+} CgCommand;
+
+static int cmd_setup   (CgStore *store, int argc, char **argv);
+static int cmd_import  (CgStore *store, int argc, char **argv);
+static int cmd_demo    (CgStore *store, int argc, char **argv);
+static int cmd_backup  (CgStore *store, int argc, char **argv);
+static int cmd_restore (CgStore *store, int argc, char **argv);
+
+static const CgCommand commands[] = {
+  { "setup", "setup --name N --type care-home|child-welfare|rescue-station|funeral-home --beds N [--district D] [--risk low|medium|high] [--director N] [--phone P]",
+    N_("Create the institution profile"), TRUE, cmd_setup },
+  { "import", "import REGISTER FILE.csv",
+    N_("Import a register from a CSV file, whole or not at all"), TRUE, cmd_import },
+  { "demo", "demo --size small|large [--type TYPE] [--seed N]",
+    N_("Fill an empty database with a demonstration institution"), TRUE, cmd_demo },
+  { "backup", "backup FILE",
+    N_("Write a consistent copy of the database"), TRUE, cmd_backup },
+  { "restore", "restore FILE",
+    N_("Replace the database with a backup"), FALSE, cmd_restore },
+};
+
+static const CgCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+char *
+cg_cli_take_db_option (int       *argc,
+                       char     **argv,
+                       gboolean  *usage_error)
+{
+  char *path = NULL;
+  int out = 1;
+
+  *usage_error = FALSE;
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_strcmp0 (argv[i], "--db") == 0)
+        {
+          if (i + 1 >= *argc || *argv[i + 1] == '\0')
+            {
+              *usage_error = TRUE;
+              continue;
+            }
+          g_free (path);
+          path = g_strdup (argv[++i]);
+          continue;
+        }
+      if (g_str_has_prefix (argv[i], "--db="))
+        {
+          g_free (path);
+          path = g_strdup (argv[i] + strlen ("--db="));
+          if (*path == '\0')
+            *usage_error = TRUE;
+          continue;
+        }
+      argv[out++] = argv[i];
+    }
+  argv[out] = NULL;
+  *argc = out;
+  return path;
+}
+
+gboolean
+cg_cli_is_command (int    argc,
+                   char **argv)
+{
+  return argc >= 2 && argv[1][0] != '-';
+}
+
+static void
+print_usage (void)
+{
+  g_printerr ("%s\n", _("Usage: careguard [--db PATH] [COMMAND …]"));
+  g_printerr ("%s\n", _("Without a command, CareGuard opens its window."));
+  g_printerr ("\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_printerr ("  careguard %s\n      %s\n", commands[i].synopsis, _(commands[i].summary));
+}
+
+/* --name VALUE and --name=VALUE, from a fixed list of option names. */
+typedef struct
+{
+  const char *name;
+  char       *value;
+} CgOption;
+
+static gboolean
+parse_options (int         argc,
+               char      **argv,
+               int         first,
+               CgOption   *options,
+               guint       n_options,
+               GPtrArray  *positional)
+{
+  for (int i = first; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      gboolean matched = FALSE;
+
+      if (!g_str_has_prefix (arg, "--"))
+        {
+          if (positional == NULL)
+            {
+              g_printerr (_("Unexpected argument: %s\n"), arg);
+              return FALSE;
+            }
+          g_ptr_array_add (positional, (gpointer) arg);
+          continue;
+        }
+      for (guint j = 0; j < n_options && !matched; j++)
+        {
+          gsize len = strlen (options[j].name);
+
+          if (strncmp (arg + 2, options[j].name, len) != 0)
+            continue;
+          if (arg[2 + len] == '=')
+            {
+              g_free (options[j].value);
+              options[j].value = g_strdup (arg + 3 + len);
+              matched = TRUE;
+            }
+          else if (arg[2 + len] == '\0')
+            {
+              if (i + 1 >= argc)
+                {
+                  g_printerr (_("The option %s needs a value.\n"), arg);
+                  return FALSE;
+                }
+              g_free (options[j].value);
+              options[j].value = g_strdup (argv[++i]);
+              matched = TRUE;
+            }
+        }
+      if (!matched)
+        {
+          g_printerr (_("Unknown option: %s\n"), arg);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+clear_options (CgOption *options,
+               guint     n_options)
+{
+  for (guint i = 0; i < n_options; i++)
+    g_clear_pointer (&options[i].value, g_free);
+}
+
+static gboolean
+parse_int (const char *text,
+           int        *out)
+{
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, 0, G_MAXINT, &value, NULL))
+    return FALSE;
+  *out = (int) value;
+  return TRUE;
+}
+
+static int
+cmd_setup (CgStore  *store,
+           int       argc,
+           char    **argv)
+{
+  enum { O_NAME, O_TYPE, O_BEDS, O_DISTRICT, O_RISK, O_DIRECTOR, O_PHONE, N_O };
+  CgOption options[N_O] = {
+    { "name" }, { "type" }, { "beds" }, { "district" }, { "risk" }, { "director" }, { "phone" },
+  };
+  g_autoptr(CgInstitution) existing = NULL;
+  g_autoptr(CgInstitution) inst = cg_institution_new ();
+  g_autoptr(GError) error = NULL;
+  int status = CG_EXIT_USAGE;
+  int kind, risk = CG_RISK_LOW;
+
+  if (!parse_options (argc, argv, 2, options, N_O, NULL))
+    goto out;
+  if (options[O_NAME].value == NULL || options[O_TYPE].value == NULL || options[O_BEDS].value == NULL)
+    {
+      g_printerr ("%s\n", _("setup needs --name, --type and --beds."));
+      goto out;
+    }
+  kind = cg_institution_kind_from_string (options[O_TYPE].value);
+  if (kind < 0)
+    {
+      g_printerr (_("Unknown institution type “%s”: use care-home, child-welfare, rescue-station or funeral-home.\n"),
+                  options[O_TYPE].value);
+      goto out;
+    }
+  if (options[O_RISK].value != NULL)
+    {
+      risk = cg_risk_level_from_string (options[O_RISK].value);
+      if (risk < 0)
+        {
+          g_printerr (_("Unknown risk level “%s”: use low, medium or high.\n"), options[O_RISK].value);
+          goto out;
+        }
+    }
+  if (!parse_int (options[O_BEDS].value, &inst->beds))
+    {
+      g_printerr (_("--beds must be a whole number, not “%s”.\n"), options[O_BEDS].value);
+      goto out;
+    }
+
+  status = CG_EXIT_REFUSED;
+  existing = cg_institution_load (store, &error);
+  if (error != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      goto out;
+    }
+  if (existing != NULL)
+    {
+      g_printerr (_("This database already holds the institution “%s”; change it in the window’s preferences.\n"),
+                  existing->name);
+      goto out;
+    }
+
+  g_free (inst->name);
+  inst->name = g_strdup (options[O_NAME].value);
+  inst->kind = kind;
+  inst->risk = risk;
+  if (options[O_DISTRICT].value != NULL)
+    {
+      g_free (inst->district);
+      inst->district = g_strdup (options[O_DISTRICT].value);
+    }
+  if (options[O_DIRECTOR].value != NULL)
+    {
+      g_free (inst->director);
+      inst->director = g_strdup (options[O_DIRECTOR].value);
+    }
+  if (options[O_PHONE].value != NULL)
+    {
+      g_free (inst->phone);
+      inst->phone = g_strdup (options[O_PHONE].value);
+    }
+  if (!cg_institution_save (store, inst, cg_audit_current_user (), &error))
+    {
+      g_printerr ("%s\n", error->message);
+      goto out;
+    }
+  g_print (_("Created %s (%s, %d beds).\n"), inst->name,
+           cg_institution_kind_label (inst->kind), inst->beds);
+  status = CG_EXIT_OK;
+
+out:
+  clear_options (options, N_O);
+  return status;
+}
+
+static int
+cmd_import (CgStore  *store,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autoptr(CgImport) import = NULL;
+  g_autoptr(CgInstitution) inst = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+  int reg;
+
+  if (!parse_options (argc, argv, 2, NULL, 0, positional))
+    return CG_EXIT_USAGE;
+  if (positional->len != 2)
+    {
+      g_printerr ("%s\n", _("Usage: careguard import REGISTER FILE.csv"));
+      return CG_EXIT_USAGE;
+    }
+  reg = cg_register_from_string (positional->pdata[0]);
+  if (reg < 0)
+    {
+      g_printerr (_("Unknown register “%s”.\n"), (const char *) positional->pdata[0]);
+      return CG_EXIT_USAGE;
+    }
+  inst = cg_institution_load (store, &error);
+  if (inst == NULL)
+    {
+      g_printerr ("%s\n", error != NULL ? error->message
+                                        : _("Set up the institution first (careguard setup …)."));
+      return CG_EXIT_REFUSED;
+    }
+  if (!g_file_get_contents (positional->pdata[1], &data, &len, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return CG_EXIT_REFUSED;
+    }
+  import = cg_import_prepare (store, reg, data, len, &error);
+  if (import == NULL)
+    {
+      g_printerr ("%s: %s\n", (const char *) positional->pdata[1], error->message);
+      return CG_EXIT_REFUSED;
+    }
+  if (cg_import_get_problems (import)->len > 0)
+    {
+      g_autofree char *report = cg_import_format_problems (import);
+
+      g_printerr ("%s", report);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "%u row has a problem: nothing was imported.\n",
+                               "%u rows have problems: nothing was imported.\n",
+                               cg_import_get_problems (import)->len),
+                  cg_import_get_problems (import)->len);
+      return CG_EXIT_REFUSED;
+    }
+  for (guint i = 0; i < cg_import_get_unknown_columns (import)->len; i++)
+    g_printerr (_("Column “%s” is not part of the template and was ignored.\n"),
+                (const char *) cg_import_get_unknown_columns (import)->pdata[i]);
+  if (!cg_import_commit (import, store, cg_audit_current_user (), &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return CG_EXIT_REFUSED;
+    }
+  g_print (_("Imported %u rows (%u new, %u updated).\n"),
+           cg_import_get_n_rows (import), cg_import_get_n_new (import),
+           cg_import_get_n_updated (import));
+  return CG_EXIT_OK;
+}
+
+static int
+cmd_demo (CgStore  *store,
+          int       argc,
+          char    **argv)
+{
+  enum { O_SIZE, O_TYPE, O_SEED, N_O };
+  CgOption options[N_O] = { { "size" }, { "type" }, { "seed" } };
+  g_autoptr(GError) error = NULL;
+  int status = CG_EXIT_USAGE;
+  int kind = CG_KIND_CARE_HOME;
+  int seed = 20201104;   /* the date of 晋政民〔2020〕87号 */
+  CgDemoSize size;
+  GDate today;
+
+  if (!parse_options (argc, argv, 2, options, N_O, NULL))
+    goto out;
+  if (g_strcmp0 (options[O_SIZE].value, "small") == 0)
+    size = CG_DEMO_SMALL;
+  else if (g_strcmp0 (options[O_SIZE].value, "large") == 0)
+    size = CG_DEMO_LARGE;
+  else
+    {
+      g_printerr ("%s\n", _("demo needs --size small or --size large."));
+      goto out;
+    }
+  if (options[O_TYPE].value != NULL
+      && (kind = cg_institution_kind_from_string (options[O_TYPE].value)) < 0)
+    {
+      g_printerr (_("Unknown institution type “%s”: use care-home, child-welfare, rescue-station or funeral-home.\n"),
+                  options[O_TYPE].value);
+      goto out;
+    }
+  if (options[O_SEED].value != NULL && !parse_int (options[O_SEED].value, &seed))
+    {
+      g_printerr (_("--seed must be a whole number, not “%s”.\n"), options[O_SEED].value);
+      goto out;
+    }
+
+  status = CG_EXIT_REFUSED;
+  cg_date_today (&today);
+  if (!cg_demo_fill (store, size, kind, (guint32) seed, &today, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      goto out;
+    }
+  g_print (_("Demonstration data written to %s.\n"), cg_store_get_path (store));
+  status = CG_EXIT_OK;
+
+out:
+  clear_options (options, N_O);
+  return status;
+}
+
+static int
+cmd_backup (CgStore  *store,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (argc != 3)
+    {
+      g_printerr ("%s\n", _("Usage: careguard backup FILE"));
+      return CG_EXIT_USAGE;
+    }
+  if (g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("%s already exists: choose a new file name for the backup.\n"), argv[2]);
+      return CG_EXIT_REFUSED;
+    }
+  if (!cg_store_backup (store, argv[2], &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return CG_EXIT_REFUSED;
+    }
+  g_print (_("Backup written to %s.\n"), argv[2]);
+  return CG_EXIT_OK;
+}
+
+static int
+cmd_restore (CgStore  *unused,
+             int       argc,
+             char    **argv)
+{
+  /* Handled in cg_cli_run: it needs the path, not an open store. */
+  g_assert_not_reached ();
+  return CG_EXIT_USAGE;
+}
+
+static int
+run_restore (const char  *db_path,
+             int          argc,
+             char       **argv)
+{
+  g_autoptr(CgStore) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = NULL;
+
+  if (argc != 3)
+    {
+      g_printerr ("%s\n", _("Usage: careguard restore FILE"));
+      return CG_EXIT_USAGE;
+    }
+  if (!g_file_test (argv[2], G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("%s does not exist.\n"), argv[2]);
+      return CG_EXIT_REFUSED;
+    }
+  /* Opening the backup checks that it is a CareGuard database this version
+   * can read, and brings it up to date before it replaces anything. */
+  backup = cg_store_open (argv[2], &error);
+  if (backup == NULL)
+    {
+      g_printerr ("%s: %s\n", argv[2], error->message);
+      return CG_EXIT_REFUSED;
+    }
+  tmp = g_strconcat (db_path, ".restoring", NULL);
+  g_unlink (tmp);
+  if (!cg_store_backup (backup, tmp, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return CG_EXIT_REFUSED;
+    }
+  /* The old database's WAL must not be replayed over the restored file. */
+  {
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  if (g_rename (tmp, db_path) != 0)
+    {
+      int saved = errno;
+      g_printerr (_("Cannot replace %s: %s\n"), db_path, g_strerror (saved));
+      g_unlink (tmp);
+      return CG_EXIT_REFUSED;
+    }
+  g_print (_("Database restored from %s.\n"), argv[2]);
+  return CG_EXIT_OK;
+}
+
+int
+cg_cli_run (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = NULL;
+  const CgCommand *command;
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      if (g_strcmp0 (argv[1], "help") != 0)
+        g_printerr (_("Unknown command: %s\n"), argv[1]);
+      print_usage ();
+      return g_strcmp0 (argv[1], "help") == 0 ? CG_EXIT_OK : CG_EXIT_USAGE;
+    }
+
+  if (db_path == NULL)
+    db_path = default_path = cg_store_default_path ();
+
+  if (command->func == cmd_restore)
+    return run_restore (db_path, argc, argv);
+
+  store = cg_store_open (db_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return CG_EXIT_REFUSED;
+    }
+  return command->func (store, argc, argv);
+}

@@ -1,0 +1,304 @@
+/* cg-demo.c — a realistic, seeded demonstration institution
+ *
+ * Names, ID numbers and phone numbers are generated (valid check digits,
+ * real birth dates), never taken from real people.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cg-audit.h"
+#include "cg-date.h"
+#include "cg-demo.h"
+#include "cg-person.h"
+#include "cg-validate.h"
+
+static const char * const surnames[] = {
+  "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
+  "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
+  "彭", "曾", "肖", "田", "董", "潘", "袁", "蔡", "蒋", "余", "于", "杜", "叶", "程", "苏",
+  "魏", "吕", "丁", "任", "庄", "施", "洪", "蔡", "颜", "柯",
+};
+static const char * const given_female[] = {
+  "秀英", "桂英", "秀兰", "玉兰", "桂兰", "玉珍", "淑珍", "丽华", "美华", "素珍", "月娥",
+  "宝珠", "惠玲", "雅婷", "静", "丽", "婷", "芳", "敏", "燕", "娟", "霞", "雪梅", "丽娟",
+  "金花", "阿妹", "碧霞", "春梅", "淑芬", "美玲",
+};
+static const char * const given_male[] = {
+  "建国", "建华", "国强", "志强", "文华", "德明", "金水", "清泉", "天福", "文忠", "振华",
+  "明辉", "永福", "海波", "伟", "强", "军", "磊", "洋", "勇", "杰", "涛", "斌", "超",
+  "鸿儒", "锦坤", "国平", "少华", "荣发", "水生",
+};
+/* Quanzhou districts and counties (region codes of GB/T 2260). */
+static const char * const regions[] = {
+  "350582", "350502", "350503", "350504", "350505", "350521", "350524",
+  "350525", "350526", "350581", "350583",
+};
+static const char * const staff_roles[] = {
+  N_("Carer"), N_("Carer"), N_("Carer"), N_("Nurse"), N_("Nurse"), N_("Doctor"),
+  N_("Cook"), N_("Cleaner"), N_("Gate keeper"), N_("Social worker"), N_("Administrator"),
+};
+
+typedef struct
+{
+  CgStore    *store;
+  GRand      *rand;
+  GHashTable *used_ids;
+  GDate       today;
+} Demo;
+
+static const char *
+pick (Demo               *demo,
+      const char * const *list,
+      guint               n)
+{
+  return list[g_rand_int_range (demo->rand, 0, (gint32) n)];
+}
+#define PICK(demo, list) pick ((demo), (list), G_N_ELEMENTS (list))
+
+static char *
+make_id_number (Demo  *demo,
+                int    age,
+                CgSex  sex,
+                GDate *birth_out)
+{
+  for (;;)
+    {
+      GDate birth = demo->today;
+      char stem[18];
+      int seq;
+      char check;
+      char *id;
+
+      g_date_subtract_years (&birth, (guint) age);
+      g_date_subtract_days (&birth, (guint) g_rand_int_range (demo->rand, 1, 365));
+      seq = g_rand_int_range (demo->rand, 0, 500) * 2 + (sex == CG_SEX_MALE ? 1 : 0);
+      g_snprintf (stem, sizeof stem, "%s%04d%02d%02d%03d", PICK (demo, regions),
+                  g_date_get_year (&birth), g_date_get_month (&birth),
+                  g_date_get_day (&birth), seq);
+      check = cg_id_number_check_digit (stem);
+      id = g_strdup_printf ("%s%c", stem, check);
+      if (!g_hash_table_contains (demo->used_ids, id))
+        {
+          g_hash_table_add (demo->used_ids, g_strdup (id));
+          *birth_out = birth;
+          return id;
+        }
+      g_free (id);
+    }
+}
+
+static char *
+make_phone (Demo *demo)
+{
+  static const char * const prefixes[] = { "135", "136", "137", "138", "139", "150", "151",
+                                           "152", "158", "159", "180", "186", "188", "189" };
+
+  return g_strdup_printf ("%s%08d", PICK (demo, prefixes),
+                          g_rand_int_range (demo->rand, 0, 100000000));
+}
+
+static gboolean
+add_person (Demo          *demo,
+            CgPersonKind   kind,
+            int            age,
+            const char    *role,
+            const char    *room,
+            int            days_here,
+            int            left_days_ago,
+            GError       **error)
+{
+  g_autoptr(CgPerson) person = cg_person_new ();
+  g_autofree char *id_number = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *arrived = NULL;
+  g_autofree char *left = NULL;
+  CgSex sex = g_rand_boolean (demo->rand) ? CG_SEX_MALE : CG_SEX_FEMALE;
+  GDate birth, date;
+
+  id_number = make_id_number (demo, age, sex, &birth);
+  name = g_strconcat (PICK (demo, surnames),
+                      sex == CG_SEX_MALE ? PICK (demo, given_male) : PICK (demo, given_female),
+                      NULL);
+  date = demo->today;
+  g_date_subtract_days (&date, (guint) days_here);
+  if (g_date_compare (&date, &birth) < 0)
+    date = birth;
+  arrived = cg_date_to_iso (&date);
+
+  cg_person_set_name (person, name);
+  cg_person_set_id_number (person, id_number);
+  cg_person_set_kind (person, kind);
+  cg_person_set_sex (person, sex);
+  /* Children and many old people have no phone of their own. */
+  if (kind == CG_PERSON_STAFF || g_rand_int_range (demo->rand, 0, 3) == 0)
+    {
+      phone = make_phone (demo);
+      cg_person_set_phone (person, phone);
+    }
+  cg_person_set_role (person, role != NULL ? _(role) : "");
+  cg_person_set_room (person, room);
+  cg_person_set_arrived_on (person, arrived);
+  if (left_days_ago >= 0 && left_days_ago < days_here)
+    {
+      date = demo->today;
+      g_date_subtract_days (&date, (guint) left_days_ago);
+      left = cg_date_to_iso (&date);
+      cg_person_set_left_on (person, left);
+    }
+  return cg_person_save_in_transaction (demo->store, person, "demo", error);
+}
+
+static gboolean
+fill (Demo              *demo,
+      CgDemoSize         size,
+      CgInstitutionKind  kind,
+      GError           **error)
+{
+  g_autoptr(CgInstitution) inst = cg_institution_new ();
+  static const char * const names[CG_N_KINDS] = {
+    N_("Jinjiang Fushou Care Home"), N_("Jinjiang Child Welfare Home"),
+    N_("Jinjiang Rescue Station"), N_("Jinjiang Funeral Home"),
+  };
+  int beds = size == CG_DEMO_LARGE ? 1000 : 100;
+  int history_days = size == CG_DEMO_LARGE ? 3 * 365 : 120;
+  int n_staff, n_residents;
+  CgPersonKind resident_kind;
+
+  g_free (inst->name);
+  inst->name = g_strdup (_(names[kind]));
+  inst->kind = kind;
+  g_free (inst->district);
+  inst->district = g_strdup (_("Qingyang Subdistrict, Jinjiang"));
+  inst->beds = kind == CG_KIND_FUNERAL_HOME ? 0 : beds;
+  inst->risk = CG_RISK_LOW;
+  g_free (inst->director);
+  inst->director = g_strdup (_("Lin Meihua"));
+  g_free (inst->phone);
+  inst->phone = g_strdup ("0595-85681234");
+
+  switch (kind)
+    {
+    case CG_KIND_CHILD_WELFARE: resident_kind = CG_PERSON_CHILD; break;
+    case CG_KIND_RESCUE_STATION: resident_kind = CG_PERSON_AID; break;
+    case CG_KIND_CARE_HOME:
+    case CG_KIND_FUNERAL_HOME:
+    case CG_N_KINDS:
+    default: resident_kind = CG_PERSON_RESIDENT; break;
+    }
+
+  /* Occupancy about 88 %; one carer for four residents, plus support staff. */
+  n_residents = kind == CG_KIND_FUNERAL_HOME ? 0 : beds * 88 / 100;
+  n_staff = kind == CG_KIND_FUNERAL_HOME ? (size == CG_DEMO_LARGE ? 120 : 24)
+                                         : MAX (8, n_residents / 4 + 4);
+
+  /* The profile and the people in one transaction: all or nothing. */
+  if (!cg_store_begin (demo->store, error))
+    return FALSE;
+  if (!cg_institution_save_in_transaction (demo->store, inst, "demo", error))
+    goto fail;
+
+  for (int i = 0; i < n_staff; i++)
+    {
+      int days = g_rand_int_range (demo->rand, 30, history_days + 900);
+      /* A few new hires inside the last fortnight: ALL-6 has work to do. */
+      if (i < 2)
+        days = g_rand_int_range (demo->rand, 1, 14);
+      if (!add_person (demo, CG_PERSON_STAFF, g_rand_int_range (demo->rand, 22, 58),
+                       PICK (demo, staff_roles), NULL, days, -1, error))
+        goto fail;
+    }
+
+  for (int i = 0; i < n_residents; i++)
+    {
+      g_autofree char *room = NULL;
+      int age;
+      int days = g_rand_int_range (demo->rand, 1, history_days + 1500);
+
+      switch (resident_kind)
+        {
+        case CG_PERSON_CHILD: age = g_rand_int_range (demo->rand, 1, 17); break;
+        case CG_PERSON_AID:
+          age = g_rand_int_range (demo->rand, 18, 75);
+          days = g_rand_int_range (demo->rand, 1, 60);
+          break;
+        case CG_PERSON_RESIDENT:
+        case CG_PERSON_STAFF:
+        case CG_N_PERSON_KINDS:
+        default: age = g_rand_int_range (demo->rand, 62, 99); break;
+        }
+      /* Floors of 25 rooms, two beds a room: "3-12" is floor 3, room 12. */
+      room = g_strdup_printf ("%d-%02d", i / 50 + 1, (i % 50) / 2 + 1);
+      if (!add_person (demo, resident_kind, age, NULL, room, days, -1, error))
+        goto fail;
+    }
+
+  /* People who left during the history: their records stay, archived. */
+  for (int i = 0; i < (kind == CG_KIND_FUNERAL_HOME ? 0 : n_residents / 8); i++)
+    {
+      int days = g_rand_int_range (demo->rand, 30, history_days + 400);
+      if (!add_person (demo, resident_kind, g_rand_int_range (demo->rand, 62, 99), NULL, "",
+                       days, g_rand_int_range (demo->rand, 1, MIN (days, history_days)), error))
+        goto fail;
+    }
+  for (int i = 0; i < n_staff / 10; i++)
+    {
+      int days = g_rand_int_range (demo->rand, 60, history_days + 400);
+      if (!add_person (demo, CG_PERSON_STAFF, g_rand_int_range (demo->rand, 22, 58),
+                       PICK (demo, staff_roles), NULL, days,
+                       g_rand_int_range (demo->rand, 1, MIN (days, history_days)), error))
+        goto fail;
+    }
+
+  if (!cg_store_commit (demo->store, error))
+    goto fail;
+  cg_store_emit_changed (demo->store, "institution");
+  cg_store_emit_changed (demo->store, "person");
+  return TRUE;
+
+fail:
+  cg_store_rollback (demo->store);
+  return FALSE;
+}
+
+gboolean
+cg_demo_fill (CgStore            *store,
+              CgDemoSize          size,
+              CgInstitutionKind   kind,
+              guint32             seed,
+              const GDate        *today,
+              GError            **error)
+{
+  g_autoptr(CgInstitution) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Demo demo = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (CG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (kind < CG_N_KINDS, FALSE);
+
+  existing = cg_institution_load (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (existing != NULL || cg_person_count (store, -1, NULL) > 0)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
+                   _("The database is not empty: demonstration data goes only into a new database."));
+      return FALSE;
+    }
+
+  demo.store = store;
+  demo.rand = g_rand_new_with_seed (seed);
+  demo.used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  demo.today = *today;
+  ok = fill (&demo, size, kind, error);
+  g_rand_free (demo.rand);
+  g_hash_table_unref (demo.used_ids);
+  return ok;
+}

@@ -1,0 +1,37 @@
+/* funeral-home.c — the funeral-home module (殡葬服务机构, third plan): staff only
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cg-module.h"
+
+static const CgPersonKind person_kinds[] = { CG_PERSON_STAFF };
+
+static const char * const rules[] = { "ALL-1", "ALL-7", "ALL-8", "ALL-9", "ALL-10", "FH-1", "FH-2", "FH-4", "FH-5", "FH-6", "FH-7", NULL };
+
+const CgModule cg_module_funeral_home = {
+  .kind = CG_KIND_FUNERAL_HOME,
+  .id = "funeral-home",
+  .icon_name = "org.example.CareGuard-symbolic",
+  .pages = CG_PAGE_PEOPLE,
+  .person_kinds = person_kinds,
+  .n_person_kinds = G_N_ELEMENTS (person_kinds),
+  .residents_title = NULL,
+  .rules = rules,
+  .defaults = {
+    .test_interval_days = 28,
+    .test_due_soon_days = 7,
+    .isolation_days = 14,
+    .max_visitors = 4,
+    .max_visit_minutes = 30,
+    .supply_floor_days = 45,
+    .supply_target_days = 60,
+    .replenish_every_days = 15,
+    .mourning_limit_hours = 72,
+    .max_mourners = 50,
+    .max_mourner_minutes = 60,
+  },
+};
