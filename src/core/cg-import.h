@@ -54,6 +54,7 @@ const char  *cg_import_get_encoding  (CgImport   *import);
 guint        cg_import_get_n_rows    (CgImport   *import);  /* data rows read */
 guint        cg_import_get_n_new     (CgImport   *import);  /* rows that add a record */
 guint        cg_import_get_n_updated (CgImport   *import);  /* rows that update one */
+guint        cg_import_get_n_bad_rows (CgImport  *import);  /* rows with a problem */
 /* Array of CgImportProblem*; empty when every row is good. */
 GPtrArray   *cg_import_get_problems  (CgImport   *import);
 /* Header names the file had that no column matches. */
