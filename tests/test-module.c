@@ -32,7 +32,14 @@ test_lookup (void)
       g_assert_cmpint (module->person_kinds[0], ==, CG_PERSON_STAFF);
       g_assert_true (module->pages & CG_PAGE_PEOPLE);
       g_assert_true (has_rule (module, "ALL-9"));
-      g_assert_cmpint (module->defaults.supply_target_days, ==, 60);
+      {
+        g_autoptr(CgPolicy) policy = cg_module_default_policy (module);
+
+        g_assert_cmpint (cg_policy_get_int (policy, CG_POLICY_SUPPLY_TARGET_DAYS), ==, 60);
+        g_assert_cmpint (cg_policy_get_kind (policy), ==, kind);
+        g_assert_true (cg_policy_applies (policy, "ALL-9"));
+        g_assert_false (cg_policy_applies (policy, "XX-1"));
+      }
     }
 }
 
@@ -53,10 +60,18 @@ test_differences (void)
   g_assert_null (funeral->residents_title);
 
   /* Policy defaults from rules.md: RS-6 floor is 30 days at full load. */
-  g_assert_cmpint (care->defaults.supply_floor_days, ==, 45);
-  g_assert_cmpint (rescue->defaults.supply_floor_days, ==, 30);
-  g_assert_cmpint (care->defaults.test_interval_days, ==, 28);
-  g_assert_cmpint (funeral->defaults.mourning_limit_hours, ==, 72);
+  {
+    g_autoptr(CgPolicy) care_policy = cg_module_default_policy (care);
+    g_autoptr(CgPolicy) rescue_policy = cg_module_default_policy (rescue);
+    g_autoptr(CgPolicy) funeral_policy = cg_module_default_policy (funeral);
+
+    g_assert_cmpint (cg_policy_get_int (care_policy, CG_POLICY_SUPPLY_FLOOR_DAYS), ==, 45);
+    g_assert_cmpint (cg_policy_get_int (rescue_policy, CG_POLICY_SUPPLY_FLOOR_DAYS), ==, 30);
+    g_assert_cmpint (cg_policy_get_int (care_policy, CG_POLICY_TEST_INTERVAL_DAYS), ==, 28);
+    g_assert_cmpint (cg_policy_mourning_limit_hours (funeral_policy, CG_RISK_LOW), ==, 72);
+    g_assert_true (cg_policy_applies (care_policy, "CH-5"));
+    g_assert_false (cg_policy_applies (funeral_policy, "CH-5"));
+  }
 
   g_assert_true (has_rule (care, "CH-5"));
   g_assert_false (has_rule (funeral, "CH-5"));

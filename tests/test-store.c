@@ -87,6 +87,17 @@ fill_at_version (CgStore *store,
                                 "       ('陈建国', '440524194001010015', 'resident', 'male', '', '', '2-06', '2018-01-01', '2020-10-01', '2020-11-04T01:00:00Z');",
                                 &error));
   g_assert_no_error (error);
+  /* From version 2 on, the program marks leavers as archived when it saves. */
+  if (version >= 2)
+    g_assert_true (cg_store_exec (store, "UPDATE person SET archived = 1 WHERE left_on IS NOT NULL", &error));
+  if (version >= 3)
+    g_assert_true (cg_store_exec (store,
+                                  "INSERT INTO nat_test (person_id, sampled_on, result, result_on, site, created_at, updated_at) "
+                                  "SELECT id, '2020-10-20', 'negative', '2020-10-21', '晋江市医院', '2020-10-21T01:00:00Z', '2020-10-21T01:00:00Z' FROM person;"
+                                  "INSERT INTO health_check (person_id, checked_at, checked_on, temperature, symptoms, created_at) "
+                                  "SELECT id, '2020-10-21T00:30:00Z', '2020-10-21', 36.6, 0, '2020-10-21T00:30:00Z' FROM person;",
+                                  &error));
+  g_assert_no_error (error);
 }
 
 static void

@@ -69,6 +69,35 @@ static const char * const migrations[] = {
   "UPDATE person SET updated_at = created_at;"
   "ALTER TABLE institution ADD COLUMN updated_at TEXT;"
   "UPDATE institution SET updated_at = created_at;",
+
+  /* 3: policy changes, staff nucleic-acid tests, daily health checks */
+  "CREATE TABLE policy ("
+  "  key TEXT PRIMARY KEY,"
+  "  value REAL NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  updated_by TEXT NOT NULL);"
+  "CREATE TABLE nat_test ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id),"
+  "  sampled_on TEXT NOT NULL,"
+  "  result TEXT NOT NULL CHECK (result IN ('pending','negative','positive')),"
+  "  result_on TEXT,"
+  "  site TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  UNIQUE (person_id, sampled_on));"
+  "CREATE INDEX nat_test_sampled ON nat_test (sampled_on);"
+  "CREATE TABLE health_check ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id),"
+  "  checked_at TEXT NOT NULL,"
+  "  checked_on TEXT NOT NULL,"
+  "  temperature REAL NOT NULL CHECK (temperature BETWEEN 30.0 AND 45.0),"
+  "  symptoms INTEGER NOT NULL DEFAULT 0,"
+  "  action TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX health_check_day ON health_check (checked_on, person_id);"
+  "CREATE INDEX health_check_person ON health_check (person_id, checked_on);",
 };
 
 int

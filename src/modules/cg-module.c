@@ -32,3 +32,24 @@ cg_module_has_person_kind (const CgModule *module,
       return TRUE;
   return FALSE;
 }
+
+CgPolicy *
+cg_module_default_policy (const CgModule *module)
+{
+  g_return_val_if_fail (module != NULL, NULL);
+
+  return cg_policy_new_defaults (module->kind, module->policy_overrides,
+                                 module->n_policy_overrides, module->rules);
+}
+
+CgPolicy *
+cg_module_load_policy (const CgModule  *module,
+                       CgStore         *store,
+                       GError         **error)
+{
+  g_autoptr(CgPolicy) policy = cg_module_default_policy (module);
+
+  if (!cg_policy_load_changes (policy, store, error))
+    return NULL;
+  return g_steal_pointer (&policy);
+}

@@ -6,6 +6,7 @@
 
 #include "cg-institution.h"
 #include "cg-person.h"
+#include "cg-policy.h"
 
 G_BEGIN_DECLS
 
@@ -16,20 +17,6 @@ typedef enum
   CG_PAGE_PEOPLE = 1 << 0,
 } CgPageFlags;
 
-typedef struct
-{
-  int  test_interval_days;     /* CH-5: 28 */
-  int  test_due_soon_days;     /* 7 */
-  int  isolation_days;         /* ALL-6, RS-2: 14 */
-  int  max_visitors;           /* ALL-4: 4 */
-  int  max_visit_minutes;      /* ALL-4: 30 */
-  int  supply_floor_days;      /* CH-6 45, RS-6 30 */
-  int  supply_target_days;     /* 60 */
-  int  replenish_every_days;   /* 15 */
-  int  mourning_limit_hours;   /* FH-5: 72 */
-  int  max_mourners;           /* FH-6: 50 */
-  int  max_mourner_minutes;    /* FH-6: 60 */
-} CgPolicyDefaults;
 
 typedef struct
 {
@@ -44,10 +31,18 @@ typedef struct
   const char       *residents_title;
   /* Rule ids that apply (e.g. "CH-5"), NULL-terminated. */
   const char * const *rules;
-  CgPolicyDefaults  defaults;
+  /* Where the type's defaults differ from the documents' common values. */
+  const CgPolicyOverride *policy_overrides;
+  guint             n_policy_overrides;
 } CgModule;
 
 const CgModule *cg_module_for_kind     (CgInstitutionKind kind);
+/* The type's default policy (no stored changes). */
+CgPolicy       *cg_module_default_policy (const CgModule *module);
+/* The institution's policy: the type's defaults and its stored changes. */
+CgPolicy       *cg_module_load_policy  (const CgModule *module,
+                                        CgStore        *store,
+                                        GError        **error);
 gboolean        cg_module_has_person_kind (const CgModule *module,
                                         CgPersonKind    kind);
 

@@ -10,7 +10,7 @@
 
 static const CgPersonKind person_kinds[] = { CG_PERSON_STAFF, CG_PERSON_CHILD };
 
-static const char * const rules[] = { "ALL-1", "ALL-2", "ALL-3", "ALL-4", "ALL-5", "ALL-6", "ALL-7", "ALL-8", "ALL-9", "ALL-10", "CW-4", "CW-5", NULL };
+static const char * const rules[] = { "ALL-1", "ALL-2", "ALL-3", "ALL-4", "ALL-5", "ALL-6", "ALL-7", "ALL-8", "ALL-9", "ALL-10", "CH-5", "CW-4", "CW-5", NULL };
 
 const CgModule cg_module_child_welfare = {
   .kind = CG_KIND_CHILD_WELFARE,
@@ -21,17 +21,4 @@ const CgModule cg_module_child_welfare = {
   .n_person_kinds = G_N_ELEMENTS (person_kinds),
   .residents_title = N_("Children"),
   .rules = rules,
-  .defaults = {
-    .test_interval_days = 28,
-    .test_due_soon_days = 7,
-    .isolation_days = 14,
-    .max_visitors = 4,
-    .max_visit_minutes = 30,
-    .supply_floor_days = 45,
-    .supply_target_days = 60,
-    .replenish_every_days = 15,
-    .mourning_limit_hours = 72,
-    .max_mourners = 50,
-    .max_mourner_minutes = 60,
-  },
 };

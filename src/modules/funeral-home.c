@@ -21,17 +21,4 @@ const CgModule cg_module_funeral_home = {
   .n_person_kinds = G_N_ELEMENTS (person_kinds),
   .residents_title = NULL,
   .rules = rules,
-  .defaults = {
-    .test_interval_days = 28,
-    .test_due_soon_days = 7,
-    .isolation_days = 14,
-    .max_visitors = 4,
-    .max_visit_minutes = 30,
-    .supply_floor_days = 45,
-    .supply_target_days = 60,
-    .replenish_every_days = 15,
-    .mourning_limit_hours = 72,
-    .max_mourners = 50,
-    .max_mourner_minutes = 60,
-  },
 };

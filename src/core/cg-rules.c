@@ -1,0 +1,434 @@
+/* cg-rules.c — the day's alerts, each with its rule and source clause
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cg-date.h"
+#include "cg-health-check.h"
+#include "cg-json.h"
+#include "cg-nat-test.h"
+#include "cg-rules.h"
+#include "cg-validate.h"
+
+typedef struct
+{
+  const char *id;
+  const char *title;    /* N_() */
+  const char *source;   /* as the documents are cited; not translated */
+} CgRuleInfo;
+
+static const CgRuleInfo rule_infos[] = {
+  { "ALL-1", N_("Daily health monitoring"), "晋政民〔2020〕87号 养老 二(一)、儿童 二(三)、救助站 二(二)" },
+  { "ALL-2", N_("Suspicious symptoms"), "晋政民〔2020〕87号 养老 二(一)、救助站 二(二)" },
+  { "ALL-3", N_("Temperature bands"), "晋政民〔2020〕87号 救助站 二(二)" },
+  { "ALL-4", N_("Visitors"), "晋政民〔2020〕87号 养老 二(二)、儿童 二(三)" },
+  { "ALL-5", N_("Observation and isolation rooms"), "晋政民〔2020〕87号 养老 二(四)、儿童 二(三)、救助站 二(三)" },
+  { "ALL-6", N_("New arrivals: screening, test, isolation"), "晋政民〔2020〕87号 养老 二(三)、儿童 二(三)" },
+  { "ALL-7", N_("Disinfection records"), "晋政民〔2020〕87号 养老 二(五)、儿童 二(三)、救助站 三(二)" },
+  { "ALL-8", N_("Training and drills"), "晋政民〔2020〕87号" },
+  { "ALL-9", N_("Reports to the bureau"), "民发〔2021〕11号 一；晋政民〔2020〕87号 养老 二(四)" },
+  { "ALL-10", N_("Area risk level"), "民政部 国家卫生健康委 社区防控精准化精细化指导方案；晋政民〔2020〕87号 救助站 一(四)" },
+  { "CH-5", N_("Staff nucleic-acid test every 4 weeks"), "晋政民〔2020〕87号 养老 二(三)" },
+  { "CH-6", N_("Protective supplies: 60 days, never below 45"), "晋政民〔2020〕87号 养老 二(四)" },
+  { "CW-4", N_("Protective supplies: 60 days, never below 45"), "晋政民〔2020〕87号 儿童 二(三)" },
+  { "CW-5", N_("Care hygiene checklist"), "晋政民〔2020〕87号 儿童 二(四)" },
+  { "FH-1", N_("Protective supplies: at least 45 days"), "晋政民〔2020〕87号 殡葬 二" },
+  { "FH-2", N_("Staff protection"), "晋政民〔2020〕87号 殡葬 四" },
+  { "FH-4", N_("Daily and per-trip disinfection"), "晋政民〔2020〕87号 殡葬 六" },
+  { "FH-5", N_("Mourning period within the limit"), "晋政民〔2020〕87号 殡葬 七.1" },
+  { "FH-6", N_("Mourner register"), "晋政民〔2020〕87号 殡葬 七.2–3" },
+  { "FH-7", N_("COVID-19 remains"), "晋政民〔2020〕87号 殡葬 八.1–13" },
+  { "RS-1", N_("Entry screening"), "晋政民〔2020〕87号 救助站 二(一)" },
+  { "RS-2", N_("14-day isolation"), "晋政民〔2020〕87号 救助站 二(二)" },
+  { "RS-3", N_("Fever on entry or in station"), "晋政民〔2020〕87号 救助站 二(二)" },
+  { "RS-6", N_("Protective supplies: 30 days at full load"), "晋政民〔2020〕87号 救助站 二(三)" },
+  { "RS-7", N_("Masks, disinfection, closed dormitories"), "晋政民〔2020〕87号 救助站 三" },
+};
+
+static const CgRuleInfo *
+rule_info (const char *rule_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rule_infos); i++)
+    if (g_strcmp0 (rule_infos[i].id, rule_id) == 0)
+      return &rule_infos[i];
+  return NULL;
+}
+
+const char *
+cg_rule_source (const char *rule_id)
+{
+  const CgRuleInfo *info = rule_info (rule_id);
+
+  return info != NULL ? info->source : "";
+}
+
+const char *
+cg_rule_title (const char *rule_id)
+{
+  const CgRuleInfo *info = rule_info (rule_id);
+
+  return info != NULL ? _(info->title) : "";
+}
+
+const char *
+cg_severity_to_string (CgSeverity severity)
+{
+  static const char * const ids[CG_N_SEVERITIES] = { "critical", "warning", "info" };
+
+  g_return_val_if_fail (severity < CG_N_SEVERITIES, NULL);
+  return ids[severity];
+}
+
+const char *
+cg_severity_label (CgSeverity severity)
+{
+  switch (severity)
+    {
+    case CG_SEVERITY_CRITICAL: return _("Critical");
+    case CG_SEVERITY_WARNING: return _("Warning");
+    case CG_SEVERITY_INFO: return _("Information");
+    case CG_N_SEVERITIES:
+    default: g_return_val_if_reached ("");
+    }
+}
+
+void
+cg_alert_free (CgAlert *alert)
+{
+  if (alert == NULL)
+    return;
+  g_free (alert->rule);
+  g_free (alert->subject);
+  g_free (alert->record_kind);
+  g_free (alert->message);
+  g_free (alert->date);
+  g_free (alert);
+}
+
+typedef struct
+{
+  CgStore        *store;
+  const CgPolicy *policy;
+  GDate           date;
+  char           *day;
+  GPtrArray      *alerts;
+} Eval;
+
+static char *
+person_subject (CgPerson *person)
+{
+  g_autofree char *masked = cg_mask_id_number (cg_person_get_id_number (person));
+
+  return g_strdup_printf ("%s %s", cg_person_get_name (person), masked);
+}
+
+G_GNUC_PRINTF (6, 7)
+static void
+add_alert (Eval        *eval,
+           const char  *rule,
+           CgSeverity   severity,
+           CgPerson    *person,
+           gint64       record_id,
+           const char  *format,
+           ...)
+{
+  CgAlert *alert = g_new0 (CgAlert, 1);
+  va_list args;
+
+  alert->rule = g_strdup (rule);
+  alert->severity = severity;
+  alert->subject = person_subject (person);
+  alert->record_kind = g_strdup (record_id != 0 ? "health_check" : "person");
+  alert->record_id = record_id != 0 ? record_id : cg_person_get_id (person);
+  va_start (args, format);
+  alert->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  alert->source = cg_rule_source (rule);
+  alert->date = g_strdup (eval->day);
+  g_ptr_array_add (eval->alerts, alert);
+}
+
+/* CH-5, ALL-6 and the positive results of ALL-9 all read test statuses. */
+static gboolean
+evaluate_tests (Eval    *eval,
+                GError **error)
+{
+  g_autoptr(GPtrArray) statuses = NULL;
+  int isolation = cg_policy_get_int (eval->policy, CG_POLICY_ISOLATION_DAYS);
+  int interval = cg_policy_get_int (eval->policy, CG_POLICY_TEST_INTERVAL_DAYS);
+  g_autoptr(GHashTable) negative_since_arrival = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  GDate window_start = eval->date;
+  g_autofree char *window = NULL;
+  int rc;
+
+  statuses = cg_nat_status_list (eval->store, eval->policy, &eval->date, -1, error);
+  if (statuses == NULL)
+    return FALSE;
+
+  /* Who has a negative sample, known on the day, taken on or after arrival. */
+  stmt = cg_store_prepare (eval->store,
+                           "SELECT DISTINCT t.person_id FROM nat_test t JOIN person p ON p.id = t.person_id "
+                           "WHERE t.result = 'negative' AND t.sampled_on >= p.arrived_on "
+                           "AND t.sampled_on <= ?1 AND t.result_on <= ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  cg_bind_text (stmt, 1, eval->day);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (negative_since_arrival, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_error (eval->store, error, rc);
+      return FALSE;
+    }
+
+  g_date_subtract_days (&window_start, (guint) isolation);
+  window = cg_date_to_iso (&window_start);
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      CgNatStatus *status = statuses->pdata[i];
+      CgPerson *person = status->person;
+      gint64 person_id = cg_person_get_id (person);
+      const char *arrived = cg_person_get_arrived_on (person);
+      gboolean new_arrival = g_strcmp0 (arrived, window) > 0;
+
+      if (status->state == CG_NAT_STATE_POSITIVE && cg_policy_applies (eval->policy, "ALL-9")
+          && g_strcmp0 (status->latest_sampled_on, window) > 0)
+        add_alert (eval, "ALL-9", CG_SEVERITY_CRITICAL, person, 0,
+                   _("Positive nucleic-acid test (sampled %s): isolate at once and report to the town office, "
+                     "the health department and the civil-affairs bureau."),
+                   status->latest_sampled_on);
+
+      if (new_arrival && cg_policy_applies (eval->policy, "ALL-6"))
+        {
+          GDate until;
+          g_autofree char *until_text = NULL;
+
+          cg_date_parse (arrived, &until);
+          g_date_add_days (&until, (guint) isolation);
+          until_text = cg_date_to_iso (&until);
+          if (!g_hash_table_contains (negative_since_arrival, &person_id))
+            add_alert (eval, "ALL-6", CG_SEVERITY_WARNING, person, 0,
+                       status->pending
+                       ? _("Arrived %s: the nucleic-acid result is still pending; isolation observation until %s.")
+                       : _("Arrived %s: no negative nucleic-acid test since arrival; screening, test and isolation observation until %s."),
+                       arrived, until_text);
+          else
+            add_alert (eval, "ALL-6", CG_SEVERITY_INFO, person, 0,
+                       _("Arrived %s: negative test on record; isolation observation until %s."),
+                       arrived, until_text);
+          /* A new arrival's test is ALL-6's business, not yet CH-5's. */
+          continue;
+        }
+
+      if (cg_person_get_kind (person) != CG_PERSON_STAFF || !cg_policy_applies (eval->policy, "CH-5"))
+        continue;
+      switch (status->state)
+        {
+        case CG_NAT_STATE_OVERDUE:
+          add_alert (eval, "CH-5", CG_SEVERITY_WARNING, person, 0,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "Nucleic-acid test overdue by %d day: due %s (last negative %s, every %d days).",
+                                  "Nucleic-acid test overdue by %d days: due %s (last negative %s, every %d days).",
+                                  (gulong) -status->days_left),
+                     -status->days_left, status->next_due, status->last_negative, interval);
+          break;
+        case CG_NAT_STATE_DUE_SOON:
+          if (status->days_left == 0)
+            add_alert (eval, "CH-5", CG_SEVERITY_INFO, person, 0,
+                       _("Nucleic-acid test due today (last negative %s)."), status->last_negative);
+          else
+            add_alert (eval, "CH-5", CG_SEVERITY_INFO, person, 0,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Nucleic-acid test due in %d day, on %s (last negative %s).",
+                                    "Nucleic-acid test due in %d days, on %s (last negative %s).",
+                                    (gulong) status->days_left),
+                       status->days_left, status->next_due, status->last_negative);
+          break;
+        case CG_NAT_STATE_NEVER:
+          add_alert (eval, "CH-5", CG_SEVERITY_WARNING, person, 0,
+                     status->pending ? _("No negative nucleic-acid test on record yet (a result is pending).")
+                                     : _("No negative nucleic-acid test on record."));
+          break;
+        case CG_NAT_STATE_OK:
+        case CG_NAT_STATE_POSITIVE:
+        default:
+          break;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+evaluate_checks (Eval    *eval,
+                 GError **error)
+{
+  g_autoptr(GHashTable) latest = NULL;
+  g_autoptr(GPtrArray) present = NULL;
+  g_autoptr(GHashTable) worst = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) symptoms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  GDate today;
+  int rc;
+
+  present = cg_people_present_on (eval->store, &eval->date, -1, error);
+  if (present == NULL)
+    return FALSE;
+  latest = cg_health_check_latest_on (eval->store, &eval->date, error);
+  if (latest == NULL)
+    return FALSE;
+
+  /* Each person's highest reading of the day, and every symptom reported. */
+  stmt = cg_store_prepare (eval->store,
+                           "SELECT person_id, id, temperature, symptoms FROM health_check WHERE checked_on = ? "
+                           "ORDER BY person_id, temperature DESC, checked_at", error);
+  if (stmt == NULL)
+    return FALSE;
+  cg_bind_text (stmt, 1, eval->day);
+  {
+    g_autoptr(GHashTable) worst_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 person_id = sqlite3_column_int64 (stmt, 0);
+        guint *bits = g_hash_table_lookup (symptoms, &person_id);
+
+        if (!g_hash_table_contains (worst_id, &person_id))
+          {
+            gint64 *key = g_new (gint64, 1);
+            double *value = g_new (double, 2);
+
+            *key = person_id;
+            value[0] = (double) sqlite3_column_int64 (stmt, 1);
+            value[1] = sqlite3_column_double (stmt, 2);
+            g_hash_table_insert (worst_id, key, value);
+          }
+        if (bits == NULL)
+          {
+            gint64 *key = g_new (gint64, 1);
+
+            *key = person_id;
+            bits = g_new0 (guint, 1);
+            g_hash_table_insert (symptoms, key, bits);
+          }
+        *bits |= (guint) sqlite3_column_int (stmt, 3);
+      }
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        cg_store_set_error (eval->store, error, rc);
+        return FALSE;
+      }
+
+    cg_date_today (&today);
+    for (guint i = 0; i < present->len; i++)
+      {
+        CgPerson *person = present->pdata[i];
+        gint64 person_id = cg_person_get_id (person);
+        double *reading = g_hash_table_lookup (worst_id, &person_id);
+        guint *bits = g_hash_table_lookup (symptoms, &person_id);
+        guint other = bits != NULL ? (*bits & ~(guint) CG_SYMPTOM_FEVER) : 0;
+        g_autofree char *symptom_text = cg_symptoms_describe (other);
+        CgTempBand band;
+
+        if (reading == NULL)
+          {
+            if (cg_policy_applies (eval->policy, "ALL-1") && g_date_compare (&eval->date, &today) <= 0)
+              add_alert (eval, "ALL-1", CG_SEVERITY_WARNING, person, 0,
+                         _("No temperature check recorded on %s."), eval->day);
+            continue;
+          }
+
+        band = cg_temperature_band (eval->policy, reading[1]);
+        if (cg_temperature_band_is_fever (band) && cg_policy_applies (eval->policy, "ALL-3"))
+          {
+            const char *rule = cg_policy_applies (eval->policy, "RS-3") ? "RS-3" : "ALL-3";
+
+            if (other != 0)
+              add_alert (eval, rule, CG_SEVERITY_CRITICAL, person, (gint64) reading[0],
+                         _("%s, %.1f °C, with %s: move to the observation room and send to the fever clinic (four earlies)."),
+                         cg_temperature_band_label (band), reading[1], symptom_text);
+            else
+              add_alert (eval, rule, CG_SEVERITY_CRITICAL, person, (gint64) reading[0],
+                         _("%s, %.1f °C: move to the observation room and send to the fever clinic (four earlies)."),
+                         cg_temperature_band_label (band), reading[1]);
+            continue;
+          }
+        if (other != 0 && cg_policy_applies (eval->policy, "ALL-2"))
+          add_alert (eval, "ALL-2", CG_SEVERITY_WARNING, person, (gint64) reading[0],
+                     _("Symptoms without fever: %s. Observe in the observation room and see a doctor; record the action taken."),
+                     symptom_text);
+        if (band == CG_BAND_RECHECK && cg_policy_applies (eval->policy, "ALL-3"))
+          add_alert (eval, "ALL-3", CG_SEVERITY_INFO, person, (gint64) reading[0],
+                     _("%.1f °C is unusually low: measure again."), reading[1]);
+      }
+  }
+  return TRUE;
+}
+
+static int
+compare_alerts (gconstpointer a,
+                gconstpointer b)
+{
+  const CgAlert *x = *(const CgAlert * const *) a;
+  const CgAlert *y = *(const CgAlert * const *) b;
+  int cmp;
+
+  if (x->severity != y->severity)
+    return (int) x->severity - (int) y->severity;
+  cmp = g_strcmp0 (x->rule, y->rule);
+  if (cmp != 0)
+    return cmp;
+  return g_strcmp0 (x->subject, y->subject);
+}
+
+GPtrArray *
+cg_rules_evaluate (CgStore         *store,
+                   const CgPolicy  *policy,
+                   const GDate     *date,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_alert_free);
+  g_autofree char *day = cg_date_to_iso (date);
+  Eval eval = { store, policy, *date, day, alerts };
+
+  g_return_val_if_fail (CG_IS_STORE (store), NULL);
+  g_return_val_if_fail (policy != NULL, NULL);
+
+  if (!evaluate_tests (&eval, error) || !evaluate_checks (&eval, error))
+    return NULL;
+  g_ptr_array_sort (alerts, compare_alerts);
+  return g_steal_pointer (&alerts);
+}
+
+char *
+cg_alerts_to_json (GPtrArray *alerts)
+{
+  GString *out = g_string_new ("[");
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      CgAlert *alert = alerts->pdata[i];
+
+      g_string_append (out, i == 0 ? "\n  {" : ",\n  {");
+      cg_json_append_member (out, "rule", alert->rule, TRUE);
+      cg_json_append_member (out, "severity", cg_severity_to_string (alert->severity), FALSE);
+      cg_json_append_member (out, "subject", alert->subject, FALSE);
+      cg_json_append_member (out, "message", alert->message, FALSE);
+      cg_json_append_member (out, "source", alert->source, FALSE);
+      cg_json_append_member (out, "date", alert->date, FALSE);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, alerts->len > 0 ? "\n]\n" : "]\n");
+  return g_string_free (out, FALSE);
+}
