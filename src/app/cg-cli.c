@@ -13,6 +13,8 @@
 #include "cg-demo.h"
 #include "cg-import.h"
 #include "cg-institution.h"
+#include "cg-module.h"
+#include "cg-rules.h"
 #include "cg-store.h"
 
 typedef int (*CgCommandFunc) (CgStore *store, int argc, char **argv);
@@ -29,6 +31,7 @@ typedef struct
 static int cmd_setup   (CgStore *store, int argc, char **argv);
 static int cmd_import  (CgStore *store, int argc, char **argv);
 static int cmd_demo    (CgStore *store, int argc, char **argv);
+static int cmd_check   (CgStore *store, int argc, char **argv);
 static int cmd_backup  (CgStore *store, int argc, char **argv);
 static int cmd_restore (CgStore *store, int argc, char **argv);
 
@@ -39,6 +42,8 @@ static const CgCommand commands[] = {
     N_("Import a register from a CSV file, whole or not at all"), TRUE, cmd_import },
   { "demo", "demo --size small|large [--type TYPE] [--seed N]",
     N_("Fill an empty database with a demonstration institution"), TRUE, cmd_demo },
+  { "check", "check [--date D] [--json]",
+    N_("Print the alerts of a day, with their rules and sources"), TRUE, cmd_check },
   { "backup", "backup FILE",
     N_("Write a consistent copy of the database"), TRUE, cmd_backup },
   { "restore", "restore FILE",
@@ -401,6 +406,115 @@ cmd_demo (CgStore  *store,
   status = CG_EXIT_OK;
 
 out:
+  clear_options (options, N_O);
+  return status;
+}
+
+/* --date D (default today); FALSE after printing why. */
+static gboolean
+parse_date_option (const char *text,
+                   GDate      *out)
+{
+  if (text == NULL)
+    {
+      cg_date_today (out);
+      return TRUE;
+    }
+  if (!cg_date_parse (text, out))
+    {
+      g_printerr (_("“%s” is not a date: use YYYY-MM-DD.\n"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The institution and its policy, or NULL after printing why. */
+static CgPolicy *
+load_policy (CgStore *store)
+{
+  g_autoptr(CgInstitution) inst = NULL;
+  g_autoptr(GError) error = NULL;
+  CgPolicy *policy;
+
+  inst = cg_institution_load (store, &error);
+  if (inst == NULL)
+    {
+      g_printerr ("%s\n", error != NULL ? error->message
+                                        : _("Set up the institution first (careguard setup …)."));
+      return NULL;
+    }
+  policy = cg_module_load_policy (cg_module_for_kind (inst->kind), store, &error);
+  if (policy == NULL)
+    g_printerr ("%s\n", error->message);
+  return policy;
+}
+
+static int
+cmd_check (CgStore  *store,
+           int       argc,
+           char    **argv)
+{
+  enum { O_DATE, N_O };
+  CgOption options[N_O] = { { "date" } };
+  g_autoptr(CgPolicy) policy = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  int status = CG_EXIT_USAGE;
+  int out = 2;
+  GDate date;
+
+  /* --json is a flag: take it out before the options with values. */
+  for (int i = 2; i < argc; i++)
+    {
+      if (g_strcmp0 (argv[i], "--json") == 0)
+        json = TRUE;
+      else
+        argv[out++] = argv[i];
+    }
+  argc = out;
+  if (!parse_options (argc, argv, 2, options, N_O, NULL)
+      || !parse_date_option (options[O_DATE].value, &date))
+    goto done;
+
+  status = CG_EXIT_REFUSED;
+  policy = load_policy (store);
+  if (policy == NULL)
+    goto done;
+  alerts = cg_rules_evaluate (store, policy, &date, &error);
+  if (alerts == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      goto done;
+    }
+
+  if (json)
+    {
+      g_autofree char *text = cg_alerts_to_json (alerts);
+
+      g_print ("%s", text);
+    }
+  else
+    {
+      g_autofree char *day = cg_date_to_iso (&date);
+
+      if (alerts->len == 0)
+        g_print (_("%s: no alerts.\n"), day);
+      else
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u alert\n", "%s: %u alerts\n", alerts->len),
+                 day, alerts->len);
+      for (guint i = 0; i < alerts->len; i++)
+        {
+          CgAlert *alert = alerts->pdata[i];
+
+          g_print ("%-8s %-6s %s — %s\n         %s\n",
+                   cg_severity_label (alert->severity), alert->rule, alert->subject,
+                   alert->message, alert->source);
+        }
+    }
+  status = CG_EXIT_OK;
+
+done:
   clear_options (options, N_O);
   return status;
 }

@@ -7,11 +7,14 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cg-audit.h"
 #include "cg-date.h"
 #include "cg-demo.h"
+#include "cg-health-check.h"
 #include "cg-person.h"
 #include "cg-validate.h"
 
@@ -47,6 +50,7 @@ typedef struct
   GRand      *rand;
   GHashTable *used_ids;
   GDate       today;
+  char       *now;
 } Demo;
 
 static const char *
@@ -152,6 +156,233 @@ add_person (Demo          *demo,
   return cg_person_save_in_transaction (demo->store, person, "demo", error);
 }
 
+static int
+age_for (Demo         *demo,
+         CgPersonKind  kind)
+{
+  switch (kind)
+    {
+    case CG_PERSON_STAFF: return g_rand_int_range (demo->rand, 22, 58);
+    case CG_PERSON_CHILD: return g_rand_int_range (demo->rand, 1, 17);
+    case CG_PERSON_AID: return g_rand_int_range (demo->rand, 18, 75);
+    case CG_PERSON_RESIDENT:
+    case CG_N_PERSON_KINDS:
+    default: return g_rand_int_range (demo->rand, 62, 99);
+    }
+}
+
+static gboolean
+insert_test (Demo        *demo,
+             gint64       person_id,
+             const GDate *sampled,
+             int          result_delay,
+             const char  *result,
+             GError     **error)
+{
+  static const char * const sites[] = { "晋江市医院", "晋江市中医院", "青阳街道社区卫生服务中心" };
+  sqlite3_stmt *stmt;
+  g_autofree char *sampled_on = cg_date_to_iso (sampled);
+  g_autofree char *result_on = NULL;
+  GDate result_date = *sampled;
+
+  if (result_delay >= 0)
+    {
+      g_date_add_days (&result_date, (guint) result_delay);
+      if (g_date_compare (&result_date, &demo->today) > 0)
+        result_date = demo->today;
+      result_on = cg_date_to_iso (&result_date);
+    }
+  stmt = cg_store_prepare (demo->store,
+                           "INSERT OR IGNORE INTO nat_test (person_id, sampled_on, result, result_on, site, created_at, updated_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  cg_bind_text (stmt, 2, sampled_on);
+  cg_bind_text (stmt, 3, result);
+  cg_bind_text (stmt, 4, result_on);
+  cg_bind_text (stmt, 5, PICK (demo, sites));
+  cg_bind_text (stmt, 6, demo->now);
+  return cg_store_step_done (demo->store, stmt, error);
+}
+
+/* Staff every 3–4 weeks; a few who slipped (CH-5 overdue), a few new
+ * arrivals still waiting (ALL-6), and one positive in the last days. */
+static gboolean
+add_tests (Demo       *demo,
+           GPtrArray  *people,
+           int         history_days,
+           GError    **error)
+{
+  GDate start = demo->today;
+  guint n_staff_seen = 0;
+
+  g_date_subtract_days (&start, (guint) history_days);
+  for (guint i = 0; i < people->len; i++)
+    {
+      CgPerson *person = people->pdata[i];
+      gint64 id = cg_person_get_id (person);
+      GDate arrived, end, day;
+      gboolean staff = cg_person_get_kind (person) == CG_PERSON_STAFF;
+      int since_arrival;
+
+      cg_date_parse (cg_person_get_arrived_on (person), &arrived);
+      end = demo->today;
+      if (cg_person_get_left_on (person) != NULL)
+        cg_date_parse (cg_person_get_left_on (person), &end);
+      since_arrival = g_date_days_between (&arrived, &demo->today);
+
+      /* The arrival test, for arrivals inside the history. */
+      if (g_date_compare (&arrived, &start) >= 0)
+        {
+          /* Of the arrivals in the last fortnight, every other one waits. */
+          if (since_arrival < 14 && (i % 2) == 0)
+            {
+              if (since_arrival < 2 && !insert_test (demo, id, &arrived, -1, "pending", error))
+                return FALSE;
+            }
+          else if (!insert_test (demo, id, &arrived, 1, "negative", error))
+            return FALSE;
+        }
+      if (!staff || since_arrival < 14)
+        continue;
+
+      n_staff_seen++;
+      day = g_date_compare (&arrived, &start) > 0 ? arrived : start;
+      g_date_add_days (&day, (guint) g_rand_int_range (demo->rand, 1, 26));
+      {
+        /* One in sixteen stopped testing a while ago: overdue now. */
+        gboolean slipped = n_staff_seen % 16 == 5;
+        GDate stop = end;
+
+        if (slipped)
+          g_date_subtract_days (&stop, (guint) g_rand_int_range (demo->rand, 30, 45));
+        while (g_date_compare (&day, &stop) <= 0)
+          {
+            gboolean recent = g_date_days_between (&day, &demo->today) < 2;
+
+            if (!insert_test (demo, id, &day, recent ? -1 : g_rand_int_range (demo->rand, 0, 2),
+                              recent ? "pending" : "negative", error))
+              return FALSE;
+            g_date_add_days (&day, (guint) g_rand_int_range (demo->rand, 21, 28));
+          }
+      }
+      /* One positive, three days ago: the critical alert of the demo. */
+      if (n_staff_seen == 7)
+        {
+          day = demo->today;
+          g_date_subtract_days (&day, 3);
+          if (!insert_test (demo, id, &day, 1, "positive", error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_check (Demo        *demo,
+              gint64       person_id,
+              const GDate *day,
+              int          minutes_after_seven,
+              double       temperature,
+              guint        symptoms,
+              const char  *action,
+              GError     **error)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *checked_at = NULL;
+  g_autofree char *checked_on = cg_date_to_iso (day);
+  sqlite3_stmt *stmt;
+
+  local = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day), g_date_get_day (day),
+                                 7 + minutes_after_seven / 60, minutes_after_seven % 60, 0);
+  utc = g_date_time_to_utc (local);
+  checked_at = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  stmt = cg_store_prepare (demo->store,
+                           "INSERT INTO health_check (person_id, checked_at, checked_on, temperature, symptoms, action, created_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  cg_bind_text (stmt, 2, checked_at);
+  cg_bind_text (stmt, 3, checked_on);
+  sqlite3_bind_double (stmt, 4, temperature);
+  sqlite3_bind_int (stmt, 5, (int) symptoms);
+  cg_bind_text (stmt, 6, action);
+  cg_bind_text (stmt, 7, checked_at);
+  return cg_store_step_done (demo->store, stmt, error);
+}
+
+/* One morning check a day for everyone present, a handful missed, rare
+ * fevers; today a few people are still waiting and one has a low fever. */
+static gboolean
+add_checks (Demo       *demo,
+            GPtrArray  *people,
+            int         history_days,
+            GError    **error)
+{
+  GDate day = demo->today;
+
+  g_date_subtract_days (&day, (guint) history_days);
+  for (; g_date_compare (&day, &demo->today) <= 0; g_date_add_days (&day, 1))
+    {
+      g_autofree char *iso = cg_date_to_iso (&day);
+      gboolean is_today = g_date_compare (&day, &demo->today) == 0;
+      guint n_today = 0;
+
+      for (guint i = 0; i < people->len; i++)
+        {
+          CgPerson *person = people->pdata[i];
+          const char *left = cg_person_get_left_on (person);
+          double t;
+          guint symptoms = 0;
+          const char *action = "";
+          int roll;
+
+          if (g_strcmp0 (cg_person_get_arrived_on (person), iso) > 0
+              || (left != NULL && g_strcmp0 (left, iso) <= 0))
+            continue;
+          n_today++;
+          roll = g_rand_int_range (demo->rand, 0, 10000);
+          /* Today the morning round is not quite finished. */
+          if ((is_today && n_today % 37 == 11) || (!is_today && roll < 20))
+            continue;
+          t = 36.5 + (g_rand_double (demo->rand) + g_rand_double (demo->rand)
+                      + g_rand_double (demo->rand) - 1.5) * 0.35;
+          t = CLAMP (round (t * 10) / 10, 35.9, 37.0);
+          if (roll >= 9996 || (is_today && n_today == 23))
+            {
+              t = is_today ? 37.6 : 37.2 + g_rand_int_range (demo->rand, 0, 14) / 10.0;
+              symptoms = CG_SYMPTOM_FEVER | (roll % 2 ? CG_SYMPTOM_COUGH : 0);
+              action = _("Moved to the observation room; sent to the fever clinic");
+            }
+          else if (roll >= 9993)
+            {
+              symptoms = roll % 2 ? CG_SYMPTOM_DRY_COUGH : CG_SYMPTOM_FATIGUE;
+              action = _("Observed in the observation room");
+            }
+          if (!insert_check (demo, cg_person_get_id (person), &day,
+                             g_rand_int_range (demo->rand, 0, 150), t, symptoms, action, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+add_history (Demo       *demo,
+             int         history_days,
+             GError    **error)
+{
+  g_autoptr(GPtrArray) people = cg_person_search (demo->store, NULL, -1, CG_PERSON_FILTER_ALL, error);
+
+  if (people == NULL)
+    return FALSE;
+  return add_tests (demo, people, history_days, error)
+      && add_checks (demo, people, history_days, error);
+}
+
 static gboolean
 fill (Demo              *demo,
       CgDemoSize         size,
@@ -240,7 +471,7 @@ fill (Demo              *demo,
   for (int i = 0; i < (kind == CG_KIND_FUNERAL_HOME ? 0 : n_residents / 8); i++)
     {
       int days = g_rand_int_range (demo->rand, 30, history_days + 400);
-      if (!add_person (demo, resident_kind, g_rand_int_range (demo->rand, 62, 99), NULL, "",
+      if (!add_person (demo, resident_kind, age_for (demo, resident_kind), NULL, "",
                        days, g_rand_int_range (demo->rand, 1, MIN (days, history_days)), error))
         goto fail;
     }
@@ -252,6 +483,9 @@ fill (Demo              *demo,
                        g_rand_int_range (demo->rand, 1, MIN (days, history_days)), error))
         goto fail;
     }
+
+  if (!add_history (demo, history_days, error))
+    goto fail;
 
   if (!cg_store_commit (demo->store, error))
     goto fail;
@@ -297,7 +531,9 @@ cg_demo_fill (CgStore            *store,
   demo.rand = g_rand_new_with_seed (seed);
   demo.used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   demo.today = *today;
+  demo.now = cg_datetime_now_utc ();
   ok = fill (&demo, size, kind, error);
+  g_free (demo.now);
   g_rand_free (demo.rand);
   g_hash_table_unref (demo.used_ids);
   return ok;
