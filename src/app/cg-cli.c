@@ -9,6 +9,7 @@
 
 #include "cg-audit.h"
 #include "cg-cli.h"
+#include "cg-daily-report.h"
 #include "cg-date.h"
 #include "cg-demo.h"
 #include "cg-import.h"
@@ -32,6 +33,7 @@ static int cmd_setup   (CgStore *store, int argc, char **argv);
 static int cmd_import  (CgStore *store, int argc, char **argv);
 static int cmd_demo    (CgStore *store, int argc, char **argv);
 static int cmd_check   (CgStore *store, int argc, char **argv);
+static int cmd_report  (CgStore *store, int argc, char **argv);
 static int cmd_backup  (CgStore *store, int argc, char **argv);
 static int cmd_restore (CgStore *store, int argc, char **argv);
 
@@ -44,6 +46,8 @@ static const CgCommand commands[] = {
     N_("Fill an empty database with a demonstration institution"), TRUE, cmd_demo },
   { "check", "check [--date D] [--json]",
     N_("Print the alerts of a day, with their rules and sources"), TRUE, cmd_check },
+  { "report", "report daily --date D -o FILE.xlsx",
+    N_("Write the daily report (日报告 / 零报告) for the bureau"), TRUE, cmd_report },
   { "backup", "backup FILE",
     N_("Write a consistent copy of the database"), TRUE, cmd_backup },
   { "restore", "restore FILE",
@@ -512,6 +516,54 @@ cmd_check (CgStore  *store,
                    alert->message, alert->source);
         }
     }
+  status = CG_EXIT_OK;
+
+done:
+  clear_options (options, N_O);
+  return status;
+}
+
+static int
+cmd_report (CgStore  *store,
+            int       argc,
+            char    **argv)
+{
+  enum { O_DATE, O_OUTPUT, N_O };
+  CgOption options[N_O] = { { "date" }, { "output" } };
+  g_autoptr(CgPolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = CG_EXIT_USAGE;
+  int out = 3;
+  GDate date;
+
+  if (argc < 3 || g_strcmp0 (argv[2], "daily") != 0)
+    {
+      g_printerr ("%s\n", _("Usage: careguard report daily --date D -o FILE.xlsx"));
+      return CG_EXIT_USAGE;
+    }
+  /* -o is the short form of --output. */
+  for (int i = 3; i < argc; i++)
+    argv[out++] = g_strcmp0 (argv[i], "-o") == 0 ? (char *) "--output" : argv[i];
+  if (!parse_options (out, argv, 3, options, N_O, NULL))
+    goto done;
+  if (options[O_DATE].value == NULL || options[O_OUTPUT].value == NULL)
+    {
+      g_printerr ("%s\n", _("Usage: careguard report daily --date D -o FILE.xlsx"));
+      goto done;
+    }
+  if (!parse_date_option (options[O_DATE].value, &date))
+    goto done;
+
+  status = CG_EXIT_REFUSED;
+  policy = load_policy (store);
+  if (policy == NULL)
+    goto done;
+  if (!cg_daily_report_write (store, policy, &date, options[O_OUTPUT].value, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      goto done;
+    }
+  g_print (_("Daily report written to %s.\n"), options[O_OUTPUT].value);
   status = CG_EXIT_OK;
 
 done:

@@ -1,0 +1,53 @@
+/* cg-daily-report.h — the daily report (日报告 / 零报告) for the bureau
+ *
+ * Built from core queries only, written with libxlsxwriter, in the UI
+ * language.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cg-policy.h"
+#include "cg-rules.h"
+#include "cg-store.h"
+
+G_BEGIN_DECLS
+
+/* The figures of one day, gathered from the registers (no GTK, no file):
+ * the report, the dashboard and the tests read the same numbers. */
+typedef struct
+{
+  char      *date;              /* YYYY-MM-DD */
+  int        residents_present; /* 在院人数 (residents / children / aid recipients) */
+  int        staff_total;       /* 工作人员数 */
+  int        staff_on_duty;     /* 在岗人数: staff present that day */
+  int        new_arrivals;      /* 新入住（入站）人数: arrived that day */
+  int        checks_done;       /* people checked that day */
+  int        checks_due;        /* people present that day */
+  int        fevers;            /* 发热人数 */
+  int        symptomatic;       /* 有症状人数 (symptoms, no fever) */
+  int        tested;            /* 核酸检测人数: samples taken that day */
+  int        positives;         /* 阳性人数: positive results known that day, sampled within the isolation period */
+  int        tests_overdue;     /* staff overdue (CH-5) */
+  int        tests_due_soon;
+  gboolean   zero_report;       /* no health event: 零报告 */
+  GPtrArray *abnormal;          /* CgAlert*: the health events (fever, symptoms, positive) */
+  GPtrArray *gaps;              /* CgAlert*: compliance gaps (overdue tests, missing checks …) */
+} CgDailyFigures;
+
+void            cg_daily_figures_free  (CgDailyFigures *figures);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgDailyFigures, cg_daily_figures_free)
+
+CgDailyFigures *cg_daily_figures_compute (CgStore        *store,
+                                          const CgPolicy *policy,
+                                          const GDate    *date,
+                                          GError        **error);
+
+/* Writes the workbook to @path (replacing it only once it is complete). */
+gboolean        cg_daily_report_write  (CgStore        *store,
+                                        const CgPolicy *policy,
+                                        const GDate    *date,
+                                        const char     *path,
+                                        GError        **error);
+
+G_END_DECLS
