@@ -1,0 +1,866 @@
+/* cg-import-dialog.c — preview and confirm a CSV import of people
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cg-audit.h"
+#include "cg-import.h"
+#include "cg-import-dialog.h"
+
+/* How many good rows the preview lists; the import takes them all. */
+#define PREVIEW_ROWS 200
+/* A register of people is a few hundred kilobytes; refuse anything absurd
+ * before reading it into memory. */
+#define MAX_FILE_SIZE (64 * 1024 * 1024)
+
+struct _CgImportDialog
+{
+  AdwWindow     parent_instance;
+
+  CgStore      *store;
+  GFile        *file;
+  GCancellable *cancellable;
+  /* The prepared import and the second connection it was read with; the
+   * commit runs on that connection in a thread too. */
+  CgImport     *import;
+  CgStore      *work_store;
+  gboolean      committing;
+
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  GtkWidget      *cancel_button;
+  GtkStack       *stack;
+  GtkSpinner     *spinner;
+  GtkLabel       *loading_label;
+  AdwStatusPage  *error_page;
+  GtkLabel       *rows_value;
+  GtkLabel       *new_value;
+  GtkLabel       *updated_value;
+  GtkLabel       *problems_value;
+  GtkWidget      *status_box;
+  GtkImage       *status_icon;
+  GtkLabel       *status_label;
+  GtkLabel       *details_label;
+  GtkStack       *view_stack;
+  GtkWidget      *view_switcher;
+  GtkWidget      *preview_heading;
+  GtkStackPage   *problems_stack_page;
+  GtkStackPage   *preview_stack_page;
+  GtkColumnView  *problems_view;
+  GtkColumnView  *preview_view;
+};
+
+G_DEFINE_FINAL_TYPE (CgImportDialog, cg_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+static void cg_import_dialog_load (CgImportDialog *self,
+                                   GFile          *file);
+
+/* ---- the folder used last ------------------------------------------- */
+
+/* Used when the GSettings schema is not installed (a build tree). */
+static char *last_folder_fallback;
+
+static GSettings *
+get_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "last-import-dir"))
+    return NULL;
+  key = g_settings_schema_get_key (schema, "last-import-dir");
+  if (!g_variant_type_equal (g_settings_schema_key_get_value_type (key), G_VARIANT_TYPE_STRING))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static char *
+get_last_folder (void)
+{
+  g_autoptr(GSettings) settings = get_settings ();
+  g_autofree char *folder = NULL;
+
+  if (settings != NULL)
+    folder = g_settings_get_string (settings, "last-import-dir");
+  if (folder == NULL || *folder == '\0')
+    {
+      g_free (folder);
+      folder = g_strdup (last_folder_fallback);
+    }
+  if (folder == NULL || !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return NULL;
+  return g_steal_pointer (&folder);
+}
+
+void
+cg_import_dialog_remember_folder (GFile *file)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  parent = g_file_get_parent (file);
+  if (parent == NULL || (path = g_file_get_path (parent)) == NULL)
+    return;
+
+  g_free (last_folder_fallback);
+  last_folder_fallback = g_strdup (path);
+  settings = get_settings ();
+  if (settings != NULL)
+    g_settings_set_string (settings, "last-import-dir", path);
+}
+
+GtkFileChooserNative *
+cg_import_dialog_create_chooser (GtkWindow            *parent,
+                                 GtkFileChooserAction  action,
+                                 const char           *title,
+                                 const char           *accept_label)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autofree char *folder = get_last_folder ();
+
+  chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (csv, _("CSV Files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    {
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (all, _("All Files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+    }
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), csv);
+
+  if (folder != NULL)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
+    }
+  return chooser;
+}
+
+/* ---- reading the file in a thread ----------------------------------- */
+
+typedef struct
+{
+  GFile *file;
+  char  *db_path;
+} PrepareData;
+
+typedef struct
+{
+  CgImport *import;
+  CgStore  *store;
+} PrepareResult;
+
+static void
+prepare_data_free (PrepareData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->db_path);
+  g_free (data);
+}
+
+static void
+prepare_result_free (PrepareResult *result)
+{
+  g_clear_pointer (&result->import, cg_import_free);
+  g_clear_object (&result->store);
+  g_free (result);
+}
+
+static gboolean
+read_file (GFile         *file,
+           GCancellable  *cancellable,
+           char         **contents,
+           gsize         *len,
+           GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_size (info) > MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The file is too large (%s) to be a register of people. Choose the CSV file saved from the template."),
+                   size);
+      return FALSE;
+    }
+  return g_file_load_contents (file, cancellable, contents, len, NULL, error);
+}
+
+/* The window's connection stays on the main thread; this thread reads
+ * through a connection of its own to the same database. */
+static void
+prepare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PrepareData *data = task_data;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  PrepareResult *result;
+  gsize len = 0;
+
+  if (!read_file (data->file, cancellable, &contents, &len, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = g_new0 (PrepareResult, 1);
+  result->store = cg_store_open (data->db_path, &error);
+  if (result->store != NULL)
+    result->import = cg_import_prepare (result->store, CG_REGISTER_PEOPLE, contents, len, &error);
+  if (result->import == NULL)
+    {
+      prepare_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) prepare_result_free);
+}
+
+/* ---- preview -------------------------------------------------------- */
+
+static void
+text_cell_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  gboolean wrap = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cg-wrap"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+text_cell_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkStringList *row = gtk_list_item_get_item (item);
+  guint column = GPOINTER_TO_UINT (user_data);
+  const char *text = gtk_string_list_get_string (row, column);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+}
+
+/* Rows are GtkStringLists: one string per cell. */
+static GtkColumnViewColumn *
+text_column_new (const char *title,
+                 guint       index,
+                 int         width,
+                 gboolean    wrap)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "cg-wrap", GINT_TO_POINTER (wrap));
+  g_signal_connect (factory, "setup", G_CALLBACK (text_cell_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (text_cell_bind_cb), GUINT_TO_POINTER (index));
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
+  else
+    gtk_column_view_column_set_expand (column, TRUE);
+  return column;
+}
+
+static void
+remove_columns (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (view, column);
+    }
+}
+
+static void
+set_model (GtkColumnView *view,
+           GListStore    *rows)
+{
+  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (rows)));
+
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+fill_problems (CgImportDialog *self,
+               GPtrArray      *problems)
+{
+  g_autoptr(GListStore) rows = g_list_store_new (GTK_TYPE_STRING_LIST);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      CgImportProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = NULL;
+      g_autoptr(GtkStringList) row = NULL;
+      const char *cells[4] = { NULL, };
+
+      /* Line 0 is the file as a whole. */
+      line = problem->line > 0 ? g_strdup_printf ("%u", problem->line) : g_strdup ("—");
+      cells[0] = line;
+      cells[1] = problem->column != NULL ? problem->column : "";
+      cells[2] = problem->reason != NULL ? problem->reason : "";
+      row = gtk_string_list_new (cells);
+      g_list_store_append (rows, row);
+    }
+  set_model (self->problems_view, rows);
+}
+
+/* Roughly how wide a text is, in half-width characters: enough to size a
+ * preview column without measuring every cell with Pango. */
+static guint
+text_width (const char *text)
+{
+  guint width = 0;
+
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    width += g_unichar_iswide (g_utf8_get_char (text)) ? 2 : 1;
+  return width;
+}
+
+static void
+fill_preview (CgImportDialog *self)
+{
+  g_autoptr(GListStore) rows = g_list_store_new (GTK_TYPE_STRING_LIST);
+  g_auto(GStrv) titles = cg_import_get_preview_titles (self->import);
+  GPtrArray *preview = cg_import_get_preview_rows (self->import);
+  guint n_titles = titles != NULL ? g_strv_length (titles) : 0;
+
+  remove_columns (self->preview_view);
+  for (guint i = 0; i < n_titles; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      guint width = text_width (titles[i]);
+
+      for (guint j = 0; preview != NULL && j < preview->len && j < PREVIEW_ROWS; j++)
+        {
+          const char * const *cells = g_ptr_array_index (preview, j);
+
+          if (i < g_strv_length ((char **) cells))
+            width = MAX (width, text_width (cells[i]));
+        }
+      column = text_column_new (titles[i], i, CLAMP ((int) width * 8 + 28, 70, 280), FALSE);
+      gtk_column_view_append_column (self->preview_view, column);
+    }
+
+  for (guint i = 0; preview != NULL && i < preview->len && i < PREVIEW_ROWS; i++)
+    {
+      g_autoptr(GtkStringList) row = gtk_string_list_new ((const char * const *) g_ptr_array_index (preview, i));
+
+      g_list_store_append (rows, row);
+    }
+  set_model (self->preview_view, rows);
+}
+
+static void
+set_status (CgImportDialog *self,
+            const char     *icon_name,
+            const char     *style,
+            const char     *text)
+{
+  gtk_image_set_from_icon_name (self->status_icon, icon_name);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "warning");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), style);
+  gtk_label_set_text (self->status_label, text);
+}
+
+static void
+set_number (GtkLabel *label,
+            guint     value)
+{
+  g_autofree char *text = g_strdup_printf ("%u", value);
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+show_preview (CgImportDialog *self)
+{
+  GPtrArray *problems = cg_import_get_problems (self->import);
+  GPtrArray *unknown = cg_import_get_unknown_columns (self->import);
+  guint n_rows = cg_import_get_n_rows (self->import);
+  guint n_new = cg_import_get_n_new (self->import);
+  guint n_updated = cg_import_get_n_updated (self->import);
+  guint n_problems = problems != NULL ? problems->len : 0;
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *status = NULL;
+  g_autofree char *problems_title = NULL;
+  gboolean can_import;
+
+  set_number (self->rows_value, n_rows);
+  set_number (self->new_value, n_new);
+  set_number (self->updated_value, n_updated);
+  set_number (self->problems_value, n_problems);
+  if (n_problems > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->problems_value), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->problems_value), "error");
+
+  g_string_append_printf (details, _("Encoding: %s"), cg_import_get_encoding (self->import));
+  if (unknown != NULL && unknown->len > 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < unknown->len; i++)
+        {
+          if (i > 0)
+            g_string_append (names, _(", "));
+          g_string_append_printf (names, "“%s”", (const char *) g_ptr_array_index (unknown, i));
+        }
+      g_string_append (details, "  ·  ");
+      g_string_append_printf (details,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "Ignored column: %s",
+                                           "Ignored columns: %s", unknown->len),
+                              names->str);
+    }
+  if (n_rows - n_problems > PREVIEW_ROWS && n_problems == 0)
+    {
+      g_string_append (details, "  ·  ");
+      g_string_append_printf (details, _("The preview shows the first %u rows."), PREVIEW_ROWS);
+    }
+  gtk_label_set_text (self->details_label, details->str);
+
+  fill_problems (self, problems);
+  fill_preview (self);
+
+  problems_title = g_strdup_printf (_("Problems (%u)"), n_problems);
+  gtk_stack_page_set_title (self->problems_stack_page, problems_title);
+  gtk_stack_page_set_visible (self->problems_stack_page, n_problems > 0);
+  /* Two tabs when there are problems to read; otherwise the preview only. */
+  gtk_widget_set_visible (self->view_switcher, n_problems > 0);
+  gtk_widget_set_visible (self->preview_heading, n_problems == 0);
+
+  if (n_problems > 0)
+    {
+      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u problem found. Nothing will be imported until the file is fixed: correct it in the spreadsheet, save it as CSV again and import it once more.",
+                                             "%u problems found. Nothing will be imported until the file is fixed: correct them in the spreadsheet, save it as CSV again and import it once more.",
+                                             n_problems),
+                                n_problems);
+      set_status (self, "dialog-warning-symbolic", "error", status);
+      gtk_stack_set_visible_child_name (self->view_stack, "problems");
+      can_import = FALSE;
+    }
+  else if (n_rows == 0)
+    {
+      set_status (self, "dialog-information-symbolic", "warning",
+                  _("The file has a header row but no people in it."));
+      gtk_stack_set_visible_child_name (self->view_stack, "preview");
+      can_import = FALSE;
+    }
+  else
+    {
+      g_autofree char *counts = NULL;
+
+      counts = g_strdup_printf (_("%u new, %u updated."), n_new, n_updated);
+      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Every row is correct. Ready to import %u person: %s",
+                                             "Every row is correct. Ready to import %u people: %s",
+                                             n_rows),
+                                n_rows, counts);
+      set_status (self, "emblem-ok-symbolic", "success", status);
+      gtk_stack_set_visible_child_name (self->view_stack, "preview");
+      can_import = TRUE;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", can_import);
+  gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+}
+
+static void
+show_failure (CgImportDialog *self,
+              const char     *message)
+{
+  gtk_spinner_stop (self->spinner);
+  adw_status_page_set_description (self->error_page, message);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+prepare_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CgImportDialog *self = CG_IMPORT_DIALOG (object);
+  g_autoptr(GError) error = NULL;
+  PrepareResult *prepared;
+
+  prepared = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    {
+      g_clear_pointer (&prepared, prepare_result_free);
+      return;
+    }
+  if (prepared == NULL)
+    {
+      show_failure (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->import, cg_import_free);
+  g_clear_object (&self->work_store);
+  self->import = g_steal_pointer (&prepared->import);
+  self->work_store = g_steal_pointer (&prepared->store);
+  prepare_result_free (prepared);
+  show_preview (self);
+}
+
+/* A database that only lives in memory cannot be opened twice: read it on
+ * the main thread with the window's own connection. */
+static gboolean
+store_is_shareable (CgStore *store)
+{
+  const char *path = cg_store_get_path (store);
+
+  return path != NULL && *path != '\0' && g_strcmp0 (path, ":memory:") != 0
+         && !g_str_has_prefix (path, "file::memory:");
+}
+
+static void
+cg_import_dialog_load (CgImportDialog *self,
+                       GFile          *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *basename = NULL;
+  PrepareData *data;
+
+  g_set_object (&self->file, file);
+  g_clear_pointer (&self->import, cg_import_free);
+  g_clear_object (&self->work_store);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  basename = g_file_get_basename (file);
+  adw_window_title_set_subtitle (self->window_title, basename);
+  gtk_label_set_text (self->loading_label, _("Reading the file…"));
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", FALSE);
+
+  if (!store_is_shareable (self->store))
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize len = 0;
+
+      if (read_file (file, self->cancellable, &contents, &len, &error))
+        self->import = cg_import_prepare (self->store, CG_REGISTER_PEOPLE, contents, len, &error);
+      if (self->import == NULL)
+        show_failure (self, error->message);
+      else
+        show_preview (self);
+      return;
+    }
+
+  data = g_new0 (PrepareData, 1);
+  data->file = g_object_ref (file);
+  data->db_path = g_strdup (cg_store_get_path (self->store));
+  task = g_task_new (self, self->cancellable, prepare_done_cb, NULL);
+  g_task_set_source_tag (task, cg_import_dialog_load);
+  g_task_set_task_data (task, data, (GDestroyNotify) prepare_data_free);
+  g_task_run_in_thread (task, prepare_thread);
+}
+
+/* ---- commit --------------------------------------------------------- */
+
+static void
+commit_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CgImportDialog *self = CG_IMPORT_DIALOG (source_object);
+  const char *who = task_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The import and its connection belong to this thread until it returns:
+   * the dialog does not touch them while committing. */
+  if (!cg_import_commit (self->import, self->work_store, who, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+committed (CgImportDialog *self)
+{
+  guint n_new = cg_import_get_n_new (self->import);
+  guint n_updated = cg_import_get_n_updated (self->import);
+
+  /* The rows were written through the other connection: tell the
+   * window's store so that every page reloads. */
+  cg_store_emit_changed (self->store, "person");
+  g_signal_emit (self, signals[IMPORTED], 0, n_new, n_updated);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+commit_failed (CgImportDialog *self,
+               const char     *message)
+{
+  /* The message already says that nothing was stored. */
+  set_status (self, "dialog-error-symbolic", "error", message);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+}
+
+static void
+commit_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CgImportDialog *self = CG_IMPORT_DIALOG (object);
+  g_autoptr(GError) error = NULL;
+
+  self->committing = FALSE;
+  /* The window went away while the rows were being written. */
+  if (self->store == NULL)
+    return;
+  gtk_spinner_stop (self->spinner);
+  gtk_widget_set_sensitive (self->cancel_button, TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      commit_failed (self, error->message);
+      return;
+    }
+  committed (self);
+}
+
+static void
+commit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CgImportDialog *self = CG_IMPORT_DIALOG (widget);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->import == NULL || self->committing)
+    return;
+
+  if (self->work_store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!cg_import_commit (self->import, self->store, cg_audit_current_user (), &error))
+        commit_failed (self, error->message);
+      else
+        committed (self);
+      return;
+    }
+
+  self->committing = TRUE;
+  gtk_widget_action_set_enabled (widget, "import.commit", FALSE);
+  gtk_widget_set_sensitive (self->cancel_button, FALSE);
+  gtk_label_set_text (self->loading_label, _("Importing…"));
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  task = g_task_new (self, NULL, commit_done_cb, NULL);
+  g_task_set_source_tag (task, commit_action);
+  g_task_set_task_data (task, g_strdup (cg_audit_current_user ()), g_free);
+  g_task_run_in_thread (task, commit_thread);
+}
+
+static void
+on_choose_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       CgImportDialog  *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+  cg_import_dialog_remember_folder (file);
+  cg_import_dialog_load (self, file);
+}
+
+static void
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CgImportDialog *self = CG_IMPORT_DIALOG (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = cg_import_dialog_create_chooser (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                             _("Import People"), _("_Open"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_choose_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* An import half-way through its transaction finishes first. */
+static gboolean
+on_close_request_cb (CgImportDialog *self)
+{
+  if (self->committing)
+    return TRUE;
+  g_cancellable_cancel (self->cancellable);
+  return FALSE;
+}
+
+/* ---- object --------------------------------------------------------- */
+
+static void
+cg_import_dialog_dispose (GObject *object)
+{
+  CgImportDialog *self = CG_IMPORT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_IMPORT_DIALOG);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->file);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cg_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+cg_import_dialog_finalize (GObject *object)
+{
+  CgImportDialog *self = CG_IMPORT_DIALOG (object);
+
+  g_clear_pointer (&self->import, cg_import_free);
+  g_clear_object (&self->work_store);
+
+  G_OBJECT_CLASS (cg_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+cg_import_dialog_class_init (CgImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cg_import_dialog_dispose;
+  object_class->finalize = cg_import_dialog_finalize;
+
+  /**
+   * CgImportDialog::imported:
+   * @n_new: people added
+   * @n_updated: people whose record was updated
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/CareGuard/cg-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, rows_value);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, new_value);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, updated_value);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, problems_value);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, status_box);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, details_label);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, preview_heading);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, problems_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, preview_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, problems_view);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, preview_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_request_cb);
+
+  gtk_widget_class_install_action (widget_class, "import.commit", NULL, commit_action);
+  gtk_widget_class_install_action (widget_class, "import.choose", NULL, choose_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cg_import_dialog_init (CgImportDialog *self)
+{
+  g_autoptr(GtkColumnViewColumn) line = NULL;
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autoptr(GtkColumnViewColumn) reason = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  line = text_column_new (_("Line"), 0, 70, FALSE);
+  column = text_column_new (_("Column"), 1, 150, FALSE);
+  reason = text_column_new (_("Problem"), 2, 0, TRUE);
+  gtk_column_view_append_column (self->problems_view, line);
+  gtk_column_view_append_column (self->problems_view, column);
+  gtk_column_view_append_column (self->problems_view, reason);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", FALSE);
+}
+
+CgImportDialog *
+cg_import_dialog_new (GtkWindow *parent,
+                      CgStore   *store,
+                      GFile     *file)
+{
+  CgImportDialog *self;
+
+  g_return_val_if_fail (CG_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (CG_TYPE_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  cg_import_dialog_load (self, file);
+  return self;
+}
