@@ -63,6 +63,10 @@ CgChartSeries *cg_chart_data_add_series (CgChartData *data,
                                         double       r,
                                         double       g,
                                         double       b);
+/* The number of x slots: the longer of the labels and the series. */
+guint          cg_chart_data_get_n_slots (const CgChartData *data);
+/* TRUE when there is not one finite value to draw. */
+gboolean       cg_chart_data_is_empty  (const CgChartData *data);
 void           cg_chart_series_append  (CgChartSeries *series,
                                         double         value);
 void           cg_chart_data_add_line  (CgChartData *data,
@@ -144,6 +148,10 @@ gboolean       cg_chart_geometry_bar_span    (const CgChartGeometry *geometry,
  * read-out and for the accessible description. */
 char          *cg_chart_describe_slot  (const CgChartData *data,
                                         int                slot);
+/* A value as the chart writes it: y_decimals digits and the unit
+ * ("96.5 %"), or "no value" for NAN. */
+char          *cg_chart_format_value   (const CgChartData *data,
+                                        double             value);
 /* A sentence that sums the chart up for screen readers. */
 char          *cg_chart_describe       (const CgChartData *data);
 
