@@ -14,7 +14,11 @@ G_BEGIN_DECLS
  * exists in the program. */
 typedef enum
 {
-  CG_PAGE_PEOPLE = 1 << 0,
+  CG_PAGE_TODAY   = 1 << 0,   /* the dashboard: the day's alerts and counters */
+  CG_PAGE_CHECKS  = 1 << 1,   /* daily temperature checks (ALL-1/2/3) */
+  CG_PAGE_TESTS   = 1 << 2,   /* nucleic-acid tests (CH-5, ALL-6) */
+  CG_PAGE_PEOPLE  = 1 << 3,
+  CG_PAGE_REPORTS = 1 << 4,   /* the daily report to the bureau (ALL-9) */
 } CgPageFlags;
 
 
