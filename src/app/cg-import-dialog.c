@@ -64,6 +64,25 @@ static guint signals[N_SIGNALS];
 static void cg_import_dialog_load (CgImportDialog *self,
                                    GFile          *file);
 
+/* Shows one child of @stack and hides the others: GTK 4.8 puts every
+ * visible widget in the accessibility tree, mapped or not, so what is
+ * not on screen is made invisible. */
+static void
+show_only (GtkStack   *stack,
+           const char *name)
+{
+  GtkWidget *target = gtk_stack_get_child_by_name (stack, name);
+
+  g_return_if_fail (target != NULL);
+  gtk_widget_set_visible (target, TRUE);
+  gtk_stack_set_visible_child (stack, target);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != target)
+      gtk_widget_set_visible (child, FALSE);
+}
+
 /* ---- the folder used last ------------------------------------------- */
 
 /* Used when the GSettings schema is not installed (a build tree). */
@@ -513,7 +532,7 @@ show_preview (CgImportDialog *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", can_import);
   gtk_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "preview");
+  show_only (self->stack, "preview");
 }
 
 static void
@@ -523,7 +542,7 @@ show_failure (CgImportDialog *self,
   gtk_spinner_stop (self->spinner);
   adw_status_page_set_description (self->error_page, message);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  show_only (self->stack, "error");
 }
 
 static void
@@ -586,7 +605,7 @@ cg_import_dialog_load (CgImportDialog *self,
   adw_window_title_set_subtitle (self->window_title, basename);
   gtk_label_set_text (self->loading_label, _("Reading the file…"));
   gtk_spinner_start (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+  show_only (self->stack, "loading");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", FALSE);
 
   if (!store_is_shareable (self->store))
@@ -653,7 +672,7 @@ commit_failed (CgImportDialog *self,
   /* The message already says that nothing was stored. */
   set_status (self, "dialog-error-symbolic", "error", message);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "preview");
+  show_only (self->stack, "preview");
 }
 
 static void
@@ -705,7 +724,7 @@ commit_action (GtkWidget  *widget,
   gtk_widget_set_sensitive (self->cancel_button, FALSE);
   gtk_label_set_text (self->loading_label, _("Importing…"));
   gtk_spinner_start (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+  show_only (self->stack, "loading");
 
   task = g_task_new (self, NULL, commit_done_cb, NULL);
   g_task_set_source_tag (task, commit_action);

@@ -29,9 +29,11 @@ struct _CgPeoplePage
   GtkSearchEntry  *search_entry;
   GtkBox          *kind_box;
   GtkToggleButton *archived_button;
+  GtkWidget       *import_menu_button;
   GtkLabel        *count_label;
   GtkStack        *stack;
   GtkColumnView   *column_view;
+  AdwStatusPage   *empty_page;
   AdwStatusPage   *no_results_page;
   AdwStatusPage   *error_page;
 };
@@ -91,6 +93,25 @@ get_parent_window (CgPeoplePage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* Shows one child of @stack and hides the others: GTK 4.8 puts every
+ * visible widget in the accessibility tree, mapped or not, so what is
+ * not on screen is made invisible. */
+static void
+show_only (GtkStack   *stack,
+           const char *name)
+{
+  GtkWidget *target = gtk_stack_get_child_by_name (stack, name);
+
+  g_return_if_fail (target != NULL);
+  gtk_widget_set_visible (target, TRUE);
+  gtk_stack_set_visible_child (stack, target);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != target)
+      gtk_widget_set_visible (child, FALSE);
 }
 
 static void
@@ -161,20 +182,11 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       || column == COLUMN_ARRIVED || column == COLUMN_ROOM)
     gtk_widget_add_css_class (label, "numeric");
 
+  /* Plain labels only: a row with more widgets (an avatar, say) makes
+   * every search over a thousand people visibly slower on GTK 4.8. */
   if (column == COLUMN_NAME)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 9);
-      GtkWidget *avatar = adw_avatar_new (24, NULL, TRUE);
-
-      gtk_widget_set_margin_top (box, 3);
-      gtk_widget_set_margin_bottom (box, 3);
-      gtk_box_append (GTK_BOX (box), avatar);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_list_item_set_child (item, box);
-    }
-  else
-    gtk_list_item_set_child (item, label);
+    gtk_widget_add_css_class (label, "heading");
+  gtk_list_item_set_child (item, label);
 }
 
 static void
@@ -186,17 +198,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   CgPerson *person = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
   g_autofree char *text = cell_text (person, column);
-  GtkWidget *label = child;
 
-  if (column == COLUMN_NAME)
-    {
-      GtkWidget *avatar = gtk_widget_get_first_child (child);
-
-      label = gtk_widget_get_next_sibling (avatar);
-      adw_avatar_set_text (ADW_AVATAR (avatar), text);
-    }
-
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_text (GTK_LABEL (child), text);
 
   if (cg_person_get_archived (person))
     gtk_widget_add_css_class (child, "dim-label");
@@ -354,7 +357,8 @@ set_filters_sensitive (CgPeoplePage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_box), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->archived_button), sensitive);
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), sensitive);
+  if (!sensitive)
+    gtk_label_set_text (self->count_label, "");
 }
 
 /* Which empty page to show when nothing matches. */
@@ -385,7 +389,7 @@ update_empty_state (CgPeoplePage *self)
                                        description != NULL
                                        ? description
                                        : _("Try another name, ID number or room."));
-      gtk_stack_set_visible_child_name (self->stack, "no-results");
+      show_only (self->stack, "no-results");
       return;
     }
 
@@ -393,7 +397,7 @@ update_empty_state (CgPeoplePage *self)
   if (everyone == NULL || everyone->len == 0)
     {
       set_filters_sensitive (self, FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_only (self->stack, "empty");
       return;
     }
 
@@ -405,7 +409,7 @@ update_empty_state (CgPeoplePage *self)
   else
     adw_status_page_set_description (self->no_results_page,
                                      _("Nobody in this group is registered."));
-  gtk_stack_set_visible_child_name (self->stack, "no-results");
+  show_only (self->stack, "no-results");
 }
 
 static void
@@ -426,7 +430,7 @@ cg_people_page_reload (CgPeoplePage *self)
   if (people == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      show_only (self->stack, "error");
       gtk_label_set_text (self->count_label, "");
       return;
     }
@@ -441,7 +445,7 @@ cg_people_page_reload (CgPeoplePage *self)
   set_filters_sensitive (self, TRUE);
 
   if (people->len > 0)
-    gtk_stack_set_visible_child_name (self->stack, "list");
+    show_only (self->stack, "list");
   else
     update_empty_state (self);
 }
@@ -520,8 +524,13 @@ setup_kind_filter (CgPeoplePage *self)
 
   if (self->module == NULL || self->module->n_person_kinds < 2)
     {
-      /* One kind of person only: a filter would have nothing to choose. */
+      /* One kind of person only (a funeral home's staff): a filter would
+       * have nothing to choose. */
       gtk_widget_set_visible (GTK_WIDGET (self->kind_box), FALSE);
+      if (self->module != NULL && self->module->n_person_kinds == 1
+          && self->module->person_kinds[0] == CG_PERSON_STAFF)
+        adw_status_page_set_description (self->empty_page,
+                                         _("Register the staff one by one, or import them all at once from a spreadsheet saved as CSV."));
       return;
     }
 
@@ -824,8 +833,10 @@ cg_people_page_class_init (CgPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, kind_box);
   gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, archived_button);
   gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, import_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, stack);
   gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -860,6 +871,11 @@ cg_people_page_init (CgPeoplePage *self)
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+
+  /* The toggle inside the menu button is what AT-SPI can press. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (self->import_menu_button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_widget_get_tooltip_text (self->import_menu_button), -1);
 
   /* Typing anywhere on the page goes to the search field. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
