@@ -429,8 +429,9 @@ cg_health_check_count (CgStore     *store,
     stmt = cg_store_prepare (store, "SELECT count(*) FROM health_check", error);
   else
     stmt = cg_store_prepare (store,
-                             "SELECT count(*) FROM health_check c JOIN person p ON p.id = c.person_id "
-                             "WHERE instr(p.name, ?1) > 0 OR instr(p.id_number, upper(?1)) > 0 OR instr(p.room, ?1) > 0",
+                             "SELECT count(*) FROM health_check WHERE person_id IN ("
+                             "  SELECT id FROM person WHERE instr(name, ?1) > 0 "
+                             "  OR instr(id_number, upper(?1)) > 0 OR instr(room, ?1) > 0)",
                              error);
   if (stmt == NULL)
     return -1;
@@ -456,16 +457,20 @@ cg_health_check_page (CgStore     *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  /* The (checked_on, person_id) index serves the order; OFFSET over it is
-   * fast enough for the pages a person scrolls to. */
+  /* The page's ids come from the (checked_on, id) index alone, so a page
+   * deep in a million rows skips index entries, not joined rows; only the
+   * rows of the page are then joined with their person. */
   if (pattern == NULL)
     stmt = cg_store_prepare (store,
-                             "SELECT " CHECK_COLUMNS " FROM health_check c JOIN person p ON p.id = c.person_id "
-                             "ORDER BY c.checked_on DESC, c.id DESC LIMIT ?2 OFFSET ?3", error);
+                             "SELECT " CHECK_COLUMNS " FROM ("
+                             "  SELECT id FROM health_check ORDER BY checked_on DESC, id DESC LIMIT ?2 OFFSET ?3) AS page "
+                             "JOIN health_check c ON c.id = page.id JOIN person p ON p.id = c.person_id "
+                             "ORDER BY c.checked_on DESC, c.id DESC", error);
   else
     stmt = cg_store_prepare (store,
                              "SELECT " CHECK_COLUMNS " FROM health_check c JOIN person p ON p.id = c.person_id "
-                             "WHERE instr(p.name, ?1) > 0 OR instr(p.id_number, upper(?1)) > 0 OR instr(p.room, ?1) > 0 "
+                             "WHERE c.person_id IN (SELECT id FROM person WHERE instr(name, ?1) > 0 "
+                             "  OR instr(id_number, upper(?1)) > 0 OR instr(room, ?1) > 0) "
                              "ORDER BY c.checked_on DESC, c.id DESC LIMIT ?2 OFFSET ?3", error);
   if (stmt == NULL)
     return NULL;
