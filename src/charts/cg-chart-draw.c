@@ -1,0 +1,1299 @@
+/* cg-chart-draw.c — where a chart puts things, and drawing it with Cairo
+ *
+ * Everything that has a position is computed once, by layout_compute(),
+ * from the data, the font and the size.  cg_chart_draw() and the
+ * hit-testing of the pointer both read that layout, which is why the slot
+ * under the pointer is always the one that is drawn there.
+ *
+ * Text is measured with a Pango context of our own, unhinted and
+ * independent of the surface, so the layout of a chart is the same on
+ * screen, in a PNG and in a PDF.
+ *
+ * The data and text side is in cg-chart.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+#include <math.h>
+#include <string.h>
+
+#include "cg-chart.h"
+#include "cg-chart-private.h"
+
+/* Sizes are in surface units: pixels on screen and in PNGs, points in PDFs. */
+#define MAX_BAR_WIDTH       48.0
+#define MAX_TICKS           64
+
+/* Axis steps */
+
+/* 1, 2 or 5 × 10^k, the smallest not below raw. */
+static double
+nice_step (double raw)
+{
+  double mag, f;
+
+  if (!isfinite (raw) || raw <= 0)
+    return 1.0;
+
+  mag = pow (10.0, floor (log10 (raw)));
+  f = raw / mag;
+  if (f <= 1.0 + 1e-9)
+    f = 1.0;
+  else if (f <= 2.0 + 1e-9)
+    f = 2.0;
+  else if (f <= 5.0 + 1e-9)
+    f = 5.0;
+  else
+    f = 10.0;
+
+  return f * mag;
+}
+
+static guint
+step_decimals (double step)
+{
+  double d;
+
+  if (step >= 1.0)
+    return 0;
+
+  d = ceil (-log10 (step) - 1e-9);
+  return (guint) CLAMP (d, 0, 9);
+}
+
+/* Layout */
+
+typedef struct
+{
+  double x;
+  double width;
+  guint  row;
+} LegendItem;
+
+typedef struct
+{
+  CgChartGeometry g;
+
+  double   width;
+  double   height;
+  double   font_px;        /* base text size */
+  double   small_px;       /* ticks, x labels, legend */
+  double   pad;
+  double   line_h;         /* height of a line of small text */
+
+  gboolean has_title;
+  double   title_y;
+  double   title_h;
+
+  double   content_top;    /* below the title: where the empty text is centred */
+
+  gboolean unit_caption;
+  double   caption_y;
+
+  guint    tick_decimals;
+
+  guint    x_stride;
+  double   x_label_y;
+
+  gboolean refs_outside;
+
+  guint    legend_rows;
+  double   legend_y;
+  double   legend_row_h;
+  double   swatch_w;
+} Layout;
+
+static void
+set_font (PangoLayout        *layout,
+          const CgChartStyle *style,
+          double              px,
+          gboolean            bold)
+{
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, style->font_family != NULL && style->font_family[0] != '\0'
+                                             ? style->font_family : DEFAULT_FONT_FAMILY);
+  pango_font_description_set_absolute_size (desc, MAX (px, 1.0) * PANGO_SCALE);
+  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+}
+
+static PangoContext *
+measure_context (void)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
+  return context;
+}
+
+static void
+layout_size (PangoLayout *layout,
+             double      *width,
+             double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) logical.height / PANGO_SCALE;
+}
+
+static void
+measure (PangoContext       *context,
+         const CgChartStyle *style,
+         double              px,
+         gboolean            bold,
+         const char         *text,
+         double             *width,
+         double             *height)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  set_font (layout, style, px, bold);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  layout_size (layout, width, height);
+  g_object_unref (layout);
+}
+
+static void
+compute_axis (const CgChartData *data,
+              double             plot_h,
+              double             line_h,
+              double            *lo_out,
+              double            *hi_out,
+              double            *step_out)
+{
+  double min_step = pow (10.0, -(double) MIN (data->y_decimals, 9));
+  double target, lo, hi, step;
+  guint i;
+
+  target = CLAMP (floor (plot_h / MAX (line_h * 2.4, 1.0)), 2.0, 8.0);
+
+  if (isfinite (data->y_min) && isfinite (data->y_max) && data->y_min < data->y_max)
+    {
+      *lo_out = data->y_min;
+      *hi_out = data->y_max;
+      *step_out = nice_step ((data->y_max - data->y_min) / target);
+      return;
+    }
+
+  if (!cg_chart_value_extent (data, &lo, &hi))
+    {
+      lo = 0.0;
+      hi = 0.0;
+    }
+
+  for (i = 0; data->lines != NULL && i < data->lines->len; i++)
+    {
+      const CgChartLine *line = g_ptr_array_index (data->lines, i);
+
+      if (isfinite (line->value))
+        {
+          lo = MIN (lo, line->value);
+          hi = MAX (hi, line->value);
+        }
+    }
+
+  if (data->kind != CG_CHART_LINE)
+    {
+      lo = MIN (lo, 0.0);
+      hi = MAX (hi, 0.0);
+    }
+  else if (lo > 0 && lo <= (hi - lo) * 0.5)
+    lo = 0.0;
+  else if (hi < 0 && -hi <= (hi - lo) * 0.5)
+    hi = 0.0;
+
+  if (hi - lo < min_step)
+    {
+      /* one value everywhere (all zero, say): give it an axis of its own */
+      double span = MAX (min_step * 4, fabs (lo) * 0.2);
+
+      if (lo == 0.0)
+        hi = span;
+      else if (hi == 0.0)
+        lo = -span;
+      else
+        {
+          lo -= span / 2;
+          hi += span / 2;
+        }
+    }
+
+  step = MAX (nice_step ((hi - lo) / target), min_step);
+  lo = floor (lo / step + 1e-9) * step;
+  hi = ceil (hi / step - 1e-9) * step;
+  if (hi <= lo)
+    hi = lo + step;
+
+  *lo_out = lo;
+  *hi_out = hi;
+  *step_out = step;
+}
+
+/* Strides that read well for days: a week, a fortnight, a month… */
+static guint
+nice_stride (double need)
+{
+  static const guint strides[] = { 1, 2, 3, 5, 7, 10, 14, 15, 20, 30, 50, 60, 100 };
+  guint i, s;
+
+  if (!isfinite (need) || need <= 1.0)
+    return 1;
+
+  for (i = 0; i < G_N_ELEMENTS (strides); i++)
+    if (strides[i] >= need)
+      return strides[i];
+
+  s = (guint) MIN (ceil (need), (double) G_MAXUINT / 2);
+  return ((s + 99) / 100) * 100;
+}
+
+/* The widest x label.  With 1000 slots measuring each label on every
+ * pointer motion would be wasteful; the longest ones by character count,
+ * the first and the last stand for all of them. */
+static double
+widest_x_label (PangoContext       *context,
+                const CgChartStyle *style,
+                const CgChartData  *data,
+                double              px,
+                double             *last_w)
+{
+  guint n = cg_chart_count_slots (data);
+  glong longest = 0;
+  double widest = 0.0;
+  guint measured = 0;
+  guint i;
+
+  *last_w = 0.0;
+  if (n == 0)
+    return 0.0;
+
+  for (i = 0; i < n; i++)
+    longest = MAX (longest, g_utf8_strlen (cg_chart_x_label_at (data, i), -1));
+
+  for (i = 0; i < n && measured < 3; i++)
+    if (g_utf8_strlen (cg_chart_x_label_at (data, i), -1) == longest)
+      {
+        double w;
+
+        measure (context, style, px, FALSE, cg_chart_x_label_at (data, i), &w, NULL);
+        widest = MAX (widest, w);
+        measured++;
+      }
+
+  if (n > 1)
+    {
+      double first_w;
+
+      measure (context, style, px, FALSE, cg_chart_x_label_at (data, 0), &first_w, NULL);
+      widest = MAX (widest, first_w);
+    }
+  measure (context, style, px, FALSE, cg_chart_x_label_at (data, n - 1), last_w, NULL);
+  widest = MAX (widest, *last_w);
+
+  return widest;
+}
+
+static double
+tick_start (double lo,
+            double step)
+{
+  return ceil (lo / step - 1e-9) * step;
+}
+
+static char *
+tick_label (const CgChartData *data,
+            const Layout      *l,
+            double             value)
+{
+  return cg_chart_format_with_unit (value, l->tick_decimals, cg_chart_unit_is_long (data) ? NULL : data->y_unit);
+}
+
+static void
+layout_compute (Layout             *l,
+                const CgChartData  *data,
+                const CgChartStyle *style,
+                double              width,
+                double              height,
+                GArray             *legend_items)
+{
+  CgChartStyle default_style;
+  PangoContext *context;
+  guint n = cg_chart_count_slots (data);
+  double top, bottom, left, right;
+  double max_tick_w = 0.0, max_ref_w = 0.0, max_x_w, last_x_w;
+  double lo, hi, step, v;
+  double row_w = 0.0, legend_avail;
+  guint rows = 0, row, i, n_items = 0;
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (LegendItem));
+
+  memset (l, 0, sizeof *l);
+
+  if (style == NULL)
+    {
+      cg_chart_style_init (&default_style);
+      style = &default_style;
+    }
+
+  if (!isfinite (width) || width < 0)
+    width = 0;
+  if (!isfinite (height) || height < 0)
+    height = 0;
+
+  l->width = width;
+  l->height = height;
+  l->g.kind = data->kind;
+  l->g.n_series = cg_chart_count_series (data);
+  l->g.empty = !cg_chart_has_values (data);
+  l->g.n_slots = l->g.empty ? 0 : n;
+  l->g.y_lo = 0.0;
+  l->g.y_hi = 1.0;
+  l->g.y_step = 1.0;
+
+  l->font_px = (style->font_size > 0 && isfinite (style->font_size) ? style->font_size : DEFAULT_FONT_SIZE) * 96.0 / 72.0;
+  l->small_px = l->font_px * 0.92;
+  l->pad = round (l->font_px * 0.75);
+
+  context = measure_context ();
+  measure (context, style, l->small_px, FALSE, "0Ag", NULL, &l->line_h);
+
+  top = l->pad;
+  if (data->title != NULL && data->title[0] != '\0')
+    {
+      PangoLayout *title = pango_layout_new (context);
+
+      set_font (title, style, l->font_px * 1.1, TRUE);
+      pango_layout_set_text (title, data->title, -1);
+      layout_size (title, NULL, &l->title_h);
+      g_object_unref (title);
+
+      l->has_title = TRUE;
+      l->title_y = top;
+      top += l->title_h + l->font_px * 0.5;
+    }
+  l->content_top = top;
+
+  if (l->g.empty)
+    {
+      g_object_unref (context);
+      return;
+    }
+
+  /* The legend, in rows centred at the bottom */
+  l->swatch_w = data->kind == CG_CHART_LINE ? round (l->font_px * 1.3) : round (l->font_px * 0.8);
+  l->legend_row_h = l->line_h + 2;
+  legend_avail = MAX (width - 2 * l->pad, 0);
+  for (i = 0; i < cg_chart_count_series (data); i++)
+    {
+      const CgChartSeries *series = cg_chart_series_at (data, i);
+      LegendItem item = { 0, };
+      double text_w;
+
+      if (series->label == NULL || series->label[0] == '\0')
+        continue;
+
+      measure (context, style, l->small_px, FALSE, series->label, &text_w, NULL);
+      item.width = l->swatch_w + l->font_px * 0.45 + text_w;
+      if (n_items > 0 && row_w + l->font_px * 1.4 + item.width > legend_avail)
+        {
+          rows++;
+          row_w = 0.0;
+        }
+      item.x = n_items > 0 && row_w > 0 ? row_w + l->font_px * 1.4 : 0.0;
+      item.row = rows;
+      row_w = item.x + item.width;
+      g_array_append_val (items, item);
+      n_items++;
+    }
+  if (n_items > 0)
+    rows++;
+  if (rows * l->legend_row_h > height * 0.34)
+    rows = 0;
+
+  /* centre each row */
+  for (row = 0; row < rows; row++)
+    {
+      double end = 0.0;
+
+      for (i = 0; i < items->len; i++)
+        {
+          LegendItem *item = &g_array_index (items, LegendItem, i);
+
+          if (item->row == row)
+            end = item->x + item->width;
+        }
+      for (i = 0; i < items->len; i++)
+        {
+          LegendItem *item = &g_array_index (items, LegendItem, i);
+
+          if (item->row == row)
+            item->x += (width - end) / 2;
+        }
+    }
+  if (cg_chart_unit_is_long (data))
+    {
+      l->unit_caption = TRUE;
+      l->caption_y = top;
+      top += l->line_h + l->font_px * 0.2;
+    }
+  /* room for the top tick label, which is centred on the top grid line */
+  top += l->line_h / 2;
+
+  /* x labels under the plot, the legend under them; on a short chart the
+   * legend gives its room to the plot */
+  bottom = height - l->pad - l->line_h - l->font_px * 0.3;
+  if (rows > 0 && bottom - rows * l->legend_row_h - l->font_px * 0.6 - top < l->line_h * 3)
+    rows = 0;
+  if (rows > 0)
+    {
+      l->legend_y = height - l->pad - rows * l->legend_row_h;
+      bottom = l->legend_y - l->font_px * 0.6 - l->line_h - l->font_px * 0.3;
+    }
+  l->legend_rows = rows;
+  l->x_label_y = bottom + l->font_px * 0.3;
+  if (legend_items != NULL && rows > 0)
+    g_array_append_vals (legend_items, items->data, items->len);
+
+  compute_axis (data, bottom - top, l->line_h, &lo, &hi, &step);
+  l->g.y_lo = lo;
+  l->g.y_hi = hi;
+  l->g.y_step = step;
+  l->tick_decimals = step_decimals (step);
+
+  for (v = tick_start (lo, step), i = 0; v <= hi + step * 1e-6 && i < MAX_TICKS; v += step, i++)
+    {
+      g_autofree char *text = tick_label (data, l, v);
+      double w;
+
+      measure (context, style, l->small_px, FALSE, text, &w, NULL);
+      max_tick_w = MAX (max_tick_w, w);
+    }
+  left = l->pad + max_tick_w + l->font_px * 0.5;
+
+  for (i = 0; data->lines != NULL && i < data->lines->len; i++)
+    {
+      const CgChartLine *line = g_ptr_array_index (data->lines, i);
+      double w;
+
+      if (line->label == NULL || line->label[0] == '\0')
+        continue;
+      measure (context, style, l->small_px, FALSE, line->label, &w, NULL);
+      max_ref_w = MAX (max_ref_w, w);
+    }
+
+  max_x_w = widest_x_label (context, style, data, l->small_px, &last_x_w);
+
+  right = MAX (l->pad, last_x_w / 2);
+  if (max_ref_w > 0)
+    {
+      double ref_right = max_ref_w + l->font_px * 0.5 + l->pad;
+
+      /* on a narrow chart the labels go inside the plot instead */
+      l->refs_outside = left + ref_right <= width * 0.45;
+      if (l->refs_outside)
+        right = MAX (right, ref_right);
+    }
+
+  g_object_unref (context);
+
+  l->g.x = left;
+  l->g.y = top;
+  l->g.width = width - left - right;
+  l->g.height = bottom - top;
+  l->g.valid = n > 0 && l->g.width >= 8 && l->g.height >= 8;
+
+  if (!l->g.valid)
+    {
+      l->g.width = MAX (l->g.width, 0);
+      l->g.height = MAX (l->g.height, 0);
+      l->g.slot_width = 0;
+      return;
+    }
+
+  l->g.slot_width = l->g.width / n;
+  l->x_stride = nice_stride ((max_x_w + l->font_px * 0.8) / l->g.slot_width);
+}
+
+void
+cg_chart_get_geometry (const CgChartData  *data,
+                       const CgChartStyle *style,
+                       double              width,
+                       double              height,
+                       CgChartGeometry    *geometry)
+{
+  Layout l;
+
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (geometry != NULL);
+
+  layout_compute (&l, data, style, width, height, NULL);
+  *geometry = l.g;
+}
+
+int
+cg_chart_geometry_slot_at (const CgChartGeometry *geometry,
+                           double                 x,
+                           double                 y)
+{
+  double k;
+
+  g_return_val_if_fail (geometry != NULL, -1);
+
+  if (!geometry->valid || geometry->empty || geometry->n_slots == 0 || geometry->slot_width <= 0)
+    return -1;
+  if (!(x >= geometry->x && x < geometry->x + geometry->width &&
+        y >= geometry->y && y <= geometry->y + geometry->height))
+    return -1;
+
+  k = floor ((x - geometry->x) / geometry->slot_width);
+  return (int) CLAMP (k, 0, (double) geometry->n_slots - 1);
+}
+
+double
+cg_chart_geometry_slot_center (const CgChartGeometry *geometry,
+                               int                    slot)
+{
+  g_return_val_if_fail (geometry != NULL, 0.0);
+
+  return geometry->x + (slot + 0.5) * geometry->slot_width;
+}
+
+double
+cg_chart_geometry_value_y (const CgChartGeometry *geometry,
+                           double                 value)
+{
+  double span;
+
+  g_return_val_if_fail (geometry != NULL, 0.0);
+
+  span = geometry->y_hi - geometry->y_lo;
+  if (!(span > 0))
+    return geometry->y + geometry->height;
+
+  return geometry->y + geometry->height * (geometry->y_hi - value) / span;
+}
+
+gboolean
+cg_chart_geometry_bar_span (const CgChartGeometry *geometry,
+                            int                    slot,
+                            guint                  series,
+                            double                *x0,
+                            double                *x1)
+{
+  double slot_x, group_w, bar_w, gap;
+  guint n;
+
+  g_return_val_if_fail (geometry != NULL, FALSE);
+
+  if (geometry->kind == CG_CHART_LINE || slot < 0 || (guint) slot >= geometry->n_slots)
+    return FALSE;
+
+  n = geometry->kind == CG_CHART_BAR ? MAX (geometry->n_series, 1) : 1;
+  if (geometry->kind == CG_CHART_STACKED_BAR)
+    series = 0;
+  else if (series >= n)
+    return FALSE;
+
+  slot_x = geometry->x + slot * geometry->slot_width;
+  group_w = MIN (geometry->slot_width * (n > 1 ? 0.8 : 0.66), n * MAX_BAR_WIDTH);
+  bar_w = group_w / n;
+  gap = (n > 1 && bar_w > 6) ? 1.0 : 0.0;
+
+  if (x0 != NULL)
+    *x0 = slot_x + (geometry->slot_width - group_w) / 2 + series * bar_w + gap / 2;
+  if (x1 != NULL)
+    *x1 = slot_x + (geometry->slot_width - group_w) / 2 + (series + 1) * bar_w - gap / 2;
+
+  return TRUE;
+}
+
+int
+cg_chart_slot_at (const CgChartData *data,
+                  double             width,
+                  double             height,
+                  double             x,
+                  double             y)
+{
+  CgChartGeometry geometry;
+
+  g_return_val_if_fail (data != NULL, -1);
+
+  cg_chart_get_geometry (data, NULL, width, height, &geometry);
+  return cg_chart_geometry_slot_at (&geometry, x, y);
+}
+
+/* Drawing */
+
+static void
+set_rgba (cairo_t      *cr,
+          const double  rgba[4],
+          double        alpha)
+{
+  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3] * alpha);
+}
+
+static PangoLayout *
+text_layout (cairo_t            *cr,
+             const CgChartStyle *style,
+             double              px,
+             gboolean            bold,
+             const char         *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+
+  set_font (layout, style, px, bold);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+
+  return layout;
+}
+
+static void
+show_layout_at (cairo_t     *cr,
+                PangoLayout *layout,
+                double       x,
+                double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* A crisp horizontal line of width 1 sits on a half pixel. */
+static double
+snap (double y,
+      double line_width)
+{
+  return ((int) round (line_width) % 2 == 1) ? floor (y) + 0.5 : round (y);
+}
+
+/* A bar from base to end, its far end rounded. */
+static void
+bar_path (cairo_t *cr,
+          double   x0,
+          double   x1,
+          double   base,
+          double   end,
+          double   radius)
+{
+  double h = fabs (end - base);
+  double w = x1 - x0;
+  double r = MIN (radius, MIN (w / 2, h));
+
+  if (w <= 0 || h <= 0)
+    return;
+
+  if (r < 0.5)
+    {
+      cairo_rectangle (cr, x0, MIN (base, end), w, h);
+      return;
+    }
+
+  if (end < base)
+    {
+      cairo_move_to (cr, x0, base);
+      cairo_line_to (cr, x0, end + r);
+      cairo_arc (cr, x0 + r, end + r, r, G_PI, 1.5 * G_PI);
+      cairo_arc (cr, x1 - r, end + r, r, 1.5 * G_PI, 2 * G_PI);
+      cairo_line_to (cr, x1, base);
+    }
+  else
+    {
+      cairo_move_to (cr, x0, base);
+      cairo_line_to (cr, x0, end - r);
+      cairo_arc_negative (cr, x0 + r, end - r, r, G_PI, 0.5 * G_PI);
+      cairo_arc_negative (cr, x1 - r, end - r, r, 0.5 * G_PI, 0);
+      cairo_line_to (cr, x1, base);
+    }
+  cairo_close_path (cr);
+}
+
+static double
+baseline_value (const Layout *l)
+{
+  return CLAMP (0.0, l->g.y_lo, l->g.y_hi);
+}
+
+static void
+draw_grid (cairo_t            *cr,
+           const Layout       *l,
+           const CgChartData  *data,
+           const CgChartStyle *style)
+{
+  const CgChartGeometry *g = &l->g;
+  double base_y = snap (cg_chart_geometry_value_y (g, baseline_value (l)), 1);
+  double label_top = G_MAXDOUBLE;
+  double v;
+  guint i;
+
+  cairo_set_line_width (cr, 1.0);
+  for (v = tick_start (g->y_lo, g->y_step), i = 0; v <= g->y_hi + g->y_step * 1e-6 && i < MAX_TICKS; v += g->y_step, i++)
+    {
+      g_autofree char *text = NULL;
+      PangoLayout *layout;
+      double y = snap (cg_chart_geometry_value_y (g, v), 1);
+      double w, h;
+
+      if (fabs (y - base_y) > 0.5)
+        {
+          set_rgba (cr, style->grid, 1.0);
+          cairo_move_to (cr, g->x, y);
+          cairo_line_to (cr, g->x + g->width, y);
+          cairo_stroke (cr);
+        }
+
+      text = tick_label (data, l, v);
+      layout = text_layout (cr, style, l->small_px, FALSE, text);
+      layout_size (layout, &w, &h);
+      /* on a very short plot, labels that would overlap are left out */
+      if (y + h / 2 <= label_top)
+        {
+          set_rgba (cr, style->fg, 0.7);
+          show_layout_at (cr, layout, g->x - l->font_px * 0.5 - w, y - h / 2);
+          label_top = y - h / 2;
+        }
+      g_object_unref (layout);
+    }
+
+  if (l->unit_caption)
+    {
+      PangoLayout *layout = text_layout (cr, style, l->small_px, FALSE, data->y_unit);
+      double w;
+
+      layout_size (layout, &w, NULL);
+      set_rgba (cr, style->fg, 0.7);
+      show_layout_at (cr, layout, MAX (l->pad, g->x - l->font_px * 0.5 - w), l->caption_y);
+      g_object_unref (layout);
+    }
+}
+
+static void
+draw_highlight (cairo_t            *cr,
+                const Layout       *l,
+                const CgChartStyle *style)
+{
+  const CgChartGeometry *g = &l->g;
+  double cx, w;
+
+  if (style->highlight < 0 || (guint) style->highlight >= g->n_slots)
+    return;
+
+  cx = cg_chart_geometry_slot_center (g, style->highlight);
+  w = MAX (g->slot_width, 3.0);
+  set_rgba (cr, style->fg, 0.10);
+  cairo_rectangle (cr, cx - w / 2, g->y, w, g->height);
+  cairo_fill (cr);
+}
+
+static void
+draw_bars (cairo_t            *cr,
+           const Layout       *l,
+           const CgChartData  *data,
+           const CgChartStyle *style)
+{
+  const CgChartGeometry *g = &l->g;
+  double base_y = cg_chart_geometry_value_y (g, baseline_value (l));
+  double radius = MIN (3.0, l->font_px * 0.25);
+  guint slot, i;
+
+  for (slot = 0; slot < g->n_slots; slot++)
+    {
+      double x0, x1;
+
+      if (data->kind == CG_CHART_BAR)
+        {
+          for (i = 0; i < cg_chart_count_series (data); i++)
+            {
+              const CgChartSeries *series = cg_chart_series_at (data, i);
+              double v = cg_chart_value_at (series, slot);
+
+              if (!isfinite (v) || v == 0.0)
+                continue;
+              cg_chart_geometry_bar_span (g, slot, i, &x0, &x1);
+              cairo_set_source_rgb (cr, series->rgb[0], series->rgb[1], series->rgb[2]);
+              bar_path (cr, x0, x1, base_y, cg_chart_geometry_value_y (g, v), radius);
+              cairo_fill (cr);
+            }
+        }
+      else
+        {
+          double pos = 0.0, neg = 0.0;
+          int top_pos = -1, top_neg = -1;
+
+          for (i = 0; i < cg_chart_count_series (data); i++)
+            {
+              double v = cg_chart_value_at (cg_chart_series_at (data, i), slot);
+
+              if (isfinite (v) && v > 0)
+                top_pos = i;
+              else if (isfinite (v) && v < 0)
+                top_neg = i;
+            }
+
+          cg_chart_geometry_bar_span (g, slot, 0, &x0, &x1);
+          for (i = 0; i < cg_chart_count_series (data); i++)
+            {
+              const CgChartSeries *series = cg_chart_series_at (data, i);
+              double v = cg_chart_value_at (series, slot);
+              double from, to, h;
+              gboolean last;
+
+              if (!isfinite (v) || v == 0.0)
+                continue;
+
+              if (v > 0)
+                {
+                  from = cg_chart_geometry_value_y (g, pos);
+                  pos += v;
+                  to = cg_chart_geometry_value_y (g, pos);
+                  last = (int) i == top_pos;
+                }
+              else
+                {
+                  from = cg_chart_geometry_value_y (g, neg);
+                  neg += v;
+                  to = cg_chart_geometry_value_y (g, neg);
+                  last = (int) i == top_neg;
+                }
+
+              /* a hairline of background between segments, whatever the background */
+              h = fabs (to - from);
+              if (!last && h > 3)
+                to += (to < from) ? 1.0 : -1.0;
+
+              cairo_set_source_rgb (cr, series->rgb[0], series->rgb[1], series->rgb[2]);
+              bar_path (cr, x0, x1, from, to, last ? radius : 0.0);
+              cairo_fill (cr);
+            }
+        }
+    }
+}
+
+static void
+draw_lines (cairo_t            *cr,
+            const Layout       *l,
+            const CgChartData  *data,
+            const CgChartStyle *style)
+{
+  const CgChartGeometry *g = &l->g;
+  gboolean dots = g->slot_width >= 12;
+  guint slot, i;
+
+  for (i = 0; i < cg_chart_count_series (data); i++)
+    {
+      const CgChartSeries *series = cg_chart_series_at (data, i);
+      const double *rgb = series->rgb;
+
+      /* a soft area under a lone series */
+      if (cg_chart_count_series (data) == 1)
+        {
+          cairo_pattern_t *fade = cairo_pattern_create_linear (0, g->y, 0, g->y + g->height);
+          double bottom = g->y + g->height;
+          gboolean open = FALSE;
+          double first_x = 0, last_x = 0;
+
+          cairo_pattern_add_color_stop_rgba (fade, 0, rgb[0], rgb[1], rgb[2], 0.22);
+          cairo_pattern_add_color_stop_rgba (fade, 1, rgb[0], rgb[1], rgb[2], 0.02);
+          cairo_set_source (cr, fade);
+
+          for (slot = 0; slot <= g->n_slots; slot++)
+            {
+              double v = slot < g->n_slots ? cg_chart_value_at (series, slot) : NAN;
+              double x = cg_chart_geometry_slot_center (g, slot);
+
+              if (isfinite (v))
+                {
+                  double y = cg_chart_geometry_value_y (g, v);
+
+                  if (!open)
+                    {
+                      cairo_move_to (cr, x, y);
+                      first_x = x;
+                      open = TRUE;
+                    }
+                  else
+                    cairo_line_to (cr, x, y);
+                  last_x = x;
+                }
+              else if (open)
+                {
+                  cairo_line_to (cr, last_x, bottom);
+                  cairo_line_to (cr, first_x, bottom);
+                  cairo_close_path (cr);
+                  open = FALSE;
+                }
+            }
+          cairo_fill (cr);
+          cairo_pattern_destroy (fade);
+        }
+
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+      cairo_set_line_width (cr, CLAMP (g->slot_width, 1.5, 2.0));
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+      for (slot = 0; slot < g->n_slots; slot++)
+        {
+          double v = cg_chart_value_at (series, slot);
+          double x = cg_chart_geometry_slot_center (g, slot);
+
+          if (!isfinite (v))
+            continue;
+          if (slot > 0 && isfinite (cg_chart_value_at (series, slot - 1)))
+            cairo_line_to (cr, x, cg_chart_geometry_value_y (g, v));
+          else
+            cairo_move_to (cr, x, cg_chart_geometry_value_y (g, v));
+        }
+      cairo_stroke (cr);
+
+      /* dots where they fit, and for values standing alone between gaps */
+      for (slot = 0; slot < g->n_slots; slot++)
+        {
+          double v = cg_chart_value_at (series, slot);
+          double x, y;
+          gboolean alone;
+
+          if (!isfinite (v))
+            continue;
+          alone = (slot == 0 || !isfinite (cg_chart_value_at (series, slot - 1))) &&
+                  (slot + 1 >= g->n_slots || !isfinite (cg_chart_value_at (series, slot + 1)));
+          if (!dots && !alone && (int) slot != style->highlight)
+            continue;
+
+          x = cg_chart_geometry_slot_center (g, slot);
+          y = cg_chart_geometry_value_y (g, v);
+          if ((int) slot == style->highlight)
+            {
+              /* a halo rather than a ring, so it needs no background colour */
+              cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.25);
+              cairo_arc (cr, x, y, 8.0, 0, 2 * G_PI);
+              cairo_fill (cr);
+              cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+              cairo_arc (cr, x, y, 4.5, 0, 2 * G_PI);
+            }
+          else
+            cairo_arc (cr, x, y, 2.5, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+    }
+}
+
+static void
+draw_baseline (cairo_t            *cr,
+               const Layout       *l,
+               const CgChartStyle *style)
+{
+  const CgChartGeometry *g = &l->g;
+  double y = snap (cg_chart_geometry_value_y (g, baseline_value (l)), 1);
+
+  cairo_set_line_width (cr, 1.0);
+  set_rgba (cr, style->fg, 0.35);
+  cairo_move_to (cr, g->x, y);
+  cairo_line_to (cr, g->x + g->width, y);
+  cairo_stroke (cr);
+}
+
+typedef struct
+{
+  const CgChartLine *line;
+  double             y;      /* of the line */
+  double             text_y; /* middle of its label */
+} RefLabel;
+
+static int
+compare_ref_labels (gconstpointer a,
+                    gconstpointer b)
+{
+  const RefLabel *ra = a, *rb = b;
+
+  return (ra->y > rb->y) - (ra->y < rb->y);
+}
+
+static void
+draw_reference_lines (cairo_t            *cr,
+                      const Layout       *l,
+                      const CgChartData  *data,
+                      const CgChartStyle *style)
+{
+  const CgChartGeometry *g = &l->g;
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (RefLabel));
+  guint i;
+
+  if (data->lines == NULL)
+    return;
+
+  for (i = 0; i < data->lines->len; i++)
+    {
+      const CgChartLine *line = g_ptr_array_index (data->lines, i);
+      double y;
+
+      if (!isfinite (line->value) ||
+          line->value < g->y_lo - g->y_step * 1e-6 ||
+          line->value > g->y_hi + g->y_step * 1e-6)
+        continue;
+
+      y = snap (cg_chart_geometry_value_y (g, line->value), 2);
+      cairo_set_source_rgb (cr, line->rgb[0], line->rgb[1], line->rgb[2]);
+      cairo_set_line_width (cr, 2.0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      if (line->dashed)
+        {
+          static const double dashes[] = { 6.0, 4.0 };
+
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+        }
+      cairo_move_to (cr, g->x, y);
+      cairo_line_to (cr, g->x + g->width, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+
+      if (line->label != NULL && line->label[0] != '\0')
+        {
+          RefLabel label = { line, y, y };
+
+          g_array_append_val (labels, label);
+        }
+    }
+
+  /* labels of close lines must not overlap: push them apart, top down */
+  g_array_sort (labels, compare_ref_labels);
+  for (i = 1; i < labels->len; i++)
+    {
+      RefLabel *prev = &g_array_index (labels, RefLabel, i - 1);
+      RefLabel *label = &g_array_index (labels, RefLabel, i);
+
+      label->text_y = MAX (label->text_y, prev->text_y + l->line_h);
+    }
+
+  for (i = 0; i < labels->len; i++)
+    {
+      const RefLabel *label = &g_array_index (labels, RefLabel, i);
+      PangoLayout *layout = text_layout (cr, style, l->small_px, FALSE, label->line->label);
+      double w, h;
+
+      layout_size (layout, &w, &h);
+      set_rgba (cr, style->fg, 0.85);
+      if (l->refs_outside)
+        show_layout_at (cr, layout, g->x + g->width + l->font_px * 0.5, label->text_y - h / 2);
+      else
+        {
+          /* above the line, or below it when there is no room above */
+          double y = label->y - 3 - h;
+
+          if (y < g->y)
+            y = label->y + 3;
+          show_layout_at (cr, layout, g->x + g->width - w - 4, y);
+        }
+      g_object_unref (layout);
+    }
+}
+
+static void
+draw_x_labels (cairo_t            *cr,
+               const Layout       *l,
+               const CgChartData  *data,
+               const CgChartStyle *style)
+{
+  const CgChartGeometry *g = &l->g;
+  double left_edge = G_MAXDOUBLE;
+  guint stride = MAX (l->x_stride, 1);
+  guint k;
+
+  set_rgba (cr, style->fg, 0.7);
+  /* from the last (today) backwards, so the newest label is always there */
+  for (k = g->n_slots; k-- > 0;)
+    {
+      PangoLayout *layout;
+      double w, x;
+
+      if ((g->n_slots - 1 - k) % stride != 0)
+        continue;
+
+      layout = text_layout (cr, style, l->small_px, FALSE, cg_chart_x_label_at (data, k));
+      layout_size (layout, &w, NULL);
+      x = cg_chart_geometry_slot_center (g, k) - w / 2;
+      x = CLAMP (x, 0, MAX (l->width - w, 0));
+      if (x + w <= left_edge - l->font_px * 0.4)
+        {
+          show_layout_at (cr, layout, x, l->x_label_y);
+          left_edge = x;
+        }
+      g_object_unref (layout);
+    }
+}
+
+static void
+draw_legend (cairo_t            *cr,
+             const Layout       *l,
+             const CgChartData  *data,
+             const CgChartStyle *style,
+             GArray             *items)
+{
+  guint i, item = 0;
+
+  for (i = 0; i < cg_chart_count_series (data) && item < items->len; i++)
+    {
+      const CgChartSeries *series = cg_chart_series_at (data, i);
+      const LegendItem *li;
+      PangoLayout *layout;
+      double y, cy, h;
+
+      if (series->label == NULL || series->label[0] == '\0')
+        continue;
+
+      li = &g_array_index (items, LegendItem, item++);
+      y = l->legend_y + li->row * l->legend_row_h;
+      layout = text_layout (cr, style, l->small_px, FALSE, series->label);
+      layout_size (layout, NULL, &h);
+      cy = y + h / 2;
+
+      cairo_set_source_rgb (cr, series->rgb[0], series->rgb[1], series->rgb[2]);
+      if (data->kind == CG_CHART_LINE)
+        {
+          cairo_set_line_width (cr, 2.5);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          cairo_move_to (cr, li->x + 1.5, cy);
+          cairo_line_to (cr, li->x + l->swatch_w - 1.5, cy);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          double s = l->swatch_w;
+
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, li->x + s - 2, cy - s / 2 + 2, 2, -G_PI / 2, 0);
+          cairo_arc (cr, li->x + s - 2, cy + s / 2 - 2, 2, 0, G_PI / 2);
+          cairo_arc (cr, li->x + 2, cy + s / 2 - 2, 2, G_PI / 2, G_PI);
+          cairo_arc (cr, li->x + 2, cy - s / 2 + 2, 2, G_PI, 1.5 * G_PI);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+        }
+
+      set_rgba (cr, style->fg, 0.85);
+      show_layout_at (cr, layout, li->x + l->swatch_w + l->font_px * 0.45, y);
+      g_object_unref (layout);
+    }
+}
+
+static void
+draw_empty (cairo_t            *cr,
+            const Layout       *l,
+            const CgChartData  *data,
+            const CgChartStyle *style)
+{
+  const char *text = data->empty_text != NULL && data->empty_text[0] != '\0'
+                       ? data->empty_text : _("No data to show");
+  PangoLayout *layout = text_layout (cr, style, l->font_px, FALSE, text);
+  double avail = MAX (l->height - l->content_top, 0);
+  double w, h;
+
+  pango_layout_set_width (layout, (int) (MAX (l->width - 2 * l->pad, 1) * PANGO_SCALE));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  layout_size (layout, &w, &h);
+
+  set_rgba (cr, style->fg, 0.55);
+  show_layout_at (cr, layout, l->pad, l->content_top + (avail - h) / 2);
+  g_object_unref (layout);
+}
+
+void
+cg_chart_draw (cairo_t            *cr,
+               double              width,
+               double              height,
+               const CgChartData  *data,
+               const CgChartStyle *style)
+{
+  CgChartStyle default_style;
+  g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (LegendItem));
+  Layout l;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (data != NULL);
+
+  if (style == NULL)
+    {
+      cg_chart_style_init (&default_style);
+      style = &default_style;
+    }
+
+  layout_compute (&l, data, style, width, height, legend);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, l.width, l.height);
+  cairo_clip (cr);
+
+  if (style->bg[3] > 0)
+    {
+      set_rgba (cr, style->bg, 1.0);
+      cairo_paint (cr);
+    }
+
+  if (l.has_title)
+    {
+      PangoLayout *title = text_layout (cr, style, l.font_px * 1.1, TRUE, data->title);
+
+      pango_layout_set_width (title, (int) (MAX (l.width - 2 * l.pad, 1) * PANGO_SCALE));
+      pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+      set_rgba (cr, style->fg, 1.0);
+      show_layout_at (cr, title, l.pad, l.title_y);
+      g_object_unref (title);
+    }
+
+  if (l.g.empty)
+    {
+      draw_empty (cr, &l, data, style);
+      cairo_restore (cr);
+      return;
+    }
+
+  if (!l.g.valid)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  draw_highlight (cr, &l, style);
+  draw_grid (cr, &l, data, style);
+
+  /* Reference lines go over bars, which would hide them, but under a
+   * line, whose points must stay visible where they meet the target. */
+  if (data->kind == CG_CHART_LINE)
+    {
+      draw_baseline (cr, &l, style);
+      draw_reference_lines (cr, &l, data, style);
+    }
+
+  cairo_save (cr);
+  /* values out of an explicit range are cut at the plot, with room for dots */
+  cairo_rectangle (cr, l.g.x - 9, l.g.y - 9, l.g.width + 18, l.g.height + 18);
+  cairo_clip (cr);
+  if (data->kind == CG_CHART_LINE)
+    draw_lines (cr, &l, data, style);
+  else
+    draw_bars (cr, &l, data, style);
+  cairo_restore (cr);
+
+  if (data->kind != CG_CHART_LINE)
+    {
+      draw_baseline (cr, &l, style);
+      draw_reference_lines (cr, &l, data, style);
+    }
+  draw_x_labels (cr, &l, data, style);
+  if (l.legend_rows > 0)
+    draw_legend (cr, &l, data, style, legend);
+
+  cairo_restore (cr);
+}
