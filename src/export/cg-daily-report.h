@@ -19,20 +19,22 @@ typedef struct
 {
   char      *date;              /* YYYY-MM-DD */
   int        residents_present; /* 在院人数 (residents / children / aid recipients) */
-  int        staff_total;       /* 工作人员数 */
-  int        staff_on_duty;     /* 在岗人数: staff present that day */
-  int        new_arrivals;      /* 新入住（入站）人数: arrived that day */
+  int        staff_total;       /* 工作人员数: staff employed that day */
+  int        staff_on_duty;     /* 在岗人数: staff with a temperature check that day
+                                 * (taken on coming in, ALL-1/FH-2) */
+  int        new_arrivals;      /* 新入住（入站）人数: residents arrived that day */
   int        checks_done;       /* people checked that day */
   int        checks_due;        /* people present that day */
-  int        fevers;            /* 发热人数 */
+  int        fevers;            /* 发热人数: highest reading of the day a fever (ALL-3) */
   int        symptomatic;       /* 有症状人数 (symptoms, no fever) */
-  int        tested;            /* 核酸检测人数: samples taken that day */
+  int        tested;            /* 核酸检测人数: people sampled that day */
   int        positives;         /* 阳性人数: positive results known that day, sampled within the isolation period */
-  int        tests_overdue;     /* staff overdue (CH-5) */
-  int        tests_due_soon;
-  gboolean   zero_report;       /* no health event: 零报告 */
+  int        tests_overdue;     /* staff overdue or with no negative test (CH-5 warnings) */
+  int        tests_due_soon;    /* staff due within the due-soon days (CH-5 information) */
+  gboolean   zero_report;       /* no health event: 零报告 (ALL-9) */
   GPtrArray *abnormal;          /* CgAlert*: the health events (fever, symptoms, positive) */
-  GPtrArray *gaps;              /* CgAlert*: compliance gaps (overdue tests, missing checks …) */
+  GPtrArray *gaps;              /* CgAlert*: everything else of the day: compliance gaps
+                                 * (overdue tests, missing checks, new arrivals …) and reminders */
 } CgDailyFigures;
 
 void            cg_daily_figures_free  (CgDailyFigures *figures);
@@ -43,7 +45,10 @@ CgDailyFigures *cg_daily_figures_compute (CgStore        *store,
                                           const GDate    *date,
                                           GError        **error);
 
-/* Writes the workbook to @path (replacing it only once it is complete). */
+/* Writes the workbook to @path: written beside it first and renamed over
+ * it only once complete, so a failure never leaves half a file.  Refuses a
+ * day in the future.  Errors: G_FILE_ERROR for the file, CG_STORE_ERROR
+ * for the data. */
 gboolean        cg_daily_report_write  (CgStore        *store,
                                         const CgPolicy *policy,
                                         const GDate    *date,

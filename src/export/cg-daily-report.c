@@ -1,0 +1,1243 @@
+/* cg-daily-report.c — the daily report (日报告 / 零报告) for the bureau
+ *
+ * The figures come from the core registers and from one evaluation of the
+ * rules (rules.md ALL-9); the workbook follows the daily-report form of
+ * forms.md, in the UI language, laid out for A4 landscape.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
+
+#include "cg-daily-report.h"
+#include "cg-date.h"
+#include "cg-health-check.h"
+#include "cg-institution.h"
+#include "cg-nat-test.h"
+#include "cg-person.h"
+#include "cg-validate.h"
+
+/* ---------------------------------------------------------------------- */
+/* Figures                                                                */
+/* ---------------------------------------------------------------------- */
+
+void
+cg_daily_figures_free (CgDailyFigures *figures)
+{
+  if (figures == NULL)
+    return;
+  g_free (figures->date);
+  g_clear_pointer (&figures->abnormal, g_ptr_array_unref);
+  g_clear_pointer (&figures->gaps, g_ptr_array_unref);
+  g_free (figures);
+}
+
+/* ALL-9: a fever, a suspicious symptom or a positive case is a health
+ * event.  The "measure again" note of ALL-3 is not one, and neither are
+ * the compliance gaps (CH-5, ALL-1, ALL-6). */
+static gboolean
+alert_is_health_event (const CgAlert *alert)
+{
+  if (g_strcmp0 (alert->rule, "ALL-2") == 0
+      || g_strcmp0 (alert->rule, "ALL-9") == 0
+      || g_strcmp0 (alert->rule, "RS-3") == 0)
+    return TRUE;
+  return g_strcmp0 (alert->rule, "ALL-3") == 0 && alert->severity == CG_SEVERITY_CRITICAL;
+}
+
+/* What one day's registers hold, beyond the figures: the workbook needs
+ * the people and the tests behind the numbers. */
+typedef struct
+{
+  CgDailyFigures *figures;
+  GPtrArray      *present;       /* CgPerson*, everyone present that day */
+  GHashTable     *people;        /* person id → CgPerson* (in present) */
+  GPtrArray      *statuses;      /* CgNatStatus*, everyone present */
+  GHashTable     *samples;       /* person id → GPtrArray of CgNatTest*, newest first */
+  GHashTable     *check_owner;   /* health_check id → person id */
+  GHashTable     *actions;       /* person id → GString: actions recorded that day */
+  GHashTable     *highest;       /* person id → double*: highest reading that day */
+} DayData;
+
+static void
+day_data_clear (DayData *data)
+{
+  g_clear_pointer (&data->figures, cg_daily_figures_free);
+  g_clear_pointer (&data->present, g_ptr_array_unref);
+  g_clear_pointer (&data->people, g_hash_table_unref);
+  g_clear_pointer (&data->statuses, g_ptr_array_unref);
+  g_clear_pointer (&data->samples, g_hash_table_unref);
+  g_clear_pointer (&data->check_owner, g_hash_table_unref);
+  g_clear_pointer (&data->actions, g_hash_table_unref);
+  g_clear_pointer (&data->highest, g_hash_table_unref);
+}
+
+static void
+string_free_all (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static gint64 *
+int64_key (gint64 value)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = value;
+  return key;
+}
+
+/* The checks of the day with what was done about them (ALL-2): the core
+ * queries give the latest check of each person, but the action is often
+ * written on an earlier one (the fever reading, not the recheck). */
+static gboolean
+load_checks_of_day (CgStore     *store,
+                    const char  *day,
+                    DayData     *data,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  data->check_owner = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  data->actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free_all);
+  data->highest = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  stmt = cg_store_prepare (store,
+                           "SELECT id, person_id, action, temperature FROM health_check "
+                           "WHERE checked_on = ?1 ORDER BY checked_at, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  cg_bind_text (stmt, 1, day);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 person_id = sqlite3_column_int64 (stmt, 1);
+      g_autofree char *action = cg_column_dup_text (stmt, 2);
+      double temperature = sqlite3_column_double (stmt, 3);
+      double *highest = g_hash_table_lookup (data->highest, &person_id);
+
+      g_hash_table_insert (data->check_owner, int64_key (sqlite3_column_int64 (stmt, 0)),
+                           int64_key (person_id));
+      if (highest == NULL)
+        {
+          highest = g_new (double, 1);
+          *highest = temperature;
+          g_hash_table_insert (data->highest, int64_key (person_id), highest);
+        }
+      else
+        *highest = MAX (*highest, temperature);
+
+      if (action != NULL && *g_strstrip (action) != '\0')
+        {
+          GString *all = g_hash_table_lookup (data->actions, &person_id);
+
+          if (all == NULL)
+            {
+              all = g_string_new (NULL);
+              g_hash_table_insert (data->actions, int64_key (person_id), all);
+            }
+          /* The same action written on two readings is said once. */
+          if (strstr (all->str, action) == NULL)
+            {
+              if (all->len > 0)
+                /* Translators: separates items in a list, e.g. actions taken */
+                g_string_append (all, _("; "));
+              g_string_append (all, action);
+            }
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_error (store, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+day_data_load (CgStore         *store,
+               const CgPolicy  *policy,
+               const GDate     *date,
+               DayData         *data,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autofree char *window = NULL;
+  CgDailyFigures *figures;
+  const CgHealthDay *health;
+  GDate window_start = *date;
+
+  figures = data->figures = g_new0 (CgDailyFigures, 1);
+  figures->date = cg_date_to_iso (date);
+  figures->abnormal = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_alert_free);
+  figures->gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_alert_free);
+
+  /* One evaluation of the rules: the report lists what the dashboard and
+   * `careguard check` show for the same day. */
+  alerts = cg_rules_evaluate (store, policy, date, error);
+  if (alerts == NULL)
+    return FALSE;
+  g_ptr_array_set_free_func (alerts, NULL);
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      CgAlert *alert = alerts->pdata[i];
+
+      g_ptr_array_add (alert_is_health_event (alert) ? figures->abnormal : figures->gaps, alert);
+      if (g_strcmp0 (alert->rule, "CH-5") == 0)
+        {
+          /* Overdue and never tested are both staff without a valid test. */
+          if (alert->severity == CG_SEVERITY_WARNING)
+            figures->tests_overdue++;
+          else if (alert->severity == CG_SEVERITY_INFO)
+            figures->tests_due_soon++;
+        }
+    }
+
+  data->present = cg_people_present_on (store, date, -1, error);
+  if (data->present == NULL)
+    return FALSE;
+  if (!load_checks_of_day (store, figures->date, data, error))
+    return FALSE;
+
+  data->people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  data->samples = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < data->present->len; i++)
+    {
+      CgPerson *person = data->present->pdata[i];
+      gint64 id = cg_person_get_id (person);
+      gboolean checked = g_hash_table_contains (data->highest, &id);
+      GPtrArray *tests;
+
+      g_hash_table_insert (data->people, int64_key (id), person);
+      if (cg_person_get_kind (person) == CG_PERSON_STAFF)
+        {
+          figures->staff_total++;
+          /* Staff are checked as they come in (ALL-1, FH-2): a check
+           * that day is the register's trace of being at work. */
+          if (checked)
+            figures->staff_on_duty++;
+        }
+      else
+        {
+          figures->residents_present++;
+          if (g_strcmp0 (cg_person_get_arrived_on (person), figures->date) == 0)
+            figures->new_arrivals++;
+        }
+
+      tests = cg_nat_test_list_for_person (store, id, error);
+      if (tests == NULL)
+        return FALSE;
+      for (guint t = 0; t < tests->len; t++)
+        if (g_strcmp0 (((CgNatTest *) tests->pdata[t])->sampled_on, figures->date) == 0)
+          {
+            figures->tested++;
+            break;
+          }
+      g_hash_table_insert (data->samples, int64_key (id), tests);
+    }
+
+  days = cg_health_days (store, policy, date, date, error);
+  if (days == NULL)
+    return FALSE;
+  g_assert (days->len == 1);
+  health = &g_array_index (days, CgHealthDay, 0);
+  figures->checks_due = health->present;
+  figures->checks_done = health->checked;
+  figures->fevers = health->fevers;
+  figures->symptomatic = health->symptomatic;
+
+  /* Positive: the latest result known that day, sampled within the
+   * isolation period — the same test as the ALL-9 alert. */
+  data->statuses = cg_nat_status_list (store, policy, date, -1, error);
+  if (data->statuses == NULL)
+    return FALSE;
+  g_date_subtract_days (&window_start, (guint) cg_policy_get_int (policy, CG_POLICY_ISOLATION_DAYS));
+  window = cg_date_to_iso (&window_start);
+  for (guint i = 0; i < data->statuses->len; i++)
+    {
+      CgNatStatus *status = data->statuses->pdata[i];
+
+      if (status->state == CG_NAT_STATE_POSITIVE && g_strcmp0 (status->latest_sampled_on, window) > 0)
+        figures->positives++;
+    }
+
+  /* A fever counts even where a module has no rule that would alert on it. */
+  figures->zero_report = figures->abnormal->len == 0 && figures->fevers == 0
+                         && figures->symptomatic == 0 && figures->positives == 0;
+  return TRUE;
+}
+
+CgDailyFigures *
+cg_daily_figures_compute (CgStore         *store,
+                          const CgPolicy  *policy,
+                          const GDate     *date,
+                          GError         **error)
+{
+  DayData data = { 0 };
+  CgDailyFigures *figures = NULL;
+
+  g_return_val_if_fail (CG_IS_STORE (store), NULL);
+  g_return_val_if_fail (policy != NULL, NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  if (day_data_load (store, policy, date, &data, error))
+    figures = g_steal_pointer (&data.figures);
+  day_data_clear (&data);
+  return figures;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Workbook                                                               */
+/* ---------------------------------------------------------------------- */
+
+#define FONT_SIZE      10.0
+#define LINE_HEIGHT    14.0   /* points per line of FONT_SIZE text, CJK fonts included */
+
+typedef struct
+{
+  lxw_format *title;
+  lxw_format *subtitle;
+  lxw_format *header;
+  lxw_format *text;
+  lxw_format *center;
+  lxw_format *number;
+  lxw_format *temperature;
+  lxw_format *note;
+  lxw_format *section;
+  lxw_format *label;
+  lxw_format *zero;
+  lxw_format *not_zero;
+} Formats;
+
+/* One sheet being written: its column widths (in character units, as
+ * Excel counts them) let each row get the height its wrapped text needs,
+ * which neither Excel nor LibreOffice work out for merged cells. */
+typedef struct
+{
+  lxw_worksheet *ws;
+  double        *widths;
+  lxw_col_t      n_cols;
+  double         lines;
+  lxw_error      error;
+} Sheet;
+
+static void
+sheet_check (Sheet     *sheet,
+             lxw_error  error)
+{
+  if (sheet->error == LXW_NO_ERROR)
+    sheet->error = error;
+}
+
+/* How wide @text is, in units of one Latin digit: CJK characters take
+ * two. */
+static double
+text_units (const char *text)
+{
+  double units = 0.0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      units += g_unichar_iswide (c) ? 2.0 : g_unichar_isupper (c) ? 1.2 : 1.0;
+    }
+  return units;
+}
+
+static double
+lines_for (const char *text,
+           double      width)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  double usable = MAX (1.0, width - 1.0);
+  double lines = 0.0;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      double units = text_units (paragraphs[i]);
+
+      /* Word wrap leaves the end of a Latin line short: allow for it. */
+      lines += units <= usable ? 1.0 : ceil (units * 1.1 / usable);
+    }
+  return MAX (1.0, lines);
+}
+
+/* The widest run that a line cannot be broken in: a Latin word or a date
+ * (a break after the hyphen of "2021-11-" reads badly), or one CJK
+ * character. */
+static double
+longest_word_units (const char *text)
+{
+  double longest = 0.0;
+  double current = 0.0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iswide (c) || c == '/')
+        {
+          longest = MAX (longest, current);
+          current = 0.0;
+          if (g_unichar_iswide (c))
+            longest = MAX (longest, 2.0);
+          continue;
+        }
+      current += g_unichar_isupper (c) ? 1.2 : 1.0;
+    }
+  return MAX (longest, current);
+}
+
+/* Widens @widths so that no header word is broken (bold text is wider),
+ * no header needs more than three lines, and each short value stays on
+ * one line, up to @cap. */
+static void
+fit_widths (double             *widths,
+            guint               n_cols,
+            const char * const *headers,
+            const char * const *values,
+            double              cap)
+{
+  for (guint c = 0; c < n_cols; c++)
+    {
+      widths[c] = MAX (widths[c], longest_word_units (headers[c]) * 1.15 + 1.5);
+      widths[c] = MAX (widths[c], ceil (text_units (headers[c]) * 1.15 / 3.0) + 1.5);
+      if (values != NULL && values[c] != NULL)
+        widths[c] = MAX (widths[c], MIN (text_units (values[c]) + 1.5, cap));
+    }
+}
+
+static void
+sheet_text (Sheet       *sheet,
+            lxw_row_t    row,
+            lxw_col_t    first,
+            lxw_col_t    last,
+            const char  *text,
+            lxw_format  *format)
+{
+  double width = 0.0;
+
+  g_assert (last < sheet->n_cols);
+  for (lxw_col_t c = first; c <= last; c++)
+    width += sheet->widths[c];
+  if (text == NULL)
+    text = "";
+  sheet->lines = MAX (sheet->lines, lines_for (text, width));
+  if (first == last)
+    sheet_check (sheet, worksheet_write_string (sheet->ws, row, first, text, format));
+  else
+    sheet_check (sheet, worksheet_merge_range (sheet->ws, row, first, row, last, text, format));
+}
+
+static void
+sheet_number (Sheet       *sheet,
+              lxw_row_t    row,
+              lxw_col_t    col,
+              double       value,
+              lxw_format  *format)
+{
+  sheet_check (sheet, worksheet_write_number (sheet->ws, row, col, value, format));
+}
+
+/* Ends a row: its height fits the tallest cell written in it. */
+static void
+sheet_row_done (Sheet      *sheet,
+                lxw_row_t   row,
+                double      line_height)
+{
+  sheet_check (sheet, worksheet_set_row (sheet->ws, row, sheet->lines * line_height + 4.0, NULL));
+  sheet->lines = 1.0;
+}
+
+static lxw_format *
+new_format (lxw_workbook *wb,
+            double        size,
+            gboolean      bold,
+            gboolean      border,
+            uint8_t       align)
+{
+  lxw_format *format = workbook_add_format (wb);
+
+  /* Translators: the font of exported workbooks, one that every office
+   * computer has for your script (for zh_CN: 宋体). */
+  format_set_font_name (format, _("Calibri"));
+  format_set_font_size (format, size);
+  if (bold)
+    format_set_bold (format);
+  if (border)
+    format_set_border (format, LXW_BORDER_THIN);
+  format_set_align (format, align);
+  format_set_align (format, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_text_wrap (format);
+  return format;
+}
+
+static void
+formats_init (Formats      *f,
+              lxw_workbook *wb)
+{
+  f->title = new_format (wb, 16.0, TRUE, FALSE, LXW_ALIGN_CENTER);
+  f->subtitle = new_format (wb, 9.0, FALSE, FALSE, LXW_ALIGN_RIGHT);
+  format_set_font_color (f->subtitle, 0x595959);
+  f->header = new_format (wb, FONT_SIZE, TRUE, TRUE, LXW_ALIGN_CENTER);
+  format_set_bg_color (f->header, 0xD9E1F2);
+  f->text = new_format (wb, FONT_SIZE, FALSE, TRUE, LXW_ALIGN_LEFT);
+  f->center = new_format (wb, FONT_SIZE, FALSE, TRUE, LXW_ALIGN_CENTER);
+  f->number = new_format (wb, FONT_SIZE, FALSE, TRUE, LXW_ALIGN_CENTER);
+  format_set_num_format (f->number, "0");
+  f->temperature = new_format (wb, FONT_SIZE, FALSE, TRUE, LXW_ALIGN_CENTER);
+  format_set_num_format (f->temperature, "0.0");
+  f->note = new_format (wb, 9.0, FALSE, FALSE, LXW_ALIGN_LEFT);
+  format_set_italic (f->note);
+  format_set_font_color (f->note, 0x595959);
+  f->section = new_format (wb, 12.0, TRUE, FALSE, LXW_ALIGN_LEFT);
+  format_set_bottom (f->section, LXW_BORDER_MEDIUM);
+  f->label = new_format (wb, FONT_SIZE, TRUE, TRUE, LXW_ALIGN_LEFT);
+  format_set_bg_color (f->label, 0xF2F2F2);
+  f->zero = new_format (wb, 12.0, TRUE, TRUE, LXW_ALIGN_LEFT);
+  format_set_bg_color (f->zero, 0xE2EFDA);
+  format_set_font_color (f->zero, 0x375623);
+  f->not_zero = new_format (wb, 12.0, TRUE, TRUE, LXW_ALIGN_LEFT);
+  format_set_bg_color (f->not_zero, 0xFCE4D6);
+  format_set_font_color (f->not_zero, 0xC00000);
+}
+
+/* Excel reads & as the start of a header code. */
+static char *
+escape_header (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "&", -1);
+
+  return g_strjoinv ("&&", parts);
+}
+
+static void
+set_page (lxw_worksheet *ws,
+          const char    *institution,
+          const char    *title,
+          lxw_row_t      repeat_last)
+{
+  g_autofree char *inst = escape_header (institution);
+  g_autofree char *what = escape_header (title);
+  /* The space ends the font size: "&9" before "5号…" would read as 95. */
+  g_autofree char *header = g_strdup_printf ("&L&9 %s&R&9 %s", inst, what);
+  /* Translators: page footer of printed workbooks; keep &P (this page)
+   * and &N (number of pages) as they are. */
+  g_autofree char *footer = g_strdup_printf ("&C&9 %s", _("Page &P of &N"));
+
+  worksheet_set_paper (ws, 9);   /* A4 */
+  worksheet_set_landscape (ws);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
+  worksheet_center_horizontally (ws);
+  worksheet_repeat_rows (ws, 0, repeat_last);
+  /* Headers are limited to 255 characters: a very long name loses it. */
+  if (worksheet_set_header (ws, header) != LXW_NO_ERROR)
+    worksheet_set_header (ws, "");
+  worksheet_set_footer (ws, footer);
+}
+
+static void
+sheet_set_widths (Sheet *sheet)
+{
+  for (lxw_col_t c = 0; c < sheet->n_cols; c++)
+    sheet_check (sheet, worksheet_set_column (sheet->ws, c, c, sheet->widths[c], NULL));
+}
+
+/* A person's name and masked ID for an alert; NULL when the alert does not
+ * concern someone present (then the subject says what it is). */
+static CgPerson *
+alert_person (DayData       *data,
+              const CgAlert *alert)
+{
+  gint64 id = alert->record_id;
+
+  if (g_strcmp0 (alert->record_kind, "health_check") == 0)
+    {
+      gint64 *owner = g_hash_table_lookup (data->check_owner, &alert->record_id);
+
+      if (owner == NULL)
+        return NULL;
+      id = *owner;
+    }
+  else if (g_strcmp0 (alert->record_kind, "person") != 0)
+    return NULL;
+  return g_hash_table_lookup (data->people, &id);
+}
+
+static const char *
+health_event_kind (const CgAlert *alert)
+{
+  if (g_strcmp0 (alert->rule, "ALL-2") == 0)
+    return _("suspicious symptoms");
+  if (g_strcmp0 (alert->rule, "ALL-9") == 0)
+    return _("positive nucleic-acid test");
+  return _("fever");
+}
+
+/* The narrowest each column of the daily report may be, one per forms.md
+ * column; headers and values widen them. */
+static const double report_min_widths[] = {
+  14, 11, 9, 9, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 28, 7, 7, 12,
+};
+enum { N_REPORT_COLS = G_N_ELEMENTS (report_min_widths) };
+
+static char *
+abnormal_summary (DayData        *data,
+                  CgDailyFigures *figures)
+{
+  GString *out;
+
+  if (figures->zero_report)
+    return g_strdup (_("None"));
+  out = g_string_new (NULL);
+  for (guint i = 0; i < figures->abnormal->len; i++)
+    {
+      CgAlert *alert = figures->abnormal->pdata[i];
+      CgPerson *person = alert_person (data, alert);
+
+      if (out->len > 0)
+        g_string_append (out, _("; "));
+      /* Translators: a person and what happened, e.g. "王秀英（发热）" */
+      g_string_append_printf (out, _("%s (%s)"),
+                              person != NULL ? cg_person_get_name (person) : alert->subject,
+                              health_event_kind (alert));
+    }
+  if (out->len == 0)
+    /* A health event that no rule of this institution type lists. */
+    g_string_append_printf (out, _("%d with fever, %d with symptoms, %d positive"),
+                            figures->fevers, figures->symptomatic, figures->positives);
+  return g_string_free (out, FALSE);
+}
+
+static lxw_row_t
+write_person_rows (Sheet          *sheet,
+                   const Formats  *f,
+                   DayData        *data,
+                   GPtrArray      *alerts,
+                   lxw_row_t       row,
+                   gboolean        abnormal)
+{
+  const char *headers_abnormal[] = {
+    /* Translators: column of the abnormal-persons list: 姓名 */
+    _("Name"),
+    /* Translators: forms.md header 身份证号（脱敏） */
+    _("ID number (masked)"),
+    _("Type of person"),
+    _("Rule"),
+    /* Translators: what happened to an abnormal person: 异常情况 */
+    _("What happened"),
+    /* Translators: 处置措施 (隔离观察/送发热门诊/报告 120) */
+    _("Action taken"),
+    _("Source clause"),
+  };
+  const char *headers_gaps[] = {
+    _("Name"), _("ID number (masked)"), _("Type of person"), _("Rule"),
+    _("Severity"), _("What is missing"), _("Source clause"),
+  };
+  /* The lists share the report's columns; each field spans several. */
+  static const lxw_col_t spans_abnormal[][2] = {
+    { 0, 0 }, { 1, 2 }, { 3, 3 }, { 4, 4 }, { 5, 15 }, { 16, 21 }, { 22, 24 },
+  };
+  static const lxw_col_t spans_gaps[][2] = {
+    { 0, 0 }, { 1, 2 }, { 3, 3 }, { 4, 4 }, { 5, 6 }, { 7, 21 }, { 22, 24 },
+  };
+  const lxw_col_t (*spans)[2] = abnormal ? spans_abnormal : spans_gaps;
+  const char **headers = abnormal ? headers_abnormal : headers_gaps;
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers_abnormal); i++)
+    sheet_text (sheet, row, spans[i][0], spans[i][1], headers[i], f->header);
+  sheet_row_done (sheet, row++, LINE_HEIGHT);
+
+  if (alerts->len == 0)
+    {
+      sheet_text (sheet, row, 0, N_REPORT_COLS - 1,
+                  /* Translators: an empty list in the daily report: 无 */
+                  _("None"), f->center);
+      sheet_row_done (sheet, row++, LINE_HEIGHT);
+      return row;
+    }
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      CgAlert *alert = alerts->pdata[i];
+      CgPerson *person = alert_person (data, alert);
+      g_autofree char *masked = NULL;
+      const char *fields[7];
+
+      if (person != NULL)
+        {
+          masked = cg_mask_id_number (cg_person_get_id_number (person));
+          fields[0] = cg_person_get_name (person);
+          fields[2] = cg_person_kind_label (cg_person_get_kind (person));
+        }
+      else
+        {
+          masked = g_strdup ("");
+          fields[0] = alert->subject;
+          fields[2] = "";
+        }
+      fields[1] = masked;
+      fields[3] = alert->rule;
+      if (abnormal)
+        {
+          GString *actions = NULL;
+
+          if (person != NULL)
+            {
+              gint64 id = cg_person_get_id (person);
+
+              actions = g_hash_table_lookup (data->actions, &id);
+            }
+          fields[4] = alert->message;
+          fields[5] = actions != NULL ? actions->str
+                                      /* Translators: no action recorded for an abnormal person */
+                                      : _("Not recorded");
+        }
+      else
+        {
+          fields[4] = cg_severity_label (alert->severity);
+          fields[5] = alert->message;
+        }
+      fields[6] = alert->source;
+
+      for (guint c = 0; c < G_N_ELEMENTS (fields); c++)
+        sheet_text (sheet, row, spans[c][0], spans[c][1], fields[c],
+                    c == 1 || c == 3 || (!abnormal && c == 4) ? f->center : f->text);
+      sheet_row_done (sheet, row++, LINE_HEIGHT);
+    }
+  return row;
+}
+
+static lxw_error
+write_report_sheet (lxw_workbook        *wb,
+                    const Formats       *f,
+                    const CgInstitution *inst,
+                    const CgPolicy      *policy,
+                    DayData             *data,
+                    const char          *written)
+{
+  CgDailyFigures *figures = data->figures;
+  double widths[N_REPORT_COLS];
+  Sheet sheet = { NULL, widths, N_REPORT_COLS, 1.0, LXW_NO_ERROR };
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *summary = abnormal_summary (data, figures);
+  g_autofree char *zero_line = NULL;
+  const char *headers[N_REPORT_COLS];
+  const char *values[N_REPORT_COLS] = { NULL };
+  const char *dash = "—";
+  lxw_row_t row = 0;
+  guint h = 0;
+
+  /* The columns of the bureau's form, in its order (forms.md). */
+  /* Translators: daily report column, forms.md header 填报单位 */
+  headers[h++] = _("Reporting unit");
+  /* Translators: daily report column, forms.md header 填报日期 */
+  headers[h++] = _("Reporting date");
+  /* Translators: daily report column, forms.md header 机构类型 */
+  headers[h++] = _("Institution type");
+  /* Translators: daily report column, forms.md header 所在镇（街道） */
+  headers[h++] = _("Town (subdistrict)");
+  /* Translators: daily report column, forms.md header 风险等级 */
+  headers[h++] = _("Risk level");
+  /* Translators: daily report column, forms.md header 床位数 */
+  headers[h++] = _("Number of beds");
+  /* Translators: daily report column, forms.md header 在院人数（老人/儿童/受助人员） */
+  headers[h++] = _("In residence (elderly / children / aid recipients)");
+  /* Translators: daily report column, forms.md header 工作人员数 */
+  headers[h++] = _("Number of staff");
+  /* Translators: daily report column, forms.md header 在岗人数 */
+  headers[h++] = _("Staff on duty");
+  /* Translators: daily report column, forms.md header 新入住（入站）人数 */
+  headers[h++] = _("New admissions (entrants)");
+  /* Translators: daily report column, forms.md header 外出就医返院人数 */
+  headers[h++] = _("Returned from hospital visits");
+  /* Translators: daily report column, forms.md header 隔离观察人数 */
+  headers[h++] = _("In isolation observation");
+  /* Translators: daily report column, forms.md header 发热人数 */
+  headers[h++] = _("People with fever");
+  /* Translators: daily report column, forms.md header 有症状人数 */
+  headers[h++] = _("People with symptoms");
+  /* Translators: daily report column, forms.md header 核酸检测人数 */
+  headers[h++] = _("People sampled for nucleic-acid tests");
+  /* Translators: daily report column, forms.md header 阳性人数 */
+  headers[h++] = _("Positive cases");
+  /* Translators: daily report column, forms.md header 疑似病例 */
+  headers[h++] = _("Suspected cases");
+  /* Translators: daily report column, forms.md header 确诊病例 */
+  headers[h++] = _("Confirmed cases");
+  /* Translators: daily report column, forms.md header 访客人数（登记/劝返） */
+  headers[h++] = _("Visitors (registered / turned away)");
+  /* Translators: daily report column, forms.md header 防控物资最低可用天数 */
+  headers[h++] = _("Protective supplies: fewest days left");
+  /* Translators: daily report column, forms.md header 是否零报告 */
+  headers[h++] = _("Zero report?");
+  /* Translators: daily report column, forms.md header 异常情况说明 */
+  headers[h++] = _("Abnormal situation");
+  /* Translators: daily report column, forms.md header 填报人 */
+  headers[h++] = _("Reported by");
+  /* Translators: daily report column, forms.md header 负责人 */
+  headers[h++] = _("Person in charge");
+  /* Translators: daily report column, forms.md header 联系电话 */
+  headers[h++] = _("Contact phone");
+  g_assert (h == N_REPORT_COLS);
+
+  /* The text values; the numbers are narrow. */
+  values[0] = inst->name;
+  values[1] = figures->date;
+  values[2] = cg_institution_kind_label (inst->kind);
+  values[3] = inst->district;
+  values[4] = cg_risk_level_label (inst->risk);
+  values[22] = inst->director;
+  values[23] = inst->director;
+  values[24] = inst->phone;
+  memcpy (widths, report_min_widths, sizeof widths);
+  fit_widths (widths, N_REPORT_COLS, headers, values, 24.0);
+
+  /* Translators: name of the first sheet of the daily report: 日报告 */
+  sheet.ws = workbook_add_worksheet (wb, _("Daily report"));
+  sheet_set_widths (&sheet);
+
+  /* Translators: title of the daily report; %1$s is the institution,
+   * %2$s the date, e.g. "晋江市社会福利中心 疫情防控日报告 2021-11-05" */
+  title = g_strdup_printf (_("%1$s Daily epidemic-prevention report %2$s"), inst->name, figures->date);
+  /* Translators: %s is a date and time */
+  subtitle = g_strdup_printf (_("Written by CareGuard on %s"), written);
+
+  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1, title, f->title);
+  sheet_row_done (&sheet, row++, 22.0);
+  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1, subtitle, f->subtitle);
+  sheet_row_done (&sheet, row++, 13.0);
+
+  for (guint c = 0; c < N_REPORT_COLS; c++)
+    sheet_text (&sheet, row, c, c, headers[c], f->header);
+  sheet_row_done (&sheet, row++, LINE_HEIGHT);
+
+  sheet_text (&sheet, row, 0, 0, values[0], f->text);
+  for (guint c = 1; c <= 4; c++)
+    sheet_text (&sheet, row, c, c, values[c], f->center);
+  sheet_number (&sheet, row, 5, inst->beds, f->number);
+  sheet_number (&sheet, row, 6, figures->residents_present, f->number);
+  sheet_number (&sheet, row, 7, figures->staff_total, f->number);
+  sheet_number (&sheet, row, 8, figures->staff_on_duty, f->number);
+  sheet_number (&sheet, row, 9, figures->new_arrivals, f->number);
+  /* Registers CareGuard does not keep yet: no figure rather than a made-up 0. */
+  sheet_text (&sheet, row, 10, 10, dash, f->center);
+  sheet_text (&sheet, row, 11, 11, dash, f->center);
+  sheet_number (&sheet, row, 12, figures->fevers, f->number);
+  sheet_number (&sheet, row, 13, figures->symptomatic, f->number);
+  sheet_number (&sheet, row, 14, figures->tested, f->number);
+  sheet_number (&sheet, row, 15, figures->positives, f->number);
+  sheet_text (&sheet, row, 16, 16, dash, f->center);
+  sheet_text (&sheet, row, 17, 17, dash, f->center);
+  sheet_text (&sheet, row, 18, 18, dash, f->center);
+  sheet_text (&sheet, row, 19, 19, dash, f->center);
+  sheet_text (&sheet, row, 20, 20,
+              /* Translators: answer in the zero-report column: 是 */
+              figures->zero_report ? _("Yes")
+              /* Translators: answer in the zero-report column: 否 */
+                                   : _("No"), f->center);
+  sheet_text (&sheet, row, 21, 21, summary, f->text);
+  for (guint c = 22; c <= 24; c++)
+    sheet_text (&sheet, row, c, c, values[c], f->center);
+  sheet_row_done (&sheet, row++, LINE_HEIGHT);
+
+  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1,
+              _("“—”: CareGuard does not keep this register yet; fill it in by hand."), f->note);
+  sheet_row_done (&sheet, row++, 13.0);
+  row++;
+
+  if (figures->zero_report)
+    /* Translators: the explicit zero-report line, 零报告：… ; %s is the date */
+    zero_line = g_strdup_printf (_("Zero report: no fever, suspicious symptom, suspected, confirmed or positive case on %s."),
+                                 figures->date);
+  else
+    {
+      /* A health event that no rule of this institution type lists is
+       * still counted. */
+      guint events = figures->abnormal->len > 0
+                     ? figures->abnormal->len
+                     : (guint) (figures->fevers + figures->symptomatic + figures->positives);
+
+      zero_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Not a zero report: %u health event on %s; see the abnormal persons below.",
+                                                "Not a zero report: %u health events on %s; see the abnormal persons below.",
+                                                events),
+                                   events, figures->date);
+    }
+  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1, zero_line,
+              figures->zero_report ? f->zero : f->not_zero);
+  sheet_row_done (&sheet, row++, 18.0);
+  row++;
+
+  /* The day's monitoring, which the form has no column for. */
+  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1, _("Temperature checks and staff tests"), f->section);
+  sheet_row_done (&sheet, row++, 18.0);
+  {
+    int soon = cg_policy_get_int (policy, CG_POLICY_TEST_DUE_SOON_DAYS);
+    g_autofree char *due_soon = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "Staff nucleic-acid tests due within %d day",
+                                                              "Staff nucleic-acid tests due within %d days",
+                                                              soon), soon);
+    const char *labels[] = {
+      _("People present (all, staff included)"),
+      _("People with a temperature check"),
+      _("People without a temperature check"),
+      _("Staff nucleic-acid tests overdue or missing"),
+      due_soon,
+    };
+    int counts[] = {
+      figures->checks_due,
+      figures->checks_done,
+      figures->checks_due - figures->checks_done,
+      figures->tests_overdue,
+      figures->tests_due_soon,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        sheet_text (&sheet, row, 0, 1, labels[i], f->label);
+        sheet_number (&sheet, row, 2, counts[i], f->number);
+        sheet_row_done (&sheet, row++, LINE_HEIGHT);
+      }
+  }
+  row++;
+
+  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1,
+              /* Translators: section of the daily report: 异常人员名单 */
+              _("Abnormal persons"), f->section);
+  sheet_row_done (&sheet, row++, 18.0);
+  row = write_person_rows (&sheet, f, data, figures->abnormal, row, TRUE);
+  row++;
+
+  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1,
+              /* Translators: section of the daily report: the rules not met that day */
+              _("Compliance gaps"), f->section);
+  sheet_row_done (&sheet, row++, 18.0);
+  row = write_person_rows (&sheet, f, data, figures->gaps, row, FALSE);
+  row++;
+
+  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1,
+              _("Compliance gaps are listed for follow-up; they do not prevent a zero report (民发〔2021〕11号)."),
+              f->note);
+  sheet_row_done (&sheet, row++, 13.0);
+
+  worksheet_freeze_panes (sheet.ws, 3, 0);
+  set_page (sheet.ws, inst->name, title, 3);
+  worksheet_activate (sheet.ws);
+  return sheet.error;
+}
+
+static const double staff_min_widths[] = { 10, 20, 10, 11, 22, 8, 11, 11, 14, 10 };
+enum { N_STAFF_COLS = G_N_ELEMENTS (staff_min_widths) };
+
+static void
+write_staff_line (Sheet          *sheet,
+                  const Formats  *f,
+                  lxw_row_t       row,
+                  CgNatStatus    *status,
+                  CgNatTest      *test,
+                  const char     *day,
+                  const double   *temperature)
+{
+  CgPerson *person = status->person;
+  g_autofree char *masked = cg_mask_id_number (cg_person_get_id_number (person));
+  /* A result that came after the day was not known on it. */
+  gboolean known = test != NULL && test->result_on != NULL && g_strcmp0 (test->result_on, day) <= 0;
+
+  sheet_text (sheet, row, 0, 0, cg_person_get_name (person), f->center);
+  sheet_text (sheet, row, 1, 1, masked, f->center);
+  sheet_text (sheet, row, 2, 2, cg_person_get_role (person), f->center);
+  sheet_text (sheet, row, 3, 3, test != NULL ? test->sampled_on : "", f->center);
+  sheet_text (sheet, row, 4, 4, test != NULL ? test->site : "", f->text);
+  sheet_text (sheet, row, 5, 5,
+              test == NULL ? "" : cg_nat_result_label (known ? test->result : CG_NAT_PENDING), f->center);
+  sheet_text (sheet, row, 6, 6, known ? test->result_on : "", f->center);
+  /* After a positive result the next routine test is not the question. */
+  sheet_text (sheet, row, 7, 7,
+              status->next_due != NULL && status->state != CG_NAT_STATE_POSITIVE ? status->next_due : "",
+              f->center);
+  sheet_text (sheet, row, 8, 8, cg_nat_state_label (status->state), f->center);
+  if (temperature != NULL)
+    sheet_number (sheet, row, 9, *temperature, f->temperature);
+  else
+    sheet_text (sheet, row, 9, 9,
+                /* Translators: no temperature check that day: 未测 */
+                _("Not checked"), f->center);
+  sheet_row_done (sheet, row, LINE_HEIGHT);
+}
+
+static lxw_error
+write_staff_sheet (lxw_workbook        *wb,
+                   const Formats       *f,
+                   const CgInstitution *inst,
+                   const CgPolicy      *policy,
+                   DayData             *data)
+{
+  double widths[N_STAFF_COLS];
+  Sheet sheet = { NULL, widths, N_STAFF_COLS, 1.0, LXW_NO_ERROR };
+  const char *day = data->figures->date;
+  int interval = cg_policy_get_int (policy, CG_POLICY_TEST_INTERVAL_DAYS);
+  g_autofree char *title = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *temperature_header = NULL;
+  g_autofree char *cycle_start = NULL;
+  const char *headers[N_STAFF_COLS];
+  GDate start;
+  lxw_row_t row = 0;
+  guint h = 0;
+
+  /* Translators: %1$s is the institution, %2$s the date; forms.md names
+   * the register 工作人员体温和核酸检测登记表 */
+  title = g_strdup_printf (_("%1$s Staff temperature and nucleic-acid test register %2$s"), inst->name, day);
+  note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Samples of the last %d day, as known on %s; a test is due every %d days after the last negative sample (CH-5).",
+                                       "Samples of the last %d days, as known on %s; a test is due every %d days after the last negative sample (CH-5).",
+                                       interval),
+                          interval, day, interval);
+  /* Translators: %s is a date: the temperature taken that day */
+  temperature_header = g_strdup_printf (_("Temperature on %s"), day);
+
+  /* forms.md: 工作人员体温和核酸检测登记表 */
+  /* Translators: staff test register column, forms.md header 姓名 */
+  headers[h++] = _("Name");
+  headers[h++] = _("ID number (masked)");
+  /* Translators: staff test register column, forms.md header 岗位 */
+  headers[h++] = _("Role");
+  /* Translators: staff test register column, forms.md header 采样日期 */
+  headers[h++] = _("Sampling date");
+  /* Translators: staff test register column, forms.md header 采样点/检测机构 */
+  headers[h++] = _("Sampling site / laboratory");
+  /* Translators: staff test register column, forms.md header 结果 */
+  headers[h++] = _("Result");
+  /* Translators: staff test register column, forms.md header 结果日期 */
+  headers[h++] = _("Result date");
+  /* Translators: staff test register column, forms.md header 下次应检日期 */
+  headers[h++] = _("Next test due");
+  /* Translators: staff test register column, forms.md header 状态（正常/即将到期/逾期） */
+  headers[h++] = _("Status (up to date / due soon / overdue)");
+  headers[h++] = temperature_header;
+  g_assert (h == N_STAFF_COLS);
+  memcpy (widths, staff_min_widths, sizeof widths);
+  fit_widths (widths, N_STAFF_COLS, headers, NULL, 0.0);
+  /* Roles and sampling sites on one line where they reasonably can be. */
+  for (guint i = 0; i < data->statuses->len; i++)
+    {
+      CgNatStatus *status = data->statuses->pdata[i];
+      gint64 id = cg_person_get_id (status->person);
+      GPtrArray *tests = g_hash_table_lookup (data->samples, &id);
+
+      if (cg_person_get_kind (status->person) != CG_PERSON_STAFF)
+        continue;
+      widths[2] = MAX (widths[2], MIN (text_units (cg_person_get_role (status->person)) + 1.5, 16.0));
+      for (guint t = 0; tests != NULL && t < tests->len; t++)
+        widths[4] = MAX (widths[4], MIN (text_units (((CgNatTest *) tests->pdata[t])->site) + 1.5, 30.0));
+    }
+
+  /* Translators: name of the second sheet of the daily report */
+  sheet.ws = workbook_add_worksheet (wb, _("Staff tests"));
+  sheet_set_widths (&sheet);
+  sheet_text (&sheet, row, 0, N_STAFF_COLS - 1, title, f->title);
+  sheet_row_done (&sheet, row++, 22.0);
+  sheet_text (&sheet, row, 0, N_STAFF_COLS - 1, note, f->note);
+  sheet_row_done (&sheet, row++, 13.0);
+
+  for (guint c = 0; c < N_STAFF_COLS; c++)
+    sheet_text (&sheet, row, c, c, headers[c], f->header);
+  sheet_row_done (&sheet, row++, LINE_HEIGHT);
+
+  /* One line per sample of the current cycle; someone with none gets one
+   * line with the latest sample on record (or none), so that every member
+   * of staff appears (应检尽检). */
+  cg_date_parse (day, &start);
+  g_date_subtract_days (&start, (guint) MAX (interval - 1, 0));
+  cycle_start = cg_date_to_iso (&start);
+  for (guint i = 0; i < data->statuses->len; i++)
+    {
+      CgNatStatus *status = data->statuses->pdata[i];
+      gint64 id = cg_person_get_id (status->person);
+      GPtrArray *tests = g_hash_table_lookup (data->samples, &id);
+      const double *temperature = g_hash_table_lookup (data->highest, &id);
+      CgNatTest *latest = NULL;
+      guint lines = 0;
+
+      if (cg_person_get_kind (status->person) != CG_PERSON_STAFF)
+        continue;
+      for (guint t = 0; tests != NULL && t < tests->len; t++)
+        {
+          CgNatTest *test = tests->pdata[t];
+
+          if (g_strcmp0 (test->sampled_on, day) > 0)
+            continue;
+          if (latest == NULL)
+            latest = test;
+          if (g_strcmp0 (test->sampled_on, cycle_start) < 0)
+            break;
+          write_staff_line (&sheet, f, row++, status, test, day, temperature);
+          lines++;
+        }
+      if (lines == 0)
+        write_staff_line (&sheet, f, row++, status, latest, day, temperature);
+    }
+
+  worksheet_freeze_panes (sheet.ws, 3, 0);
+  set_page (sheet.ws, inst->name, title, 2);
+  return sheet.error;
+}
+
+/* Where the workbook is written first: beside @path, so that the final
+ * rename stays on one file system and cannot half-replace the file. */
+static char *
+open_temp_beside (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  for (int attempt = 0; attempt < 16; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
+      char *temp = g_build_filename (dir, name, NULL);
+      int fd = g_open (temp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+      int saved = errno;
+
+      if (fd >= 0)
+        {
+          close (fd);
+          return temp;
+        }
+      g_free (temp);
+      if (saved == EEXIST)
+        continue;
+      if (saved == ENOENT || saved == ENOTDIR)
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                     _("Cannot write the report: the folder “%s” does not exist."), dir);
+      else if (saved == EACCES || saved == EPERM || saved == EROFS)
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                     _("Cannot write the report: the folder “%s” is not writable. Choose another folder."), dir);
+      else
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                     _("Cannot write the report in the folder “%s”: %s."), dir, g_strerror (saved));
+      return NULL;
+    }
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+               _("Cannot write the report in the folder “%s”: too many unfinished reports there."), dir);
+  return NULL;
+}
+
+gboolean
+cg_daily_report_write (CgStore         *store,
+                       const CgPolicy  *policy,
+                       const GDate     *date,
+                       const char      *path,
+                       GError         **error)
+{
+  g_autoptr(CgInstitution) inst = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *written = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  g_autofree char *temp = NULL;
+  g_autofree char *doc_title = NULL;
+  DayData data = { 0 };
+  lxw_workbook *wb;
+  lxw_doc_properties properties = { 0 };
+  Formats formats;
+  lxw_error status;
+  lxw_error written_status;
+  GDate today;
+
+  g_return_val_if_fail (CG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (policy != NULL, FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  cg_date_today (&today);
+  if (g_date_compare (date, &today) > 0)
+    {
+      g_autofree char *day = cg_date_to_iso (date);
+
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
+                   _("%s is in the future: a daily report can only be written for today or a past day."), day);
+      return FALSE;
+    }
+  inst = cg_institution_load (store, error);
+  if (inst == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND,
+                     _("Set up the institution first: the report needs its name and type."));
+      return FALSE;
+    }
+  if (!day_data_load (store, policy, date, &data, error))
+    {
+      day_data_clear (&data);
+      return FALSE;
+    }
+
+  temp = open_temp_beside (path, error);
+  if (temp == NULL)
+    {
+      day_data_clear (&data);
+      return FALSE;
+    }
+
+  wb = workbook_new (temp);
+  if (wb == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM, _("Not enough memory to write the report."));
+      g_unlink (temp);
+      day_data_clear (&data);
+      return FALSE;
+    }
+  formats_init (&formats, wb);
+  written_status = write_report_sheet (wb, &formats, inst, policy, &data, written);
+  if (written_status == LXW_NO_ERROR)
+    written_status = write_staff_sheet (wb, &formats, inst, policy, &data);
+
+  doc_title = g_strdup_printf (_("%1$s Daily epidemic-prevention report %2$s"), inst->name, data.figures->date);
+  properties.title = doc_title;
+  /* Translators: document subject of the daily report workbook: 疫情防控日报告 */
+  properties.subject = (char *) _("Daily epidemic-prevention report");
+  properties.author = (char *) "CareGuard";
+  properties.company = inst->name;
+  properties.keywords = (char *) "ALL-9";
+  properties.comments = (char *) _("Built from the institution's registers by CareGuard.");
+  properties.created = g_date_time_to_unix (now);
+  workbook_set_properties (wb, &properties);
+
+  /* Closing frees the workbook whatever happened; a sheet that could not
+   * be written makes the whole file a failure. */
+  status = workbook_close (wb);
+  day_data_clear (&data);
+  if (status == LXW_NO_ERROR)
+    status = written_status;
+  if (status != LXW_NO_ERROR)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("Cannot write the report to “%s”: %s."), path, lxw_strerror (status));
+      g_unlink (temp);
+      return FALSE;
+    }
+  if (g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot write the report to “%s”: %s."), path, g_strerror (saved));
+      g_unlink (temp);
+      return FALSE;
+    }
+  return TRUE;
+}
