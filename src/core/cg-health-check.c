@@ -347,6 +347,72 @@ cg_health_check_add (CgStore         *store,
   return TRUE;
 }
 
+gboolean
+cg_health_check_set_action (CgStore     *store,
+                            gint64       check_id,
+                            const char  *action,
+                            const char  *who,
+                            GError     **error)
+{
+  g_autofree char *old_action = NULL;
+  g_autofree char *id_number = NULL;
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CG_IS_STORE (store), FALSE);
+
+  clean = g_strstrip (g_strdup (action != NULL ? action : ""));
+  if (!cg_store_begin (store, error))
+    return FALSE;
+
+  stmt = cg_store_prepare (store,
+                           "SELECT c.action, p.id_number FROM health_check c "
+                           "JOIN person p ON p.id = c.person_id WHERE c.id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, check_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      old_action = cg_column_dup_text (stmt, 0);
+      id_number = cg_column_dup_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND,
+                   _("This check is not in the register any more."));
+      goto fail;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      cg_store_set_error (store, error, rc);
+      goto fail;
+    }
+  if (g_strcmp0 (old_action, clean) == 0)
+    {
+      cg_store_rollback (store);
+      return TRUE;
+    }
+
+  stmt = cg_store_prepare (store, "UPDATE health_check SET action = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  cg_bind_text (stmt, 1, clean);
+  sqlite3_bind_int64 (stmt, 2, check_id);
+  if (!cg_store_step_done (store, stmt, error)
+      || !cg_audit_record (store, who, "health_check.action", id_number, old_action, clean, error)
+      || !cg_store_commit (store, error))
+    goto fail;
+  cg_store_emit_changed (store, "health_check");
+  return TRUE;
+
+fail:
+  cg_store_rollback (store);
+  return FALSE;
+}
+
 #define CHECK_COLUMNS \
   "c.id, c.person_id, c.checked_at, c.checked_on, c.temperature, c.symptoms, c.action, " \
   "p.name, p.id_number, p.kind, p.room"

@@ -90,6 +90,15 @@ gboolean    cg_health_check_add_in_transaction (CgStore *store,
                                      const char     *who,
                                      GError        **error);
 
+/* Records the action taken (ALL-2) on a stored check — what was done
+ * after the reading, often decided a little later.  Audited as
+ * "health_check.action" with the old and new text. */
+gboolean    cg_health_check_set_action (CgStore     *store,
+                                     gint64       check_id,
+                                     const char  *action,
+                                     const char  *who,
+                                     GError     **error);
+
 /* The latest check of each person on @date (local), keyed by person id
  * (gint64* → CgHealthCheck*). */
 GHashTable *cg_health_check_latest_on (CgStore   *store,
