@@ -17,6 +17,7 @@ struct _CgApplication
   char           *db_path;
   CgStore        *store;
   GtkWindow      *window;
+  GtkWindow      *error_dialog;
   gboolean        store_failed;
 };
 
@@ -155,6 +156,8 @@ show_store_error (CgApplication *self,
   g_signal_connect (dialog, "response", G_CALLBACK (store_error_response_cb), self);
   /* Belonging to the application keeps it running while the dialog shows. */
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  self->error_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -206,6 +209,28 @@ cg_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
   update_preferences_enabled (self);
+}
+
+/* The primary instance activates from here, before g_application_run ()
+ * enters its main loop.  When the database cannot be opened, the error
+ * dialog is run to its end here: g_application_run () reports 0 for
+ * whatever ends inside its own loop, and a failure must exit with 1. */
+static gboolean
+cg_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  CgApplication *self = CG_APPLICATION (app);
+  gboolean handled;
+
+  handled = G_APPLICATION_CLASS (cg_application_parent_class)->local_command_line (app, arguments, exit_status);
+  if (handled && self->store_failed)
+    {
+      while (self->error_dialog != NULL)
+        g_main_context_iteration (NULL, TRUE);
+      *exit_status = 1;
+    }
+  return handled;
 }
 
 static void
@@ -285,6 +310,7 @@ cg_application_class_init (CgApplicationClass *klass)
   app_class->activate = cg_application_activate;
   app_class->startup = cg_application_startup;
   app_class->shutdown = cg_application_shutdown;
+  app_class->local_command_line = cg_application_local_command_line;
 
   properties[PROP_DB_PATH] =
     g_param_spec_string ("db-path", NULL, NULL, NULL,

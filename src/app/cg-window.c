@@ -6,11 +6,17 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cg-checks-page.h"
 #include "cg-institution.h"
 #include "cg-institution-dialog.h"
 #include "cg-module.h"
 #include "cg-people-page.h"
+#include "cg-person.h"
+#include "cg-person-dialog.h"
+#include "cg-reports-page.h"
 #include "cg-setup-page.h"
+#include "cg-tests-page.h"
+#include "cg-today-page.h"
 #include "cg-window.h"
 
 #define SETTINGS_SCHEMA "org.example.CareGuard"
@@ -61,7 +67,11 @@ typedef struct
 } PageInfo;
 
 static const PageInfo page_infos[] = {
+  { CG_PAGE_TODAY, "today", N_("Today"), "go-home-symbolic", cg_today_page_new },
+  { CG_PAGE_CHECKS, "checks", N_("Temperature Checks"), "checkbox-checked-symbolic", cg_checks_page_new },
+  { CG_PAGE_TESTS, "tests", N_("Nucleic-Acid Tests"), "applications-science-symbolic", cg_tests_page_new },
   { CG_PAGE_PEOPLE, "people", N_("People"), "system-users-symbolic", cg_people_page_new },
+  { CG_PAGE_REPORTS, "reports", N_("Reports"), "x-office-spreadsheet-symbolic", cg_reports_page_new },
 };
 
 static const char * const risk_classes[CG_N_RISKS] = {
@@ -122,6 +132,101 @@ sidebar_row_new (const PageInfo *info)
 }
 
 static void
+person_dialog_done_cb (CgPersonDialog *dialog,
+                       const char     *message,
+                       CgWindow       *self)
+{
+  if (message != NULL && *message != '\0')
+    cg_window_add_toast (self, message);
+}
+
+/* Records that belong to one person, and how to find that person.  There
+ * is no core call that loads one check or test by id, and the person is
+ * all the window needs to open. */
+static const struct
+{
+  const char *kind;
+  const char *sql;
+} record_owners[] = {
+  { "health_check", "SELECT person_id FROM health_check WHERE id = ?" },
+  { "nat_test", "SELECT person_id FROM nat_test WHERE id = ?" },
+};
+
+/* Finds the person record @kind @id concerns: FALSE when the window does
+ * not open records of that kind; otherwise TRUE with *person_id set (0
+ * when the record is gone), or TRUE with @error set when the database fails. */
+static gboolean
+person_of_record (CgWindow    *self,
+                  const char  *kind,
+                  gint64       id,
+                  gint64      *person_id,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *person_id = 0;
+  if (g_strcmp0 (kind, "person") == 0)
+    {
+      *person_id = id;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (record_owners); i++)
+    {
+      if (g_strcmp0 (kind, record_owners[i].kind) != 0)
+        continue;
+      stmt = cg_store_prepare (self->store, record_owners[i].sql, error);
+      if (stmt == NULL)
+        return TRUE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        *person_id = sqlite3_column_int64 (stmt, 0);
+      else if (rc != SQLITE_DONE)
+        cg_store_set_error (self->store, error, rc);
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* "open-record" from the Today page: an alert opens the person it is about. */
+static void
+open_record_cb (GtkWidget  *page,
+                const char *kind,
+                gint64      id,
+                CgWindow   *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgPerson) person = NULL;
+  CgPersonDialog *dialog;
+  gint64 person_id;
+
+  if (self->module == NULL)
+    return;
+
+  if (!person_of_record (self, kind, id, &person_id, &error))
+    {
+      g_debug ("The window opens no record of kind “%s”", kind);
+      return;
+    }
+  if (error == NULL && person_id > 0)
+    person = cg_person_load (self->store, person_id, &error);
+  if (person == NULL)
+    {
+      cg_window_add_toast (self, error != NULL ? error->message
+                                               : _("The record no longer exists"));
+      return;
+    }
+
+  dialog = cg_person_dialog_new (GTK_WINDOW (self), self->store, self->module, person);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (person_dialog_done_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 build_pages (CgWindow *self)
 {
   GtkListBoxRow *first;
@@ -135,6 +240,10 @@ build_pages (CgWindow *self)
       if ((self->module->pages & info->flag) == 0)
         continue;
       page = info->create (self->store, self->module);
+      /* Only the Today page opens records, and only once it emits them. */
+      if (g_signal_lookup ("open-record", G_OBJECT_TYPE (page)) != 0)
+        g_signal_connect_object (page, "open-record",
+                                 G_CALLBACK (open_record_cb), self, 0);
       gtk_stack_add_titled (self->content_stack, page, info->id, _(info->title));
       gtk_list_box_append (self->sidebar_list, sidebar_row_new (info));
     }
@@ -180,6 +289,7 @@ set_configured (CgWindow *self,
   if (self->configured == configured)
     return;
   self->configured = configured;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", configured);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIGURED]);
 }
 
@@ -290,6 +400,31 @@ sidebar_row_activated_cb (GtkListBox    *list,
 {
   sidebar_row_selected_cb (list, row, self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Alt+1 … Alt+5: the page at that place in the sidebar, shown with the
+ * keyboard focus in it. */
+static void
+show_page_activated_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  int position = g_variant_get_int32 (parameter);
+  GtkListBoxRow *row;
+  GtkWidget *page;
+
+  if (!self->configured || position < 1)
+    return;
+  row = gtk_list_box_get_row_at_index (self->sidebar_list, position - 1);
+  if (row == NULL)
+    return;
+
+  gtk_list_box_select_row (self->sidebar_list, row);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  page = gtk_stack_get_visible_child (self->content_stack);
+  if (page != NULL && !gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static void
@@ -461,12 +596,18 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, risk_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "i", show_page_activated_cb);
+  for (int i = 0; i < 5; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "i", i + 1);
 }
 
 static void
 cg_window_init (CgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", FALSE);
 }
 
 GtkWidget *
