@@ -343,8 +343,8 @@ cmd_import (CgStore  *store,
       g_printerr (g_dngettext (GETTEXT_PACKAGE,
                                "%u row has a problem: nothing was imported.\n",
                                "%u rows have problems: nothing was imported.\n",
-                               cg_import_get_problems (import)->len),
-                  cg_import_get_problems (import)->len);
+                               cg_import_get_n_bad_rows (import)),
+                  cg_import_get_n_bad_rows (import));
       return CG_EXIT_REFUSED;
     }
   for (guint i = 0; i < cg_import_get_unknown_columns (import)->len; i++)
