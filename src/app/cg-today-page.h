@@ -14,7 +14,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CgTodayPage, cg_today_page, CG, TODAY_PAGE, AdwBin)
 
 /* The page follows the store's "changed" signal and the policy; it loads
- * what it shows when it is mapped, never before (start-up stays fast). */
+ * what it shows when it is mapped, never before (start-up stays fast).
+ * The day's figures are worked out in a thread on a connection of its own.
+ * It installs the widget actions "today.previous-day", "today.next-day"
+ * and "today.go-today", with the shortcuts Alt+Left, Alt+Right and
+ * Alt+Home while it is shown. */
 GtkWidget *cg_today_page_new (CgStore        *store,
                                const CgModule *module);
 
