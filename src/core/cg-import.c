@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A register is a table of column specs (the English and Chinese headers
- * of interfaces.md) and a row handler that turns the cells of one row into
- * a record ready to write, or reports what is wrong with it.  Adding a
- * register is adding one such table and handler to `registers`.
+ * The machinery every register shares: decoding, headers, rows, problems,
+ * the preview, the one transaction and the templates.  The registers
+ * themselves (cg-import-private.h) are in cg-import-people.c and
+ * cg-import-health.c; adding one is adding its spec to `registers`.
  */
 #include "config.h"
 
@@ -14,42 +14,9 @@
 
 #include "cg-audit.h"
 #include "cg-csv.h"
-#include "cg-date.h"
-#include "cg-import.h"
-#include "cg-person.h"
-#include "cg-validate.h"
+#include "cg-import-private.h"
 
 G_DEFINE_QUARK (cg-import-error-quark, cg_import_error)
-
-typedef struct
-{
-  const char *name;      /* English header: the contract of interfaces.md */
-  const char *chinese;   /* Chinese header: the contract too, not a translation */
-  const char *title;     /* N_(): the column title of the preview */
-  gboolean    required;
-} CgColumnSpec;
-
-typedef struct _CgImportRow CgImportRow;
-
-typedef struct
-{
-  const char         *word;           /* the command word, "people" */
-  const char         *table;          /* what changes, for CgStore::changed */
-  const CgColumnSpec *columns;
-  guint               n_columns;
-  /* Checks one row.  Returns the record to write, or NULL after reporting
-   * each problem with row_problem().  Sets *is_update and *preview (the
-   * cells in column order) for a good row. */
-  gpointer          (*check_row)      (CgImportRow  *row,
-                                       gboolean     *is_update,
-                                       GStrv        *preview);
-  /* Writes one record inside the transaction cg_import_commit() holds. */
-  gboolean          (*write_record)   (CgStore      *store,
-                                       gpointer      record,
-                                       const char   *who,
-                                       GError      **error);
-  GDestroyNotify      free_record;
-} CgRegisterSpec;
 
 typedef struct
 {
@@ -61,6 +28,7 @@ struct _CgImport
 {
   const CgRegisterSpec *spec;
   const char           *encoding;
+  gpointer              context;          /* spec->new_context, or NULL */
   guint                 n_rows;
   guint                 n_new;
   guint                 n_updated;
@@ -73,15 +41,6 @@ struct _CgImport
   GPtrArray            *preview_rows;     /* GStrv */
   GHashTable           *seen;             /* key → first line (for duplicates in the file) */
   gboolean              committed;
-};
-
-struct _CgImportRow
-{
-  CgImport    *import;
-  CgStore     *store;
-  guint        line;
-  const char **cells;     /* per spec column, trimmed; "" when empty or absent */
-  gboolean     bad;
 };
 
 static void
@@ -106,18 +65,11 @@ add_problem (CgImport   *import,
   g_ptr_array_add (import->problems, problem);
 }
 
-/* The column of a problem is named as the file writes it, so that the user
- * finds it in their own spreadsheet. */
-static void row_problem (CgImportRow *row,
-                         int          column,
-                         const char  *format,
-                         ...) G_GNUC_PRINTF (3, 4);
-
-static void
-row_problem (CgImportRow *row,
-             int          column,
-             const char  *format,
-             ...)
+void
+cg_import_row_problem (CgImportRow *row,
+                       int          column,
+                       const char  *format,
+                       ...)
 {
   g_autofree char *reason = NULL;
   const char *header = NULL;
@@ -139,26 +91,17 @@ row_problem (CgImportRow *row,
   row->bad = TRUE;
 }
 
-static const char *
-row_cell (CgImportRow *row,
-          int          column)
-{
-  return row->cells[column];
-}
-
-static gboolean
-row_has_column (CgImportRow *row,
-                int          column)
+gboolean
+cg_import_row_has_column (CgImportRow *row,
+                          int          column)
 {
   return row->import->file_column[column] >= 0;
 }
 
-/* Remembers @key for this file; FALSE (with the first line) when a row
- * before this one already had it. */
-static gboolean
-row_claim_key (CgImportRow *row,
-               const char  *key,
-               guint       *first_line)
+gboolean
+cg_import_row_claim_key (CgImportRow *row,
+                         const char  *key,
+                         guint       *first_line)
 {
   gpointer value;
 
@@ -171,226 +114,20 @@ row_claim_key (CgImportRow *row,
   return TRUE;
 }
 
-/* ---------------------------------------------------------------------- */
-/* people                                                                  */
-
-enum
+void
+cg_import_row_bad_date (CgImportRow *row,
+                        int          column,
+                        const char  *text)
 {
-  PEOPLE_NAME,
-  PEOPLE_ID_NUMBER,
-  PEOPLE_KIND,
-  PEOPLE_SEX,
-  PEOPLE_PHONE,
-  PEOPLE_ROLE,
-  PEOPLE_ROOM,
-  PEOPLE_ARRIVED_ON,
-  PEOPLE_LEFT_ON,
-  N_PEOPLE_COLUMNS
-};
-
-static const CgColumnSpec people_columns[N_PEOPLE_COLUMNS] = {
-  { "name",       "姓名",     N_("Name"),       TRUE },
-  { "id_number",  "身份证号", N_("ID number"),  TRUE },
-  { "kind",       "类别",     N_("Kind"),       TRUE },
-  { "sex",        "性别",     N_("Sex"),        FALSE },
-  { "phone",      "电话",     N_("Phone"),      FALSE },
-  { "role",       "岗位",     N_("Role"),       FALSE },
-  { "room",       "房间",     N_("Room"),       FALSE },
-  { "arrived_on", "入住日期", N_("Arrived on"), TRUE },
-  { "left_on",    "离开日期", N_("Left on"),    FALSE },
-};
-
-static void
-report_bad_date (CgImportRow *row,
-                 int          column,
-                 const char  *text)
-{
-  row_problem (row, column,
-               _("“%s” is not a date: write it as YYYY-MM-DD, YYYY/MM/DD or YYYY年MM月DD日"),
-               text);
-}
-
-static gpointer
-people_check_row (CgImportRow *row,
-                  gboolean    *is_update,
-                  GStrv       *preview)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CgPerson) person = NULL;
-  g_autofree char *id_number = NULL;
-  g_autofree char *phone = NULL;
-  g_autofree char *arrived_on = NULL;
-  g_autofree char *left_on = NULL;
-  GStrvBuilder *builder;
-  const char *text;
-  GDate birth;
-  GDate arrived;
-  GDate left;
-  gboolean have_birth = FALSE;
-  int kind = -1;
-  int sex = CG_SEX_UNKNOWN;
-
-  g_date_clear (&birth, 1);
-  g_date_clear (&arrived, 1);
-  g_date_clear (&left, 1);
-
-  if (*row_cell (row, PEOPLE_NAME) == '\0')
-    row_problem (row, PEOPLE_NAME, _("A name is required"));
-
-  text = row_cell (row, PEOPLE_ID_NUMBER);
-  if (!cg_validate_id_number (text, &id_number, &birth, &error))
-    {
-      row_problem (row, PEOPLE_ID_NUMBER, "%s", error->message);
-      g_clear_error (&error);
-    }
-  else
-    {
-      guint first_line = 0;
-
-      have_birth = TRUE;
-      if (!row_claim_key (row, id_number, &first_line))
-        row_problem (row, PEOPLE_ID_NUMBER,
-                     _("The ID number %s is already on line %u of this file"),
-                     id_number, first_line);
-    }
-
-  text = row_cell (row, PEOPLE_KIND);
-  if (*text == '\0')
-    row_problem (row, PEOPLE_KIND,
-                 _("A kind is required: staff/工作人员, resident/入住老人, child/儿童 or aid/受助人员"));
-  else if ((kind = cg_person_kind_from_string (text)) < 0)
-    row_problem (row, PEOPLE_KIND,
-                 _("“%s” is not a kind of person: write staff/工作人员, resident/入住老人, child/儿童 or aid/受助人员"),
-                 text);
-
-  text = row_cell (row, PEOPLE_SEX);
-  if ((sex = cg_sex_from_string (text)) < 0)
-    row_problem (row, PEOPLE_SEX,
-                 _("“%s” is not a sex: write 男/male or 女/female, or leave it blank"),
-                 text);
-  else if (have_birth && sex != CG_SEX_UNKNOWN
-           && sex != (cg_id_number_sex (id_number) == 'M' ? CG_SEX_MALE : CG_SEX_FEMALE))
-    /* The 17th digit is odd for men and even for women: a mismatch is a
-     * typing mistake in one of the two cells. */
-    row_problem (row, PEOPLE_SEX,
-                 cg_id_number_sex (id_number) == 'M'
-                 ? _("“%s” does not match the ID number, which is a man’s")
-                 : _("“%s” does not match the ID number, which is a woman’s"),
-                 text);
-
-  text = row_cell (row, PEOPLE_PHONE);
-  if (*text != '\0' && !cg_validate_phone (text, &phone, &error))
-    {
-      row_problem (row, PEOPLE_PHONE, "%s", error->message);
-      g_clear_error (&error);
-    }
-
-  text = row_cell (row, PEOPLE_ARRIVED_ON);
-  if (*text == '\0')
-    row_problem (row, PEOPLE_ARRIVED_ON, _("A date is required (the hire date for staff)"));
-  else if ((arrived_on = cg_date_normalize (text)) == NULL)
-    report_bad_date (row, PEOPLE_ARRIVED_ON, text);
-  else
-    {
-      cg_date_parse (arrived_on, &arrived);
-      if (have_birth && g_date_compare (&arrived, &birth) < 0)
-        row_problem (row, PEOPLE_ARRIVED_ON,
-                     _("The date %s is before the birth date in the ID number"),
-                     arrived_on);
-    }
-
-  text = row_cell (row, PEOPLE_LEFT_ON);
-  if (*text != '\0')
-    {
-      if ((left_on = cg_date_normalize (text)) == NULL)
-        report_bad_date (row, PEOPLE_LEFT_ON, text);
-      else
-        {
-          cg_date_parse (left_on, &left);
-          if (g_date_valid (&arrived) && g_date_compare (&left, &arrived) < 0)
-            row_problem (row, PEOPLE_LEFT_ON,
-                         _("The leaving date %s is before the arrival date %s"),
-                         left_on, arrived_on);
-        }
-    }
-
-  if (row->bad)
-    return NULL;
-
-  /* The same ID number already in the register: this row updates it. */
-  person = cg_person_find_by_id_number (row->store, id_number, &error);
-  if (error != NULL)
-    {
-      row_problem (row, -1, "%s", error->message);
-      return NULL;
-    }
-  *is_update = person != NULL;
-  if (person == NULL)
-    person = cg_person_new ();
-
-  cg_person_set_name (person, row_cell (row, PEOPLE_NAME));
-  cg_person_set_id_number (person, id_number);
-  cg_person_set_kind (person, kind);
-  cg_person_set_arrived_on (person, arrived_on);
-  /* A column the file has is the truth, blank included; a column it lacks
-   * leaves what the register holds. */
-  if (row_has_column (row, PEOPLE_SEX))
-    cg_person_set_sex (person, sex);
-  if (row_has_column (row, PEOPLE_PHONE))
-    cg_person_set_phone (person, phone != NULL ? phone : "");
-  if (row_has_column (row, PEOPLE_ROLE))
-    cg_person_set_role (person, row_cell (row, PEOPLE_ROLE));
-  if (row_has_column (row, PEOPLE_ROOM))
-    cg_person_set_room (person, row_cell (row, PEOPLE_ROOM));
-  /* Except the leaving date: a blank one does not bring back someone who
-   * left (restoring is a deliberate act in the window). */
-  if (left_on != NULL)
-    cg_person_set_left_on (person, left_on);
-
-  if (!cg_person_validate (person, &error))
-    {
-      row_problem (row, -1, "%s", error->message);
-      return NULL;
-    }
-
-  builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, cg_person_get_name (person));
-  g_strv_builder_add (builder, cg_person_get_id_number (person));
-  g_strv_builder_add (builder, cg_person_kind_label (cg_person_get_kind (person)));
-  g_strv_builder_add (builder, cg_sex_label (cg_person_get_sex (person)));
-  g_strv_builder_add (builder, cg_person_get_phone (person));
-  g_strv_builder_add (builder, cg_person_get_role (person));
-  g_strv_builder_add (builder, cg_person_get_room (person));
-  g_strv_builder_add (builder, cg_person_get_arrived_on (person));
-  text = cg_person_get_left_on (person);
-  g_strv_builder_add (builder, text != NULL ? text : "");
-  *preview = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return g_steal_pointer (&person);
-}
-
-static gboolean
-people_write_record (CgStore     *store,
-                     gpointer     record,
-                     const char  *who,
-                     GError     **error)
-{
-  /* A copy, so that a commit that fails and rolls back leaves the
-   * prepared person without a row id that no longer exists. */
-  g_autoptr(CgPerson) person = cg_person_copy (CG_PERSON (record));
-
-  return cg_person_save_in_transaction (store, person, who, error);
+  cg_import_row_problem (row, column,
+                         _("“%s” is not a date: write it as YYYY-MM-DD, YYYY/MM/DD or YYYY年MM月DD日"),
+                         text);
 }
 
 /* ---------------------------------------------------------------------- */
 
-static const CgRegisterSpec registers[CG_N_REGISTERS] = {
-  [CG_REGISTER_PEOPLE] = {
-    "people", "person",
-    people_columns, G_N_ELEMENTS (people_columns),
-    people_check_row, people_write_record, g_object_unref,
-  },
+static const CgRegisterSpec * const registers[CG_N_REGISTERS] = {
+  [CG_REGISTER_PEOPLE] = &cg_import_people_register,
 };
 
 int
@@ -402,7 +139,7 @@ cg_register_from_string (const char *word)
     return -1;
 
   for (i = 0; i < CG_N_REGISTERS; i++)
-    if (g_ascii_strcasecmp (word, registers[i].word) == 0)
+    if (g_ascii_strcasecmp (word, registers[i]->word) == 0)
       return (int) i;
   return -1;
 }
@@ -412,7 +149,7 @@ cg_register_to_string (CgRegister reg)
 {
   g_return_val_if_fail (reg < CG_N_REGISTERS, NULL);
 
-  return registers[reg].word;
+  return registers[reg]->word;
 }
 
 /* Headers are matched ignoring case and the spaces around them (full-width
@@ -541,6 +278,7 @@ check_row (CgImport    *import,
 
   row.import = import;
   row.store = store;
+  row.context = import->context;
   row.line = record->line;
 
   trimmed = g_new0 (char *, n_fields + 1);
@@ -561,9 +299,9 @@ check_row (CgImport    *import,
   for (i = import->headers->len; i < n_fields; i++)
     if (*trimmed[i] != '\0')
       {
-        row_problem (&row, -1,
-                     _("This row has %u cells but the first row has %u columns: a value that holds a comma must be in double quotes"),
-                     n_fields, import->headers->len);
+        cg_import_row_problem (&row, -1,
+                               _("This row has %u cells but the first row has %u columns: a value that holds a comma must be in double quotes"),
+                               n_fields, import->headers->len);
         break;
       }
 
@@ -626,7 +364,7 @@ cg_import_prepare (CgStore    *store,
     }
 
   import = g_new0 (CgImport, 1);
-  import->spec = &registers[reg];
+  import->spec = registers[reg];
   import->encoding = encoding;
   import->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_import_problem_free);
   import->unknown_columns = g_ptr_array_new_with_free_func (g_free);
@@ -638,6 +376,13 @@ cg_import_prepare (CgStore    *store,
 
   if (!match_headers (import, g_ptr_array_index (records, 0), error))
     return NULL;
+
+  if (import->spec->new_context != NULL)
+    {
+      import->context = import->spec->new_context (store, error);
+      if (import->context == NULL)
+        return NULL;
+    }
 
   for (i = 1; i < records->len; i++)
     check_row (import, store, g_ptr_array_index (records, i));
@@ -662,6 +407,8 @@ cg_import_free (CgImport *import)
   g_ptr_array_unref (import->preview_rows);
   g_hash_table_unref (import->seen);
   g_free (import->file_column);
+  if (import->context != NULL)
+    import->spec->free_context (import->context);
   g_free (import);
 }
 
@@ -778,7 +525,7 @@ cg_import_commit (CgImport    *import,
     {
       ImportRecord *entry = &g_array_index (import->records, ImportRecord, i);
 
-      if (!import->spec->write_record (store, entry->record, who, error))
+      if (!import->spec->write_record (store, import->context, entry->record, who, error))
         {
           cg_store_rollback (store);
           g_prefix_error (error, _("Nothing was imported: line %u: "), entry->line);
@@ -840,7 +587,7 @@ cg_import_template (CgRegister  reg,
 
   g_return_val_if_fail (reg < CG_N_REGISTERS, NULL);
 
-  spec = &registers[reg];
+  spec = registers[reg];
   titles = g_new0 (const char *, spec->n_columns);
   for (i = 0; i < spec->n_columns; i++)
     titles[i] = chinese ? spec->columns[i].chinese : spec->columns[i].name;
