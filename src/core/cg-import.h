@@ -22,6 +22,8 @@ GQuark       cg_import_error_quark   (void);
 typedef enum
 {
   CG_REGISTER_PEOPLE,
+  CG_REGISTER_TESTS,     /* nucleic-acid samples and results */
+  CG_REGISTER_CHECKS,    /* daily temperature and symptom checks */
   CG_N_REGISTERS
 } CgRegister;
 
