@@ -328,7 +328,7 @@ def check_report(path, wb, day, lang, actions_stored):
                       label + ": abnormal persons")
                 if rows:
                     check("37.8" in (rows[0][5] or ""), label + ": what happened %r" % rows[0][5])
-                    equal(rows[0][16], "隔离观察，送发热门诊" if actions_stored else "Not recorded",
+                    equal(rows[0][15], "隔离观察，送发热门诊" if actions_stored else "Not recorded",
                           label + ": action taken")
             else:
                 equal([r[0] for r in rows], [words["none"]], label + ": no abnormal persons")
@@ -336,7 +336,7 @@ def check_report(path, wb, day, lang, actions_stored):
             gap_rows = [(r[0], r[4]) for r in gap_rows if r[4]]
             check(("陈强", "CH-5") in gap_rows, label + ": overdue staff test listed as a gap %r" % gap_rows)
             check(("黄美玲", "ALL-6") in gap_rows, label + ": new arrival listed as a gap")
-            sources = [ws.cell(row=r, column=23).value for r in range(gaps + 2, ws.max_row + 1)]
+            sources = [ws.cell(row=r, column=22).value for r in range(gaps + 2, ws.max_row + 1)]
             check(any(s and "晋政民" in s for s in sources), label + ": gaps carry their source clause")
 
     staff = wb.worksheets[1]

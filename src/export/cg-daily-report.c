@@ -649,10 +649,10 @@ write_person_rows (Sheet          *sheet,
   };
   /* The lists share the report's columns; each field spans several. */
   static const lxw_col_t spans_abnormal[][2] = {
-    { 0, 0 }, { 1, 2 }, { 3, 3 }, { 4, 4 }, { 5, 15 }, { 16, 21 }, { 22, 24 },
+    { 0, 0 }, { 1, 2 }, { 3, 3 }, { 4, 4 }, { 5, 14 }, { 15, 20 }, { 21, 24 },
   };
   static const lxw_col_t spans_gaps[][2] = {
-    { 0, 0 }, { 1, 2 }, { 3, 3 }, { 4, 4 }, { 5, 6 }, { 7, 21 }, { 22, 24 },
+    { 0, 0 }, { 1, 2 }, { 3, 3 }, { 4, 4 }, { 5, 6 }, { 7, 20 }, { 21, 24 },
   };
   const lxw_col_t (*spans)[2] = abnormal ? spans_abnormal : spans_gaps;
   const char **headers = abnormal ? headers_abnormal : headers_gaps;
