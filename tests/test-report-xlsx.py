@@ -104,7 +104,10 @@ CHINESE = dict(BASE_ENV, LANGUAGE="zh_CN", LANG="zh_CN.UTF-8")
 
 
 def run(db, args, env=ENGLISH):
-    return subprocess.run([BIN, "--db", db] + args, env=env, capture_output=True, text=True)
+    try:
+        return subprocess.run([BIN, "--db", db] + args, env=env, capture_output=True, text=True)
+    except OSError as e:
+        return subprocess.CompletedProcess([BIN], 127, "", "cannot run %s: %s" % (BIN, e))
 
 
 def command_knows_register(db, register, folder):
