@@ -133,6 +133,20 @@ cg_nat_test_save_in_transaction (CgStore     *store,
   cg_date_today (&today);
   if (g_date_compare (&sampled_date, &today) > 0)
     return refuse (error, _("Sampling date: the date is in the future."));
+  {
+    /* A test shortly before arrival belongs to the admission; anything
+     * earlier, or after the person left, is someone else's business. */
+    GDate earliest, left;
+
+    cg_date_parse (cg_person_get_arrived_on (person), &earliest);
+    g_date_subtract_days (&earliest, 14);
+    if (g_date_compare (&sampled_date, &earliest) < 0)
+      return refuse (error, _("Sampling date: more than 14 days before this person arrived."));
+    if (cg_person_get_left_on (person) != NULL
+        && cg_date_parse (cg_person_get_left_on (person), &left)
+        && g_date_compare (&sampled_date, &left) > 0)
+      return refuse (error, _("Sampling date: after this person left."));
+  }
   if (test->result == CG_NAT_PENDING)
     g_clear_pointer (&test->result_on, g_free);
   else if (test->result_on == NULL || *test->result_on == '\0')
