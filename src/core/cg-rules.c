@@ -275,8 +275,7 @@ evaluate_checks (Eval    *eval,
 {
   g_autoptr(GHashTable) latest = NULL;
   g_autoptr(GPtrArray) present = NULL;
-  g_autoptr(GHashTable) worst = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) symptoms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) symptoms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   sqlite3_stmt *stmt;
   GDate today;
   int rc;
