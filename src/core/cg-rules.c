@@ -273,7 +273,6 @@ static gboolean
 evaluate_checks (Eval    *eval,
                  GError **error)
 {
-  g_autoptr(GHashTable) latest = NULL;
   g_autoptr(GPtrArray) present = NULL;
   g_autoptr(GHashTable) symptoms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   sqlite3_stmt *stmt;
@@ -282,9 +281,6 @@ evaluate_checks (Eval    *eval,
 
   present = cg_people_present_on (eval->store, &eval->date, -1, error);
   if (present == NULL)
-    return FALSE;
-  latest = cg_health_check_latest_on (eval->store, &eval->date, error);
-  if (latest == NULL)
     return FALSE;
 
   /* Each person's highest reading of the day, and every symptom reported. */
