@@ -1,4 +1,4 @@
-/* cg-preferences-window.c — the institution profile and its change history
+/* cg-preferences-window.c — the institution profile, the rules page and the change history
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,9 +7,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-audit.h"
+#include "cg-date.h"
 #include "cg-institution.h"
 #include "cg-institution-dialog.h"
 #include "cg-preferences-window.h"
+#include "cg-rules-page.h"
 #include "cg-validate.h"
 
 #define HISTORY_LIMIT 200
@@ -22,6 +24,8 @@ struct _CgPreferencesWindow
   CgInstitution        *loaded;      /* what the fields were filled from */
   GPtrArray            *history_rows;
   gboolean              filling;
+
+  CgRulesPage          *rules_page;
 
   /* template */
   AdwPreferencesGroup  *profile_group;
@@ -155,6 +159,67 @@ fill_profile (CgPreferencesWindow *self)
   update_save_sensitive (self);
 }
 
+static GtkWidget *
+history_row_new (CgPreferencesWindow *self,
+                 const CgAuditEntry  *entry)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  if (!g_str_has_prefix (entry->what, "policy.") || self->rules_page == NULL)
+    return cg_institution_audit_row_new (entry);
+
+  title = cg_rules_page_audit_title (self->rules_page, entry);
+  when = cg_datetime_utc_to_local (entry->at);
+  /* Translators: "<local date and time> · <who made the change>" */
+  subtitle = g_strdup_printf (_("%s · %s"), when != NULL ? when : entry->at,
+                              entry->who != NULL ? entry->who : "");
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  return row;
+}
+
+/* Newest first, as cg_audit_list () orders them. */
+static int
+compare_entries_newest_first (gconstpointer a,
+                              gconstpointer b)
+{
+  const CgAuditEntry *x = *(CgAuditEntry * const *) a;
+  const CgAuditEntry *y = *(CgAuditEntry * const *) b;
+  int by_time = g_strcmp0 (y->at, x->at);
+
+  if (by_time != 0)
+    return by_time;
+  return (y->id > x->id) - (y->id < x->id);
+}
+
+/* The profile's and the rules' changes together. */
+static GPtrArray *
+list_history (CgStore  *store,
+              GError  **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) policy = NULL;
+
+  entries = cg_audit_list (store, "institution.", HISTORY_LIMIT, error);
+  if (entries == NULL)
+    return NULL;
+  policy = cg_audit_list (store, "policy.", HISTORY_LIMIT, error);
+  if (policy == NULL)
+    return NULL;
+  for (guint i = 0; i < policy->len; i++)
+    g_ptr_array_add (entries, g_steal_pointer (&policy->pdata[i]));
+  g_ptr_array_sort (entries, compare_entries_newest_first);
+  if (entries->len > HISTORY_LIMIT)
+    g_ptr_array_set_size (entries, HISTORY_LIMIT);
+  return g_steal_pointer (&entries);
+}
+
 static void
 fill_history (CgPreferencesWindow *self)
 {
@@ -166,7 +231,7 @@ fill_history (CgPreferencesWindow *self)
                                   g_ptr_array_index (self->history_rows, i));
   g_ptr_array_set_size (self->history_rows, 0);
 
-  entries = cg_audit_list (self->store, "institution.", HISTORY_LIMIT, &error);
+  entries = list_history (self->store, &error);
   if (entries == NULL)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -187,7 +252,7 @@ fill_history (CgPreferencesWindow *self)
     }
   for (guint i = 0; i < entries->len; i++)
     g_ptr_array_add (self->history_rows,
-                     cg_institution_audit_row_new (g_ptr_array_index (entries, i)));
+                     history_row_new (self, g_ptr_array_index (entries, i)));
 
   for (guint i = 0; i < self->history_rows->len; i++)
     adw_preferences_group_add (self->history_group,
@@ -274,6 +339,25 @@ save_clicked_cb (GtkButton           *button,
 }
 
 static void
+policy_changed_cb (CgStore    *store,
+                   const char *table,
+                   gpointer    user_data)
+{
+  fill_history (CG_PREFERENCES_WINDOW (user_data));
+}
+
+/* Typing not yet saved is saved as the window closes. */
+static gboolean
+cg_preferences_window_close_request (GtkWindow *window)
+{
+  CgPreferencesWindow *self = CG_PREFERENCES_WINDOW (window);
+
+  if (self->rules_page != NULL)
+    cg_rules_page_save_pending (self->rules_page);
+  return GTK_WINDOW_CLASS (cg_preferences_window_parent_class)->close_request (window);
+}
+
+static void
 store_changed_cb (CgStore    *store,
                   const char *table,
                   gpointer    user_data)
@@ -307,9 +391,14 @@ cg_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (cg_preferences_window_parent_class)->constructed (object);
 
   fill_profile (self);
+  /* Built here, not in the template: it needs the store. */
+  self->rules_page = CG_RULES_PAGE (cg_rules_page_new (self->store));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->rules_page));
   fill_history (self);
   g_signal_connect_object (self->store, "changed::institution",
                            G_CALLBACK (store_changed_cb), self, 0);
+  g_signal_connect_object (self->store, "changed::policy",
+                           G_CALLBACK (policy_changed_cb), self, 0);
 }
 
 static void
@@ -317,6 +406,7 @@ cg_preferences_window_dispose (GObject *object)
 {
   CgPreferencesWindow *self = CG_PREFERENCES_WINDOW (object);
 
+  self->rules_page = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->loaded, cg_institution_free);
@@ -371,6 +461,7 @@ cg_preferences_window_class_init (CgPreferencesWindowClass *klass)
   object_class->dispose = cg_preferences_window_dispose;
   object_class->get_property = cg_preferences_window_get_property;
   object_class->set_property = cg_preferences_window_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = cg_preferences_window_close_request;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CG_TYPE_STORE,
