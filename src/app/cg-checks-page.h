@@ -18,4 +18,13 @@ G_DECLARE_FINAL_TYPE (CgChecksPage, cg_checks_page, CG, CHECKS_PAGE, AdwBin)
 GtkWidget *cg_checks_page_new (CgStore        *store,
                                const CgModule *module);
 
+/* Today's line of @person_id, in a group that holds it, with the focus in
+ * its temperature field (an alert about a missing check opens this). */
+void       cg_checks_page_show_person  (CgChecksPage *self,
+                                        gint64        person_id);
+/* The History view, searched for @search (name, ID number or room; NULL
+ * for every check). */
+void       cg_checks_page_show_history (CgChecksPage *self,
+                                        const char   *search);
+
 G_END_DECLS

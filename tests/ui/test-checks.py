@@ -1,0 +1,241 @@
+#!/usr/bin/python3
+"""UI test: the morning round of temperature checks, typed with the keyboard alone.
+
+A care home with five residents on floor 1 (and others elsewhere) is set up
+and imported from CSV with the command line; the real careguard window is
+driven through the accessibility tree, and the temperatures are typed as
+key presses (XTest, through AT-SPI's generateKeyboardEvent): "36.5 Enter
+36.8 Enter 37.6 Enter 3.7 Enter".  The database is then read with sqlite3:
+the first three are stored for the right people, 3.7 is refused with its
+message and the focus stays on that person's field.
+"""
+import datetime
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_driver import App, UiError  # noqa: E402
+
+import pyatspi  # noqa: E402
+
+BIN = os.environ["CAREGUARD_BIN"]
+RESULTS = []
+
+# Floor 1 in room order, then floor 2 and the staff, who are not in the round.
+FLOOR_1 = [
+    ("王秀英", "1-01"),
+    ("李桂兰", "1-02"),
+    ("陈建国", "1-03"),
+    ("林玉珍", "1-04"),
+    ("黄志明", "1-05"),
+]
+OTHERS = [
+    ("郑美华", "resident", "2-01"),
+    ("吴国平", "resident", "2-02"),
+    ("张护士", "staff", ""),
+]
+
+
+def case(func):
+    def run(*args):
+        try:
+            func(*args)
+            RESULTS.append((func.__name__, None))
+            print("ok - %s" % func.__name__, flush=True)
+        except Exception as exc:  # report and go on with the next case
+            RESULTS.append((func.__name__, exc))
+            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
+    return run
+
+
+def id_number(serial):
+    """A valid mainland ID number (GB 11643 check digit)."""
+    first17 = "35058219400101%03d" % serial
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    total = sum(int(d) * w for d, w in zip(first17, weights))
+    return first17 + "10X98765432"[total % 11]
+
+
+def careguard(db, *args):
+    result = subprocess.run([BIN, "--db", db] + list(args), capture_output=True, text=True,
+                            env=dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", LANGUAGE="C"))
+    if result.returncode != 0:
+        raise UiError("careguard %s failed (%d): %s" % (" ".join(args), result.returncode, result.stderr))
+    return result.stdout
+
+
+def make_database(directory):
+    db = os.path.join(directory, "checks.db")
+    careguard(db, "setup", "--name", "晋江市福寿园养老院", "--type", "care-home", "--beds", "60")
+    csv_path = os.path.join(directory, "people.csv")
+    with open(csv_path, "w", encoding="utf-8") as out:
+        out.write("姓名,身份证号,类别,房间,入住日期\n")
+        serial = 1
+        # Written out of room order: the grid sorts them.
+        for name, room in reversed(FLOOR_1):
+            out.write("%s,%s,入住老人,%s,2021-03-01\n" % (name, id_number(serial), room))
+            serial += 1
+        for name, kind, room in OTHERS:
+            out.write("%s,%s,%s,%s,2021-03-01\n" % (name, id_number(serial), kind, room))
+            serial += 1
+    careguard(db, "import", "people", csv_path)
+    return db
+
+
+def checks_today(db):
+    """(name, temperature, symptoms) of today's checks, in entry order."""
+    today = datetime.date.today().isoformat()
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(
+            "SELECT p.name, c.temperature, c.symptoms FROM health_check c "
+            "JOIN person p ON p.id = c.person_id WHERE c.checked_on = ? ORDER BY c.id",
+            (today,)).fetchall()
+    finally:
+        con.close()
+
+
+# Enter, and Down as a private character for type_keys.
+KEYSYMS = {".": 0x2e, " ": 0x20, "\n": 0xff0d, "\uff54": 0xff54}
+
+
+def type_keys(text, pause=0.06, after_enter=0.4):
+    """Real key presses through the X server, as a keyboard sends them."""
+    for char in text:
+        keysym = KEYSYMS.get(char, ord(char))
+        pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+        time.sleep(after_enter if char == "\n" else pause)
+
+
+def state_of(node, state):
+    try:
+        return node.getState().contains(state)
+    except Exception:
+        return False
+
+
+def open_checks_page(app):
+    row = app.find(None, "Temperature Checks", timeout=30)
+    row.parent.querySelection().selectChild(row.getIndexInParent())
+    app.find("text", "Temperature of %s" % FLOOR_1[0][0], timeout=20)
+
+
+GROUPS = ["All residents", "Floor 1", "Floor 2", "Staff", "Everyone"]
+
+
+def choose_group(app, label):
+    """Opens the group drop-down and picks @label with the arrow keys."""
+    combo = app.find("combo box", "Group")
+    button = combo.getChildAtIndex(0)
+    action = button.queryAction()
+    action.doAction(0)
+    app.wait(lambda: app.exists("label", GROUPS[-1]), 10, "the list of groups")
+    time.sleep(0.5)
+    for _ in range(GROUPS.index(label)):
+        type_keys("\uff54", pause=0.2)
+    type_keys("\n", after_enter=0.8)
+
+
+@case
+def morning_round_with_the_keyboard(db):
+    app = App(BIN, db)
+    try:
+        open_checks_page(app)
+        choose_group(app, "Floor 1")
+        # Floor 1 only, in room order; floor 2 and the staff are not listed.
+        app.wait(lambda: not app.exists("text", "Temperature of %s" % OTHERS[0][0]), 10,
+                 "floor 2 to leave the list")
+        assert not app.exists("text", "Temperature of %s" % OTHERS[2][0]), "staff listed on floor 1"
+        fields = [n for n in app.find_all("text") if n.name.startswith("Temperature of ")]
+        assert [f.name for f in fields] == ["Temperature of %s" % n for n, _ in FLOOR_1], \
+            [f.name for f in fields]
+        app.find("label", "0 of 5 checked")
+
+        # Choosing the floor put the focus in the first person's field.
+        first = fields[0]
+        app.wait(lambda: state_of(first, pyatspi.STATE_FOCUSED), 10, "the first field to take the focus")
+
+        type_keys("36.5\n36.8\n37.6\n3.7\n")
+
+        # The three plausible readings are stored, each for the right person.
+        app.wait(lambda: len(checks_today(db)) >= 3, 10, "three checks to be stored")
+        time.sleep(0.5)
+        stored = checks_today(db)
+        assert [(n, t) for n, t, _ in stored] == [
+            (FLOOR_1[0][0], 36.5), (FLOOR_1[1][0], 36.8), (FLOOR_1[2][0], 37.6)], stored
+        # 37.6 is a low fever: stored with the fever symptom (ALL-2/3).
+        assert stored[2][2] & 1, stored[2]
+        assert not stored[0][2] and not stored[1][2], stored
+
+        # 3.7 is not stored, its message is shown, the focus stays there.
+        fourth = app.find("text", "Temperature of %s" % FLOOR_1[3][0])
+        assert app.text_of(fourth) == "3.7", app.text_of(fourth)
+        app.find("label", "3.7 °C is not a possible body temperature (35.0–43.0 °C): "
+                          "check for a typing error and measure again.")
+        assert state_of(fourth, pyatspi.STATE_FOCUSED), "the focus left the refused field"
+        assert not any(n == FLOOR_1[3][0] for n, _, _ in checks_today(db)), "3.7 was stored"
+
+        # The lines show what happened: done marks, bands, the progress.
+        assert len(app.find_all("image")) >= 3
+        assert len([n for n in app.find_all("image") if n.name.startswith("Checked at ")]) == 3
+        app.find("label", "Low fever")
+        app.find("label", "3 of 5 checked")
+        assert app.exists("text", "Action taken for %s" % FLOOR_1[2][0]), \
+            "no action field on the fever line"
+
+        # Corrected with the keyboard alone: the refused text is selected,
+        # so typing replaces it.
+        type_keys("36.9\n")
+        app.wait(lambda: len(checks_today(db)) == 4, 10, "the corrected reading to be stored")
+        assert checks_today(db)[3][:2] == (FLOOR_1[3][0], 36.9), checks_today(db)
+        fifth = app.find("text", "Temperature of %s" % FLOOR_1[4][0])
+        app.wait(lambda: state_of(fifth, pyatspi.STATE_FOCUSED), 10, "the focus to move to the fifth person")
+        app.wait(lambda: app.exists("label", "4 of 5 checked"), 10, "the progress to count four")
+
+        # The Missing filter lists who is left (ALL-1).
+        app.click("Missing (1)", role="push button")
+        app.wait(lambda: [n.name for n in app.find_all("text") if n.name.startswith("Temperature of ")]
+                 == ["Temperature of %s" % FLOOR_1[4][0]], 10, "the Missing filter to list one person")
+    finally:
+        app.quit()
+
+
+@case
+def history_lists_the_round(db):
+    app = App(BIN, db)
+    try:
+        open_checks_page(app)
+        app.click("History", role="push button")
+        app.find("label", "4 checks", timeout=20)
+        app.set_text("Search checks", "1-03", role="entry")
+        app.find("label", "1 check", timeout=20)
+        app.find("label", FLOOR_1[2][0], timeout=10)
+        app.find("label", "Low fever", timeout=10)
+        app.set_text("Search checks", "赵", role="entry")
+        app.find(None, "No Results Found", timeout=10)
+    finally:
+        app.quit()
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="careguard-ui-checks-")
+    try:
+        db = make_database(tmp)
+    except Exception:
+        traceback.print_exc()
+        print("0 passed, 1 failed")
+        return 1
+    morning_round_with_the_keyboard(db)
+    history_lists_the_round(db)
+    failed = [name for name, exc in RESULTS if exc is not None]
+    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
