@@ -147,6 +147,12 @@ class App:
         action.doAction(0)
         return node
 
+    def open_page(self, name):
+        """Selects a page in the window's sidebar by its title."""
+        row = self.find("list item", name, timeout=30)
+        row.parent.querySelection().selectChild(row.getIndexInParent())
+        return row
+
     def is_sensitive(self, name, role="push button"):
         node = self.find(role, name)
         return node.getState().contains(pyatspi.STATE_SENSITIVE)

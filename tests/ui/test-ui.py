@@ -67,7 +67,9 @@ def setup_add_person_restart(db):
         app.set_text("Contact phone", "0595-85681234")
         app.click("Create Institution")
 
-        # The main view: the people register with its Add button.
+        # The main view opens on Today; the people register is a page away.
+        app.find("list item", "Today", timeout=20)
+        app.open_page("People")
         app.find("push button", "Add Person", timeout=20)
         rows = institution(db)
         assert len(rows) == 1, rows
@@ -97,6 +99,7 @@ def setup_add_person_restart(db):
     # A new process on the same database: no setup page, the person is there.
     app = App(BIN, db)
     try:
+        app.open_page("People")
         app.find("push button", "Add Person", timeout=20)
         assert not app.exists("push button", "Create Institution"), "setup shown again"
         app.find("label", "王秀英", timeout=10)
