@@ -34,14 +34,16 @@ static const char * const given_male[] = {
   "明辉", "永福", "海波", "伟", "强", "军", "磊", "洋", "勇", "杰", "涛", "斌", "超",
   "鸿儒", "锦坤", "国平", "少华", "荣发", "水生",
 };
+/* The demonstration institution is in Jinjiang, so its records are in
+ * Chinese whatever the language of the program: they are data, not UI. */
+
 /* Quanzhou districts and counties (region codes of GB/T 2260). */
 static const char * const regions[] = {
   "350582", "350502", "350503", "350504", "350505", "350521", "350524",
   "350525", "350526", "350581", "350583",
 };
 static const char * const staff_roles[] = {
-  N_("Carer"), N_("Carer"), N_("Carer"), N_("Nurse"), N_("Nurse"), N_("Doctor"),
-  N_("Cook"), N_("Cleaner"), N_("Gate keeper"), N_("Social worker"), N_("Administrator"),
+  "护理员", "护理员", "护理员", "护士", "护士", "医生", "厨师", "保洁员", "门卫", "社工", "行政",
 };
 
 typedef struct
@@ -143,7 +145,7 @@ add_person (Demo          *demo,
       phone = make_phone (demo);
       cg_person_set_phone (person, phone);
     }
-  cg_person_set_role (person, role != NULL ? _(role) : "");
+  cg_person_set_role (person, role != NULL ? role : "");
   cg_person_set_room (person, room);
   cg_person_set_arrived_on (person, arrived);
   if (left_days_ago >= 0 && left_days_ago < days_here)
@@ -355,12 +357,12 @@ add_checks (Demo       *demo,
             {
               t = is_today ? 37.6 : 37.2 + g_rand_int_range (demo->rand, 0, 14) / 10.0;
               symptoms = CG_SYMPTOM_FEVER | (roll % 2 ? CG_SYMPTOM_COUGH : 0);
-              action = _("Moved to the observation room; sent to the fever clinic");
+              action = "转入观察室，送发热门诊";
             }
           else if (roll >= 9993)
             {
               symptoms = roll % 2 ? CG_SYMPTOM_DRY_COUGH : CG_SYMPTOM_FATIGUE;
-              action = _("Observed in the observation room");
+              action = "观察室隔离观察";
             }
           if (!insert_check (demo, cg_person_get_id (person), &day,
                              g_rand_int_range (demo->rand, 0, 150), t, symptoms, action, error))
@@ -391,8 +393,7 @@ fill (Demo              *demo,
 {
   g_autoptr(CgInstitution) inst = cg_institution_new ();
   static const char * const names[CG_N_KINDS] = {
-    N_("Jinjiang Fushou Care Home"), N_("Jinjiang Child Welfare Home"),
-    N_("Jinjiang Rescue Station"), N_("Jinjiang Funeral Home"),
+    "晋江市福寿园养老院", "晋江市儿童福利院", "晋江市救助站", "晋江市殡仪馆",
   };
   int beds = size == CG_DEMO_LARGE ? 1000 : 100;
   int history_days = size == CG_DEMO_LARGE ? 3 * 365 : 120;
@@ -400,14 +401,14 @@ fill (Demo              *demo,
   CgPersonKind resident_kind;
 
   g_free (inst->name);
-  inst->name = g_strdup (_(names[kind]));
+  inst->name = g_strdup (names[kind]);
   inst->kind = kind;
   g_free (inst->district);
-  inst->district = g_strdup (_("Qingyang Subdistrict, Jinjiang"));
+  inst->district = g_strdup ("青阳街道");
   inst->beds = kind == CG_KIND_FUNERAL_HOME ? 0 : beds;
   inst->risk = CG_RISK_LOW;
   g_free (inst->director);
-  inst->director = g_strdup (_("Lin Meihua"));
+  inst->director = g_strdup ("林美华");
   g_free (inst->phone);
   inst->phone = g_strdup ("0595-85681234");
 
