@@ -164,15 +164,17 @@ char *
 cg_rules_page_audit_title (CgRulesPage        *self,
                            const CgAuditEntry *entry)
 {
-  const char *id = entry->what + strlen ("policy.");
-  int key = cg_policy_key_from_id (id);
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
   g_autofree char *change = NULL;
+  const char *id;
+  int key;
 
   g_return_val_if_fail (CG_IS_RULES_PAGE (self), NULL);
   g_return_val_if_fail (entry != NULL && g_str_has_prefix (entry->what, "policy."), NULL);
 
+  id = entry->what + strlen ("policy.");
+  key = cg_policy_key_from_id (id);
   if (key < 0)
     /* Written by a newer version that knows more values. */
     return g_strdup_printf (_("%s: %s"), id, entry->new_value != NULL ? entry->new_value : "");
@@ -195,10 +197,9 @@ cg_rules_page_audit_title (CgRulesPage        *self,
   return g_strdup_printf (_("%s: %s"), _(cg_policy_info (key)->label), change);
 }
 
-
 static gboolean
-group_applies (CgRulesPage *self,
-               const RuleGroup     *group)
+group_applies (CgRulesPage     *self,
+               const RuleGroup *group)
 {
   for (guint i = 0; group->rules[i] != NULL; i++)
     if (cg_policy_applies (self->policy, group->rules[i]))
@@ -207,9 +208,9 @@ group_applies (CgRulesPage *self,
 }
 
 static const char *
-row_rule (CgRulesPage *self,
-          const RuleGroup     *group,
-          CgPolicyKey          key)
+row_rule (CgRulesPage     *self,
+          const RuleGroup *group,
+          CgPolicyKey      key)
 {
   if (group->rule_from_group)
     for (guint i = 0; group->rules[i] != NULL; i++)
@@ -376,9 +377,9 @@ policy_undo_clicked_cb (PolicyRow *prow)
 }
 
 static GtkWidget *
-policy_row_new (CgRulesPage *self,
-                const RuleGroup     *group,
-                CgPolicyKey          key)
+policy_row_new (CgRulesPage     *self,
+                const RuleGroup *group,
+                CgPolicyKey      key)
 {
   const CgPolicyInfo *info = cg_policy_info (key);
   PolicyRow *prow = g_new0 (PolicyRow, 1);
