@@ -659,6 +659,12 @@ on_save_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
+  /* The page was closed while the thread wrote: nothing left to tell. */
+  if (self->toast_overlay == NULL)
+    {
+      g_task_propagate_boolean (G_TASK (result), NULL);
+      return;
+    }
   set_saving (self, FALSE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
