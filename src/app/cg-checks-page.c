@@ -54,6 +54,14 @@ struct _CgCheckLine
 
   gboolean    missing_listed; /* listed by the Missing filter */
   RowWidgets *row;            /* the widgets showing it now, or NULL */
+
+  /* The last reading of the text, asked for many times per change. */
+  char       *parsed_text;
+  gboolean    parsed_show_error;
+  guint       parsed_policy;
+  int         parsed_state;
+  double      parsed_temperature;
+  char       *parsed_message;
 };
 
 G_DEFINE_FINAL_TYPE (CgCheckLine, cg_check_line, G_TYPE_OBJECT)
@@ -70,6 +78,8 @@ cg_check_line_finalize (GObject *object)
   g_free (self->action);
   g_free (self->last_action);
   g_free (self->last_time);
+  g_free (self->parsed_text);
+  g_free (self->parsed_message);
 
   G_OBJECT_CLASS (cg_check_line_parent_class)->finalize (object);
 }
@@ -181,6 +191,7 @@ struct _RowWidgets
   CgChecksPage *page;
   CgCheckLine  *line;
   gboolean      binding;      /* the widgets are being filled: not the user */
+  gint64        labelled_id;  /* whose name the accessible labels carry */
 
   GtkWidget    *box;
   GtkWidget    *done_icon;
@@ -202,6 +213,7 @@ struct _CgChecksPage
   CgStore             *store;
   const CgModule      *module;
   CgPolicy            *policy;
+  guint                policy_serial;  /* changes with each policy read */
 
   GDate                date;
   gboolean             follow_today;   /* the date moves on at midnight */
@@ -328,37 +340,63 @@ typedef enum
 } EntryState;
 
 static EntryState
-line_parse (CgChecksPage  *self,
-            CgCheckLine   *line,
-            double        *temperature,
-            char         **message)
+parse_text (const CgPolicy  *policy,
+            const char      *text,
+            gboolean         show_error,
+            double          *temperature,
+            char           **message)
 {
   g_autoptr(GError) error = NULL;
   const char *p;
 
   *temperature = 0.0;
-  if (message != NULL)
-    *message = NULL;
-  for (p = line->text; *p != '\0' && g_unichar_isspace (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+  *message = NULL;
+  for (p = text; *p != '\0' && g_unichar_isspace (g_utf8_get_char (p)); p = g_utf8_next_char (p))
     ;
   if (*p == '\0')
     return ENTRY_EMPTY;
-  if (cg_temperature_parse (self->policy, line->text, temperature, &error))
+  if (cg_temperature_parse (policy, text, temperature, &error))
     return ENTRY_VALID;
 
   /* "3" may become 36.5 and "37." 37.5; "3." or "370" never will. */
-  if (!line->show_error)
+  if (!show_error)
     for (char digit = '0'; digit <= '9'; digit++)
       {
-        g_autofree char *longer = g_strdup_printf ("%s%c", line->text, digit);
+        g_autofree char *longer = g_strdup_printf ("%s%c", text, digit);
         double ignored;
 
-        if (cg_temperature_parse (self->policy, longer, &ignored, NULL))
+        if (cg_temperature_parse (policy, longer, &ignored, NULL))
           return ENTRY_TYPING;
       }
-  if (message != NULL)
-    *message = g_strdup (error->message);
+  *message = g_strdup (error->message);
   return ENTRY_INVALID;
+}
+
+/* The state of what is typed on @line; *@message (optional) is owned by
+ * the line.  Read once per change of the text. */
+static EntryState
+line_parse (CgChecksPage  *self,
+            CgCheckLine   *line,
+            double        *temperature,
+            const char   **message)
+{
+  if (line->parsed_text == NULL
+      || strcmp (line->parsed_text, line->text) != 0
+      || line->parsed_show_error != line->show_error
+      || line->parsed_policy != self->policy_serial)
+    {
+      g_free (line->parsed_text);
+      g_clear_pointer (&line->parsed_message, g_free);
+      line->parsed_text = g_strdup (line->text);
+      line->parsed_show_error = line->show_error;
+      line->parsed_policy = self->policy_serial;
+      line->parsed_state = parse_text (self->policy, line->text, line->show_error,
+                                       &line->parsed_temperature, &line->parsed_message);
+    }
+  *temperature = line->parsed_temperature;
+  if (message != NULL)
+    *message = line->parsed_message;
+  return line->parsed_state;
 }
 
 static guint
@@ -439,6 +477,12 @@ set_band_style (GtkWidget  *label,
                 CgTempBand  band,
                 gboolean    valid)
 {
+  /* Style classes cost a restyle: only when the band changes. */
+  int style = valid ? (int) band + 1 : 0;
+
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "cg-band-style")) == style + 1)
+    return;
+  g_object_set_data (G_OBJECT (label), "cg-band-style", GINT_TO_POINTER (style + 1));
   gtk_widget_remove_css_class (label, "success");
   gtk_widget_remove_css_class (label, "warning");
   gtk_widget_remove_css_class (label, "error");
@@ -460,13 +504,19 @@ set_band_style (GtkWidget  *label,
     }
 }
 
-/* The parts of a line that follow the typing: band, error, action, save. */
+static GtkWidget *ensure_error_label  (RowWidgets   *row);
+static GtkWidget *ensure_action_entry (RowWidgets   *row);
+static GtkWidget *ensure_save_button  (RowWidgets   *row);
+
+/* The parts of a line that follow the typing: band, error, action, save.
+ * The error, the action field and the save button are made the first time
+ * a line needs them: GTK 4.8 keeps 200 lines of widgets, most never do. */
 static void
 update_row_state (CgChecksPage *self,
                   RowWidgets   *row)
 {
   CgCheckLine *line = row->line;
-  g_autofree char *message = NULL;
+  const char *message = NULL;
   double temperature;
   EntryState state;
   gboolean today = is_today (self);
@@ -489,8 +539,10 @@ update_row_state (CgChecksPage *self,
 
   if (state == ENTRY_INVALID)
     {
-      gtk_label_set_text (GTK_LABEL (row->error_label), message);
-      gtk_widget_set_visible (row->error_label, TRUE);
+      GtkWidget *error_label = ensure_error_label (row);
+
+      gtk_label_set_text (GTK_LABEL (error_label), message);
+      gtk_widget_set_visible (error_label, TRUE);
       gtk_widget_add_css_class (row->entry, "error");
       gtk_accessible_update_state (GTK_ACCESSIBLE (row->entry),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
@@ -499,7 +551,8 @@ update_row_state (CgChecksPage *self,
     }
   else
     {
-      gtk_widget_set_visible (row->error_label, FALSE);
+      if (row->error_label != NULL)
+        gtk_widget_set_visible (row->error_label, FALSE);
       gtk_widget_remove_css_class (row->entry, "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (row->entry), GTK_ACCESSIBLE_STATE_INVALID);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->entry),
@@ -508,16 +561,48 @@ update_row_state (CgChecksPage *self,
     }
 
   needs_action = line_needs_action (self, line);
-  gtk_widget_set_visible (row->action_entry, needs_action);
-  /* A fever or a symptom without an action taken is what ALL-2 asks about. */
-  if (needs_action && line->last_id != 0 && (line->last_action == NULL || line->last_action[0] == '\0')
-      && line->action[0] == '\0')
-    gtk_widget_add_css_class (row->action_entry, "warning");
-  else
-    gtk_widget_remove_css_class (row->action_entry, "warning");
+  if (needs_action)
+    {
+      GtkWidget *action_entry = ensure_action_entry (row);
+      const char *name = cg_person_get_name (line->person);
+      g_autofree char *action_name = NULL;
+      gboolean binding = row->binding;
+
+      /* Translators: the accessible name of the action field; %s is a person */
+      action_name = g_strdup_printf (_("Action taken for %s"), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (action_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, action_name, -1);
+      row->binding = TRUE;
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (action_entry)), line->action) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (action_entry), line->action);
+      row->binding = binding;
+      gtk_editable_set_editable (GTK_EDITABLE (action_entry), today);
+      gtk_widget_set_visible (action_entry, TRUE);
+      /* A fever or a symptom without an action taken is what ALL-2 asks about. */
+      if (line->last_id != 0 && (line->last_action == NULL || line->last_action[0] == '\0')
+          && line->action[0] == '\0')
+        gtk_widget_add_css_class (action_entry, "warning");
+      else
+        gtk_widget_remove_css_class (action_entry, "warning");
+    }
+  else if (row->action_entry != NULL)
+    gtk_widget_set_visible (row->action_entry, FALSE);
 
   dirty = today && line_is_dirty (self, line);
-  gtk_widget_set_visible (row->save_button, dirty);
+  if (dirty)
+    {
+      GtkWidget *save_button = ensure_save_button (row);
+      g_autofree char *save_name = NULL;
+
+      /* Translators: the accessible name of a line's save button; %s is a person */
+      save_name = g_strdup_printf (_("Save the check of %s"), cg_person_get_name (line->person));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (save_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, save_name, -1);
+      gtk_widget_set_tooltip_text (save_button, save_name);
+      gtk_widget_set_visible (save_button, TRUE);
+    }
+  else if (row->save_button != NULL)
+    gtk_widget_set_visible (row->save_button, FALSE);
 }
 
 /* A fever reading sets the Fever toggle; going back to normal clears it
@@ -550,19 +635,29 @@ update_row (CgChecksPage *self,
   CgCheckLine *line = row->line;
   const char *name = cg_person_get_name (line->person);
   gboolean today = is_today (self);
-  g_autofree char *entry_name = NULL;
-  g_autofree char *action_name = NULL;
-  g_autofree char *save_name = NULL;
+  gboolean renamed = g_strcmp0 (gtk_label_get_text (GTK_LABEL (row->name_label)), name) != 0;
 
   row->binding = TRUE;
 
   gtk_label_set_text (GTK_LABEL (row->name_label), name);
   gtk_label_set_text (GTK_LABEL (row->room_label), cg_person_get_room (line->person));
 
-  /* Translators: the accessible name of a temperature field; %s is a person */
-  entry_name = g_strdup_printf (_("Temperature of %s"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entry_name, -1);
+  /* Accessible names carry the person's name: set when the line shows
+   * another person, not at each rebind. */
+  if (renamed || row->labelled_id != cg_person_get_id (line->person))
+    {
+      g_autofree char *entry_name = NULL;
+
+      /* Translators: the accessible name of a temperature field; %s is a person */
+      entry_name = g_strdup_printf (_("Temperature of %s"), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->entry),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, entry_name, -1);
+      /* "Fever", "Dry cough" …, described by the person's name. */
+      for (guint s = 0; s < CG_N_SYMPTOMS; s++)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row->symptoms[s]),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
+      row->labelled_id = cg_person_get_id (line->person);
+    }
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->entry)), line->text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (row->entry), line->text);
   gtk_editable_set_editable (GTK_EDITABLE (row->entry), today);
@@ -572,23 +667,7 @@ update_row (CgChecksPage *self,
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row->symptoms[s]),
                                     (line->symptoms & (1u << s)) != 0);
       gtk_widget_set_sensitive (row->symptoms[s], today);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row->symptoms[s]),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
     }
-
-  /* Translators: the accessible name of the action field; %s is a person */
-  action_name = g_strdup_printf (_("Action taken for %s"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->action_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, action_name, -1);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->action_entry)), line->action) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row->action_entry), line->action);
-  gtk_editable_set_editable (GTK_EDITABLE (row->action_entry), today);
-
-  /* Translators: the accessible name of a line's save button; %s is a person */
-  save_name = g_strdup_printf (_("Save the check of %s"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->save_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, save_name, -1);
-  gtk_widget_set_tooltip_text (row->save_button, save_name);
 
   if (line->last_id != 0)
     {
@@ -817,7 +896,7 @@ save_line (CgChecksPage *self,
         {
           line->show_error = FALSE;
           update_row (self, line->row);
-          gtk_label_set_text (GTK_LABEL (line->row->error_label), error->message);
+          gtk_label_set_text (GTK_LABEL (ensure_error_label (line->row)), error->message);
           gtk_widget_set_visible (line->row->error_label, TRUE);
           gtk_widget_grab_focus (line->row->entry);
         }
@@ -954,6 +1033,51 @@ enum {
   N_COLS
 };
 
+static GtkWidget *
+ensure_error_label (RowWidgets *row)
+{
+  if (row->error_label == NULL)
+    {
+      row->error_label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (row->error_label), 0.0f);
+      gtk_label_set_wrap (GTK_LABEL (row->error_label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (row->error_label), 1);
+      gtk_widget_add_css_class (row->error_label, "error");
+      gtk_grid_attach (GTK_GRID (row->box), row->error_label, COL_ENTRY, 1, COL_SPACER - COL_ENTRY + 1, 1);
+    }
+  return row->error_label;
+}
+
+static GtkWidget *
+ensure_action_entry (RowWidgets *row)
+{
+  if (row->action_entry == NULL)
+    {
+      row->action_entry = gtk_entry_new ();
+      gtk_widget_set_hexpand (row->action_entry, TRUE);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (row->action_entry),
+                                      _("Action taken: observation room, fever clinic, hospital…"));
+      g_signal_connect (row->action_entry, "changed", G_CALLBACK (on_action_changed_cb), row);
+      g_signal_connect (row->action_entry, "activate", G_CALLBACK (on_action_activated_cb), row);
+      gtk_grid_attach (GTK_GRID (row->box), row->action_entry, COL_ENTRY, 2, COL_SPACER - COL_ENTRY + 1, 1);
+    }
+  return row->action_entry;
+}
+
+static GtkWidget *
+ensure_save_button (RowWidgets *row)
+{
+  if (row->save_button == NULL)
+    {
+      row->save_button = gtk_button_new_from_icon_name ("document-save-symbolic");
+      gtk_widget_add_css_class (row->save_button, "flat");
+      gtk_widget_set_valign (row->save_button, GTK_ALIGN_CENTER);
+      g_signal_connect (row->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), row);
+      gtk_grid_attach (GTK_GRID (row->box), row->save_button, COL_SAVE, 0, 1, 1);
+    }
+  return row->save_button;
+}
+
 static void
 grid_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -1042,30 +1166,6 @@ grid_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (row->time_label, "numeric");
   gtk_widget_add_css_class (row->time_label, "dim-label");
   gtk_grid_attach (grid, row->time_label, COL_TIME, 0, 1, 1);
-
-  row->save_button = gtk_button_new_from_icon_name ("document-save-symbolic");
-  gtk_widget_add_css_class (row->save_button, "flat");
-  gtk_widget_set_valign (row->save_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (row->save_button, FALSE);
-  g_signal_connect (row->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), row);
-  gtk_grid_attach (grid, row->save_button, COL_SAVE, 0, 1, 1);
-
-  row->error_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (row->error_label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (row->error_label), TRUE);
-  gtk_label_set_width_chars (GTK_LABEL (row->error_label), 1);
-  gtk_widget_add_css_class (row->error_label, "error");
-  gtk_widget_set_visible (row->error_label, FALSE);
-  gtk_grid_attach (grid, row->error_label, COL_ENTRY, 1, COL_SPACER - COL_ENTRY + 1, 1);
-
-  row->action_entry = gtk_entry_new ();
-  gtk_widget_set_hexpand (row->action_entry, TRUE);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (row->action_entry),
-                                  _("Action taken: observation room, fever clinic, hospital…"));
-  gtk_widget_set_visible (row->action_entry, FALSE);
-  g_signal_connect (row->action_entry, "changed", G_CALLBACK (on_action_changed_cb), row);
-  g_signal_connect (row->action_entry, "activate", G_CALLBACK (on_action_activated_cb), row);
-  gtk_grid_attach (grid, row->action_entry, COL_ENTRY, 2, COL_SPACER - COL_ENTRY + 1, 1);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -1351,6 +1451,7 @@ load_policy (CgChecksPage *self,
     return FALSE;
   g_clear_pointer (&self->policy, cg_policy_free);
   self->policy = policy;
+  self->policy_serial++;
   if (self->history != NULL)
     cg_check_history_model_set_policy (self->history, self->policy);
   return TRUE;
@@ -1394,6 +1495,7 @@ load_all (CgChecksPage *self)
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->lines));
+  gint64 start = g_get_monotonic_time ();
   GDate today;
 
   if (self->store == NULL || self->module == NULL)
@@ -1462,6 +1564,8 @@ load_all (CgChecksPage *self)
                        lines->pdata, lines->len);
   rebuild_groups (self);
   refilter (self);
+  g_debug ("%u people present, their checks loaded in %.1f ms",
+           lines->len, (g_get_monotonic_time () - start) / 1000.0);
 }
 
 /* The day's checks changed elsewhere (an import, the command line): the

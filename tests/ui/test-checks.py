@@ -39,6 +39,12 @@ OTHERS = [
     ("吴国平", "resident", "2-02"),
     ("张护士", "staff", ""),
 ]
+# A long floor: more lines than the window shows, so the list must follow
+# the focus down as Enter moves it.
+FLOOR_3 = [("%s%s" % (surname, given), "3-%02d" % (i // 2 + 1))
+           for i, (surname, given) in enumerate(
+               zip("赵钱孙周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何吕施孔曹严华金魏陶姜谢",
+                   "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华玉金建国文辉"))]
 
 
 def case(func):
@@ -83,6 +89,9 @@ def make_database(directory):
         for name, kind, room in OTHERS:
             out.write("%s,%s,%s,%s,2021-03-01\n" % (name, id_number(serial), kind, room))
             serial += 1
+        for name, room in FLOOR_3:
+            out.write("%s,%s,入住老人,%s,2021-03-01\n" % (name, id_number(serial), room))
+            serial += 1
     careguard(db, "import", "people", csv_path)
     return db
 
@@ -120,12 +129,12 @@ def state_of(node, state):
 
 
 def open_checks_page(app):
-    row = app.find(None, "Temperature Checks", timeout=30)
+    row = app.find("list item", "Temperature Checks", timeout=30)
     row.parent.querySelection().selectChild(row.getIndexInParent())
     app.find("text", "Temperature of %s" % FLOOR_1[0][0], timeout=20)
 
 
-GROUPS = ["All residents", "Floor 1", "Floor 2", "Staff", "Everyone"]
+GROUPS = ["All residents", "Floor 1", "Floor 2", "Floor 3", "Staff", "Everyone"]
 
 
 def choose_group(app, label):
@@ -206,17 +215,41 @@ def morning_round_with_the_keyboard(db):
 
 
 @case
+def a_long_floor_without_the_mouse(db):
+    app = App(BIN, db)
+    try:
+        open_checks_page(app)
+        choose_group(app, "Floor 3")
+        first = app.find("text", "Temperature of %s" % min(FLOOR_3, key=lambda p: (p[1], p[0]))[0],
+                         timeout=10)
+        app.wait(lambda: state_of(first, pyatspi.STATE_FOCUSED), 10, "the first field of floor 3 to take the focus")
+        before = len(checks_today(db))
+        # The round goes room by room, two beds a room (names in order within one).
+        in_order = sorted(FLOOR_3, key=lambda person: (person[1], person[0]))
+        readings = ["36.%d" % (i % 10) for i in range(len(FLOOR_3))]
+        type_keys("".join(r + "\n" for r in readings), pause=0.04, after_enter=0.3)
+        app.wait(lambda: len(checks_today(db)) == before + len(FLOOR_3), 20, "the whole floor to be stored")
+        stored = checks_today(db)[before:]
+        assert [(n, t) for n, t, _ in stored] == [
+            (name, float(r)) for (name, _), r in zip(in_order, readings)], stored
+        app.find("label", "%d of %d checked" % (len(FLOOR_3), len(FLOOR_3)), timeout=10)
+        app.find("label", "Everyone in this group is checked", timeout=10)
+    finally:
+        app.quit()
+
+
+@case
 def history_lists_the_round(db):
     app = App(BIN, db)
     try:
         open_checks_page(app)
         app.click("History", role="push button")
-        app.find("label", "4 checks", timeout=20)
+        app.find("label", "%d checks" % (4 + len(FLOOR_3)), timeout=20)
         app.set_text("Search checks", "1-03", role="entry")
         app.find("label", "1 check", timeout=20)
         app.find("label", FLOOR_1[2][0], timeout=10)
         app.find("label", "Low fever", timeout=10)
-        app.set_text("Search checks", "赵", role="entry")
+        app.set_text("Search checks", "欧阳", role="entry")
         app.find(None, "No Results Found", timeout=10)
     finally:
         app.quit()
@@ -231,6 +264,7 @@ def main():
         print("0 passed, 1 failed")
         return 1
     morning_round_with_the_keyboard(db)
+    a_long_floor_without_the_mouse(db)
     history_lists_the_round(db)
     failed = [name for name, exc in RESULTS if exc is not None]
     print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
