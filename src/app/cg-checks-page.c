@@ -835,7 +835,15 @@ save_line (CgChecksPage *self,
   gboolean ok;
 
   if (!is_today (self))
-    return FALSE;
+    {
+      /* Open since yesterday: the list moves on to the new day first. */
+      if (self->follow_today)
+        {
+          load_all (self);
+          show_toast (self, _("A new day has begun: the list now shows today. Type the temperature again."));
+        }
+      return FALSE;
+    }
 
   line->show_error = TRUE;
   state = line_parse (self, line, &temperature, NULL);

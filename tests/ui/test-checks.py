@@ -121,6 +121,27 @@ def type_keys(text, pause=0.06, after_enter=0.4):
         time.sleep(after_enter if char == "\n" else pause)
 
 
+def action_of(db, name):
+    """The action taken recorded on @name's checks today."""
+    today = datetime.date.today().isoformat()
+    con = sqlite3.connect(db)
+    try:
+        return [row[0] for row in con.execute(
+            "SELECT c.action FROM health_check c JOIN person p ON p.id = c.person_id "
+            "WHERE c.checked_on = ? AND p.name = ? ORDER BY c.id", (today, name))]
+    finally:
+        con.close()
+
+
+def shift_tab():
+    """Shift+Tab: Shift held (as a locked modifier) around a Tab."""
+    shift_mask = 1
+    pyatspi.Registry.generateKeyboardEvent(shift_mask, None, pyatspi.KEY_LOCKMODIFIERS)
+    pyatspi.Registry.generateKeyboardEvent(0xff09, None, pyatspi.KEY_SYM)
+    pyatspi.Registry.generateKeyboardEvent(shift_mask, None, pyatspi.KEY_UNLOCKMODIFIERS)
+    time.sleep(0.15)
+
+
 def state_of(node, state):
     try:
         return node.getState().contains(state)
@@ -206,6 +227,21 @@ def morning_round_with_the_keyboard(db):
         app.wait(lambda: state_of(fifth, pyatspi.STATE_FOCUSED), 10, "the focus to move to the fifth person")
         app.wait(lambda: app.exists("label", "4 of 5 checked"), 10, "the progress to count four")
 
+        # The action taken is written on the fever line later and recorded on
+        # that same check, not as a new reading (ALL-2).
+        # Shift+Tab walks back to it from where the focus is.
+        action = app.find("text", "Action taken for %s" % FLOOR_1[2][0])
+        for _ in range(40):
+            if state_of(action, pyatspi.STATE_FOCUSED):
+                break
+            shift_tab()
+        assert state_of(action, pyatspi.STATE_FOCUSED), "Shift+Tab does not reach the action field"
+        action.queryEditableText().setTextContents("隔离观察，送发热门诊")
+        type_keys("\n")
+        app.wait(lambda: action_of(db, FLOOR_1[2][0]) == ["隔离观察，送发热门诊"], 10,
+                 "the action to be recorded on the fever check")
+        assert len(checks_today(db)) == 4, checks_today(db)
+
         # The Missing filter lists who is left (ALL-1).
         app.click("Missing (1)", role="push button")
         app.wait(lambda: [n.name for n in app.find_all("text") if n.name.startswith("Temperature of ")]
@@ -234,6 +270,18 @@ def a_long_floor_without_the_mouse(db):
             (name, float(r)) for (name, _), r in zip(in_order, readings)], stored
         app.find("label", "%d of %d checked" % (len(FLOOR_3), len(FLOOR_3)), timeout=10)
         app.find("label", "Everyone in this group is checked", timeout=10)
+
+        # A past day is shown as it was, and cannot be typed into.
+        app.click("Previous Day")
+        app.wait(lambda: any(n.name.startswith("The checks of ") for n in app.find_all("label")), 10,
+                 "the past-day notice")
+        field = app.find("text", "Temperature of %s" % FLOOR_3[0][0])
+        assert not state_of(field, pyatspi.STATE_EDITABLE), "a past day can be typed into"
+        app.find("label", "0 of %d checked" % len(FLOOR_3))
+        app.click("Back to Today")
+        app.find("label", "%d of %d checked" % (len(FLOOR_3), len(FLOOR_3)), timeout=10)
+        field = app.find("text", "Temperature of %s" % FLOOR_3[0][0])
+        assert state_of(field, pyatspi.STATE_EDITABLE), "today cannot be typed into"
     finally:
         app.quit()
 
