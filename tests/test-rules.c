@@ -435,6 +435,23 @@ test_json (Fixture       *f,
   g_assert_cmpstr (json, ==, "[]\n");
 }
 
+static void
+test_sources_by_sector (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* Each sector's alerts cite its own plan where it has the clause. */
+  g_assert_nonnull (strstr (cg_rule_source_for ("ALL-1", CG_KIND_CARE_HOME), "养老 二(一)"));
+  g_assert_nonnull (strstr (cg_rule_source_for ("ALL-1", CG_KIND_CHILD_WELFARE), "儿童 二(三)"));
+  g_assert_nonnull (strstr (cg_rule_source_for ("ALL-1", CG_KIND_RESCUE_STATION), "救助站 二(二)"));
+  g_assert_null (strstr (cg_rule_source_for ("ALL-1", CG_KIND_RESCUE_STATION), "养老"));
+  /* The bands themselves are defined once, in the rescue-station plan. */
+  g_assert_nonnull (strstr (cg_rule_source_for ("ALL-3", CG_KIND_CARE_HOME), "养老 二(一)"));
+  g_assert_nonnull (strstr (cg_rule_source_for ("ALL-3", CG_KIND_CARE_HOME), "救助站 二(二)"));
+  /* A rule without sector variants keeps its one source. */
+  g_assert_cmpstr (cg_rule_source_for ("FH-5", CG_KIND_FUNERAL_HOME), ==, cg_rule_source ("FH-5"));
+  g_assert_cmpstr (cg_rule_source_for ("XX-1", CG_KIND_CARE_HOME), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +469,7 @@ main (int   argc,
   ADD ("/rules/checks", test_checks, care);
   ADD ("/rules/new-arrival", test_new_arrival, care);
   ADD ("/rules/json", test_json, care);
+  ADD ("/rules/sources-by-sector", test_sources_by_sector, care);
 #undef ADD
 
   return g_test_run ();

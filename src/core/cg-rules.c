@@ -18,34 +18,50 @@ typedef struct
   const char *id;
   const char *title;    /* N_() */
   const char *source;   /* as the documents are cited; not translated */
+  /* Where a sector's own plan says it, that clause is cited instead:
+   * care home, child welfare, rescue station, funeral home; NULL = source. */
+  const char *by_kind[CG_N_KINDS];
 } CgRuleInfo;
 
+#define DOC "晋政民〔2020〕87号 "
+
 static const CgRuleInfo rule_infos[] = {
-  { "ALL-1", N_("Daily health monitoring"), "晋政民〔2020〕87号 养老 二(一)、儿童 二(三)、救助站 二(二)" },
-  { "ALL-2", N_("Suspicious symptoms"), "晋政民〔2020〕87号 养老 二(一)、救助站 二(二)" },
-  { "ALL-3", N_("Temperature bands"), "晋政民〔2020〕87号 救助站 二(二)" },
-  { "ALL-4", N_("Visitors"), "晋政民〔2020〕87号 养老 二(二)、儿童 二(三)" },
-  { "ALL-5", N_("Observation and isolation rooms"), "晋政民〔2020〕87号 养老 二(四)、儿童 二(三)、救助站 二(三)" },
-  { "ALL-6", N_("New arrivals: screening, test, isolation"), "晋政民〔2020〕87号 养老 二(三)、儿童 二(三)" },
-  { "ALL-7", N_("Disinfection records"), "晋政民〔2020〕87号 养老 二(五)、儿童 二(三)、救助站 三(二)" },
-  { "ALL-8", N_("Training and drills"), "晋政民〔2020〕87号" },
-  { "ALL-9", N_("Reports to the bureau"), "民发〔2021〕11号 一；晋政民〔2020〕87号 养老 二(四)" },
-  { "ALL-10", N_("Area risk level"), "民政部 国家卫生健康委 社区防控精准化精细化指导方案；晋政民〔2020〕87号 救助站 一(四)" },
-  { "CH-5", N_("Staff nucleic-acid test every 4 weeks"), "晋政民〔2020〕87号 养老 二(三)" },
-  { "CH-6", N_("Protective supplies: 60 days, never below 45"), "晋政民〔2020〕87号 养老 二(四)" },
-  { "CW-4", N_("Protective supplies: 60 days, never below 45"), "晋政民〔2020〕87号 儿童 二(三)" },
-  { "CW-5", N_("Care hygiene checklist"), "晋政民〔2020〕87号 儿童 二(四)" },
-  { "FH-1", N_("Protective supplies: at least 45 days"), "晋政民〔2020〕87号 殡葬 二" },
-  { "FH-2", N_("Staff protection"), "晋政民〔2020〕87号 殡葬 四" },
-  { "FH-4", N_("Daily and per-trip disinfection"), "晋政民〔2020〕87号 殡葬 六" },
-  { "FH-5", N_("Mourning period within the limit"), "晋政民〔2020〕87号 殡葬 七.1" },
-  { "FH-6", N_("Mourner register"), "晋政民〔2020〕87号 殡葬 七.2–3" },
-  { "FH-7", N_("COVID-19 remains"), "晋政民〔2020〕87号 殡葬 八.1–13" },
-  { "RS-1", N_("Entry screening"), "晋政民〔2020〕87号 救助站 二(一)" },
-  { "RS-2", N_("14-day isolation"), "晋政民〔2020〕87号 救助站 二(二)" },
-  { "RS-3", N_("Fever on entry or in station"), "晋政民〔2020〕87号 救助站 二(二)" },
-  { "RS-6", N_("Protective supplies: 30 days at full load"), "晋政民〔2020〕87号 救助站 二(三)" },
-  { "RS-7", N_("Masks, disinfection, closed dormitories"), "晋政民〔2020〕87号 救助站 三" },
+  { "ALL-1", N_("Daily health monitoring"), DOC "养老 二(一)、儿童 二(三)、救助站 二(二)",
+    { DOC "养老 二(一)", DOC "儿童 二(三)", DOC "救助站 二(二)", DOC "殡葬 四" } },
+  { "ALL-2", N_("Suspicious symptoms"), DOC "养老 二(一)、救助站 二(二)",
+    { DOC "养老 二(一)", DOC "儿童 二(三)", DOC "救助站 二(二)", DOC "殡葬 四" } },
+  { "ALL-3", N_("Temperature bands"), DOC "救助站 二(二)",
+    { DOC "养老 二(一)；体温分级 救助站 二(二)", DOC "儿童 二(三)；体温分级 救助站 二(二)",
+      DOC "救助站 二(二)", DOC "殡葬 四；体温分级 救助站 二(二)" } },
+  { "ALL-4", N_("Visitors"), DOC "养老 二(二)、儿童 二(三)",
+    { DOC "养老 二(二)", DOC "儿童 二(三)", NULL, NULL } },
+  { "ALL-5", N_("Observation and isolation rooms"), DOC "养老 二(四)、儿童 二(三)、救助站 二(三)",
+    { DOC "养老 二(四)", DOC "儿童 二(三)", DOC "救助站 二(三)", NULL } },
+  { "ALL-6", N_("New arrivals: screening, test, isolation"), DOC "养老 二(三)、儿童 二(三)",
+    { DOC "养老 二(三)", DOC "儿童 二(三)", DOC "救助站 二(二)", NULL } },
+  { "ALL-7", N_("Disinfection records"), DOC "养老 二(五)、儿童 二(三)、救助站 三(二)",
+    { DOC "养老 二(五)", DOC "儿童 二(三)", DOC "救助站 三(二)", DOC "殡葬 六" } },
+  { "ALL-8", N_("Training and drills"), "晋政民〔2020〕87号", { NULL } },
+  { "ALL-9", N_("Reports to the bureau"), "民发〔2021〕11号 一；" DOC "养老 二(四)",
+    { "民发〔2021〕11号 一；" DOC "养老 二(四)", "民发〔2021〕11号 一；" DOC "儿童 二(三)",
+      "民发〔2021〕11号 一；" DOC "救助站 二(二)", "民发〔2021〕11号 一" } },
+  { "ALL-10", N_("Area risk level"), "民政部 国家卫生健康委 社区防控精准化精细化指导方案；" DOC "救助站 一(四)", { NULL } },
+  { "CH-5", N_("Staff nucleic-acid test every 4 weeks"), DOC "养老 二(三)",
+    { NULL, DOC "儿童（参照养老 二(三)）", NULL, NULL } },
+  { "CH-6", N_("Protective supplies: 60 days, never below 45"), DOC "养老 二(四)", { NULL } },
+  { "CW-4", N_("Protective supplies: 60 days, never below 45"), DOC "儿童 二(三)", { NULL } },
+  { "CW-5", N_("Care hygiene checklist"), DOC "儿童 二(四)", { NULL } },
+  { "FH-1", N_("Protective supplies: at least 45 days"), DOC "殡葬 二", { NULL } },
+  { "FH-2", N_("Staff protection"), DOC "殡葬 四", { NULL } },
+  { "FH-4", N_("Daily and per-trip disinfection"), DOC "殡葬 六", { NULL } },
+  { "FH-5", N_("Mourning period within the limit"), DOC "殡葬 七.1", { NULL } },
+  { "FH-6", N_("Mourner register"), DOC "殡葬 七.2–3", { NULL } },
+  { "FH-7", N_("COVID-19 remains"), DOC "殡葬 八.1–13", { NULL } },
+  { "RS-1", N_("Entry screening"), DOC "救助站 二(一)", { NULL } },
+  { "RS-2", N_("14-day isolation"), DOC "救助站 二(二)", { NULL } },
+  { "RS-3", N_("Fever on entry or in station"), DOC "救助站 二(二)", { NULL } },
+  { "RS-6", N_("Protective supplies: 30 days at full load"), DOC "救助站 二(三)", { NULL } },
+  { "RS-7", N_("Masks, disinfection, closed dormitories"), DOC "救助站 三", { NULL } },
 };
 
 static const CgRuleInfo *
@@ -63,6 +79,19 @@ cg_rule_source (const char *rule_id)
   const CgRuleInfo *info = rule_info (rule_id);
 
   return info != NULL ? info->source : "";
+}
+
+const char *
+cg_rule_source_for (const char        *rule_id,
+                    CgInstitutionKind  kind)
+{
+  const CgRuleInfo *info = rule_info (rule_id);
+
+  if (info == NULL)
+    return "";
+  if (kind < CG_N_KINDS && info->by_kind[kind] != NULL)
+    return info->by_kind[kind];
+  return info->source;
 }
 
 const char *
@@ -146,7 +175,7 @@ add_alert (Eval        *eval,
   va_start (args, format);
   alert->message = g_strdup_vprintf (format, args);
   va_end (args);
-  alert->source = cg_rule_source (rule);
+  alert->source = cg_rule_source_for (rule, cg_policy_get_kind (eval->policy));
   alert->date = g_strdup (eval->day);
   g_ptr_array_add (eval->alerts, alert);
 }

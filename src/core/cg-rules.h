@@ -36,6 +36,9 @@ void        cg_alert_free         (CgAlert *alert);
 
 /* The clause a rule comes from, e.g. "晋政民〔2020〕87号 养老 二(三)". */
 const char *cg_rule_source        (const char *rule_id);
+/* The same, citing the sector's own plan where it has the clause. */
+const char *cg_rule_source_for    (const char *rule_id,
+                                   CgInstitutionKind kind);
 /* A short translated title: "Staff nucleic-acid test every 4 weeks". */
 const char *cg_rule_title         (const char *rule_id);
 
