@@ -1,9 +1,16 @@
-/* cg-import-dialog.c — preview and confirm a CSV import of people
+/* cg-import-dialog.c — preview and confirm a CSV import of a register
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The file is read and checked in a thread, on a connection of its own:
+ * a year of temperature checks of a large home is hundreds of thousands
+ * of rows, and the window must stay alive while they are checked.  The
+ * commit runs in a thread too, on that same connection.  The choosers
+ * that lead here are in cg-import-chooser.c.
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "cg-audit.h"
@@ -12,15 +19,32 @@
 
 /* How many good rows the preview lists; the import takes them all. */
 #define PREVIEW_ROWS 200
-/* A register of people is a few hundred kilobytes; refuse anything absurd
- * before reading it into memory. */
-#define MAX_FILE_SIZE (64 * 1024 * 1024)
+
+#define MiB (1024 * 1024)
+
+/* What differs between the registers.  The size limits keep what is read
+ * into memory sane (a checked row costs about 1 KiB: 400,000 checks, an
+ * 18 MB file, take some 350 MB) while leaving room for real files: a
+ * register of people is a few hundred kilobytes, a year of checks of a
+ * 1,000-bed home is 20–30 MB. */
+static const struct
+{
+  const char *title;       /* the window's title */
+  const char *new_title;   /* the card counting new records */
+  const char *table;       /* CgStore::changed detail after the commit */
+  goffset     max_size;
+} register_info[CG_N_REGISTERS] = {
+  [CG_REGISTER_PEOPLE] = { N_("Import People"), N_("New People"), "person", 16 * MiB },
+  [CG_REGISTER_TESTS] = { N_("Import Nucleic-Acid Tests"), N_("New Samples"), "nat_test", 32 * MiB },
+  [CG_REGISTER_CHECKS] = { N_("Import Temperature Checks"), N_("New Checks"), "health_check", 64 * MiB },
+};
 
 struct _CgImportDialog
 {
   AdwWindow     parent_instance;
 
   CgStore      *store;
+  CgRegister    reg;
   GFile        *file;
   GCancellable *cancellable;
   /* The prepared import and the second connection it was read with; the
@@ -29,15 +53,22 @@ struct _CgImportDialog
   CgStore      *work_store;
   gboolean      committing;
 
+  /* The loading page counts the seconds of a long file. */
+  GTimer       *timer;
+  guint         tick_id;
+  char         *file_text;    /* "checks.csv (18.4 MB)" */
+
   /* Template widgets */
   AdwWindowTitle *window_title;
   GtkWidget      *cancel_button;
   GtkStack       *stack;
   GtkSpinner     *spinner;
   GtkLabel       *loading_label;
+  GtkLabel       *loading_detail;
   AdwStatusPage  *error_page;
   GtkLabel       *rows_value;
   GtkLabel       *new_value;
+  GtkLabel       *new_label;
   GtkLabel       *updated_value;
   GtkLabel       *problems_value;
   GtkWidget      *status_box;
@@ -61,8 +92,21 @@ enum {
 };
 static guint signals[N_SIGNALS];
 
-static void cg_import_dialog_load (CgImportDialog *self,
-                                   GFile          *file);
+const char *
+cg_import_dialog_title (CgRegister reg)
+{
+  g_return_val_if_fail (reg < CG_N_REGISTERS, NULL);
+
+  return _(register_info[reg].title);
+}
+
+CgRegister
+cg_import_dialog_get_register (CgImportDialog *self)
+{
+  g_return_val_if_fail (CG_IS_IMPORT_DIALOG (self), CG_REGISTER_PEOPLE);
+
+  return self->reg;
+}
 
 /* Shows one child of @stack and hides the others: GTK 4.8 puts every
  * visible widget in the accessibility tree, mapped or not, so what is
@@ -83,110 +127,189 @@ show_only (GtkStack   *stack,
       gtk_widget_set_visible (child, FALSE);
 }
 
-/* ---- the folder used last ------------------------------------------- */
+/* ---- texts that differ per register --------------------------------- */
 
-/* Used when the GSettings schema is not installed (a build tree). */
-static char *last_folder_fallback;
-
-static GSettings *
-get_settings (void)
+static char *
+too_large_message (CgRegister  reg,
+                   goffset     size)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autofree char *size_text = g_format_size (size);
+  g_autofree char *max_text = g_format_size (register_info[reg].max_size);
 
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "last-import-dir"))
-    return NULL;
-  key = g_settings_schema_get_key (schema, "last-import-dir");
-  if (!g_variant_type_equal (g_settings_schema_key_get_value_type (key), G_VARIANT_TYPE_STRING))
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
+  switch (reg)
+    {
+    case CG_REGISTER_PEOPLE:
+      return g_strdup_printf (_("The file is too large (%s) to be a register of people: the largest accepted is %s. Choose the CSV file saved from the template."),
+                              size_text, max_text);
+    case CG_REGISTER_TESTS:
+      return g_strdup_printf (_("The file is too large (%s) for one import of tests: the largest accepted is %s. Split it into files of a few years each."),
+                              size_text, max_text);
+    case CG_REGISTER_CHECKS:
+      return g_strdup_printf (_("The file is too large (%s) for one import of checks: the largest accepted is %s. Split it into files of a year or less."),
+                              size_text, max_text);
+    case CG_N_REGISTERS:
+    default:
+      break;
+    }
+  g_return_val_if_reached (NULL);
 }
 
 static char *
-get_last_folder (void)
+ready_message (CgRegister reg,
+               guint      n_rows,
+               guint      n_new,
+               guint      n_updated)
 {
-  g_autoptr(GSettings) settings = get_settings ();
-  g_autofree char *folder = NULL;
+  g_autofree char *counts = g_strdup_printf (_("%u new, %u updated."), n_new, n_updated);
 
-  if (settings != NULL)
-    folder = g_settings_get_string (settings, "last-import-dir");
-  if (folder == NULL || *folder == '\0')
+  switch (reg)
     {
-      g_free (folder);
-      folder = g_strdup (last_folder_fallback);
+    case CG_REGISTER_PEOPLE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Every row is correct. Ready to import %u person: %s",
+                                           "Every row is correct. Ready to import %u people: %s",
+                                           n_rows),
+                              n_rows, counts);
+    case CG_REGISTER_TESTS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Every row is correct. Ready to import %u test: %s",
+                                           "Every row is correct. Ready to import %u tests: %s",
+                                           n_rows),
+                              n_rows, counts);
+    case CG_REGISTER_CHECKS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Every row is correct. Ready to import %u check: %s",
+                                           "Every row is correct. Ready to import %u checks: %s",
+                                           n_rows),
+                              n_rows, counts);
+    case CG_N_REGISTERS:
+    default:
+      break;
     }
-  if (folder == NULL || !g_file_test (folder, G_FILE_TEST_IS_DIR))
-    return NULL;
-  return g_steal_pointer (&folder);
+  g_return_val_if_reached (NULL);
 }
 
-void
-cg_import_dialog_remember_folder (GFile *file)
+static const char *
+empty_message (CgRegister reg)
 {
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  parent = g_file_get_parent (file);
-  if (parent == NULL || (path = g_file_get_path (parent)) == NULL)
-    return;
-
-  g_free (last_folder_fallback);
-  last_folder_fallback = g_strdup (path);
-  settings = get_settings ();
-  if (settings != NULL)
-    g_settings_set_string (settings, "last-import-dir", path);
+  switch (reg)
+    {
+    case CG_REGISTER_PEOPLE:
+      return _("The file has a header row but no people in it.");
+    case CG_REGISTER_TESTS:
+      return _("The file has a header row but no tests in it.");
+    case CG_REGISTER_CHECKS:
+      return _("The file has a header row but no checks in it.");
+    case CG_N_REGISTERS:
+    default:
+      break;
+    }
+  g_return_val_if_reached (NULL);
 }
 
-GtkFileChooserNative *
-cg_import_dialog_create_chooser (GtkWindow            *parent,
-                                 GtkFileChooserAction  action,
-                                 const char           *title,
-                                 const char           *accept_label)
+static char *
+checking_message (CgRegister reg,
+                  guint      n_rows)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autofree char *folder = get_last_folder ();
-
-  chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  gtk_file_filter_set_name (csv, _("CSV Files"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_pattern (csv, "*.CSV");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+  switch (reg)
     {
-      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (all, _("All Files"));
-      gtk_file_filter_add_pattern (all, "*");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+    case CG_REGISTER_PEOPLE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Checking %u person…", "Checking %u people…", n_rows),
+                              n_rows);
+    case CG_REGISTER_TESTS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Checking %u test…", "Checking %u tests…", n_rows),
+                              n_rows);
+    case CG_REGISTER_CHECKS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Checking %u check…", "Checking %u checks…", n_rows),
+                              n_rows);
+    case CG_N_REGISTERS:
+    default:
+      break;
     }
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), csv);
+  g_return_val_if_reached (NULL);
+}
 
-  if (folder != NULL)
+static char *
+importing_message (CgRegister reg,
+                   guint      n_rows)
+{
+  switch (reg)
     {
-      g_autoptr(GFile) dir = g_file_new_for_path (folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
+    case CG_REGISTER_PEOPLE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Importing %u person…", "Importing %u people…", n_rows),
+                              n_rows);
+    case CG_REGISTER_TESTS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Importing %u test…", "Importing %u tests…", n_rows),
+                              n_rows);
+    case CG_REGISTER_CHECKS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Importing %u check…", "Importing %u checks…", n_rows),
+                              n_rows);
+    case CG_N_REGISTERS:
+    default:
+      break;
     }
-  return chooser;
+  g_return_val_if_reached (NULL);
+}
+
+/* ---- the loading page ----------------------------------------------- */
+
+static void
+update_loading_detail (CgImportDialog *self)
+{
+  guint seconds = self->timer != NULL ? (guint) g_timer_elapsed (self->timer, NULL) : 0;
+  g_autofree char *text = NULL;
+
+  /* A short file is done before anyone reads a clock. */
+  if (seconds < 2)
+    text = g_strdup (self->file_text);
+  else
+    /* Translators: "checks.csv (18.4 MB) · 1:05", minutes and seconds spent so far */
+    text = g_strdup_printf (_("%s · %u:%02u"), self->file_text, seconds / 60, seconds % 60);
+  gtk_label_set_text (self->loading_detail, text);
+}
+
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  update_loading_detail (CG_IMPORT_DIALOG (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_loading (CgImportDialog *self)
+{
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  gtk_spinner_stop (self->spinner);
+}
+
+static void
+start_loading (CgImportDialog *self,
+               const char     *text)
+{
+  gtk_label_set_text (self->loading_label, text);
+  if (self->timer == NULL)
+    self->timer = g_timer_new ();
+  g_timer_start (self->timer);
+  update_loading_detail (self);
+  if (self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (1, on_tick_cb, self);
+  gtk_spinner_start (self->spinner);
+  show_only (self->stack, "loading");
 }
 
 /* ---- reading the file in a thread ----------------------------------- */
 
 typedef struct
 {
-  GFile *file;
-  char  *db_path;
+  GFile      *file;
+  char       *db_path;
+  CgRegister  reg;
 } PrepareData;
 
 typedef struct
@@ -194,6 +317,13 @@ typedef struct
   CgImport *import;
   CgStore  *store;
 } PrepareResult;
+
+typedef struct
+{
+  CgImportDialog *dialog;
+  GCancellable   *cancellable;
+  char           *text;
+} StageData;
 
 static void
 prepare_data_free (PrepareData *data)
@@ -211,8 +341,75 @@ prepare_result_free (PrepareResult *result)
   g_free (result);
 }
 
+static void
+stage_data_free (StageData *stage)
+{
+  g_clear_object (&stage->dialog);
+  g_clear_object (&stage->cancellable);
+  g_free (stage->text);
+  g_free (stage);
+}
+
+static gboolean
+set_stage_cb (gpointer user_data)
+{
+  StageData *stage = user_data;
+
+  if (!g_cancellable_is_cancelled (stage->cancellable)
+      && stage->cancellable == stage->dialog->cancellable)
+    gtk_label_set_text (stage->dialog->loading_label, stage->text);
+  return G_SOURCE_REMOVE;
+}
+
+/* Tells the loading page, from the thread, what is being done. */
+static void
+set_stage (GTask *task,
+           char  *text)
+{
+  StageData *stage = g_new0 (StageData, 1);
+
+  stage->dialog = g_object_ref (g_task_get_source_object (task));
+  stage->cancellable = g_object_ref (g_task_get_cancellable (task));
+  stage->text = text;
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
+                              set_stage_cb, stage, (GDestroyNotify) stage_data_free);
+}
+
+/* The data rows of a CSV file: its line ends outside quotes, less the
+ * header.  Said while the rows are checked, so that a large file does not
+ * leave the user wondering; a doubled quote inside a quoted cell toggles
+ * twice and changes nothing, and no GB18030 byte is a quote or a newline. */
+static guint
+count_rows (const char *data,
+            gsize       len)
+{
+  gboolean quoted = FALSE;
+  gboolean blank = TRUE;
+  guint lines = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      if (c == '\n' && !quoted)
+        {
+          if (!blank)
+            lines++;
+          blank = TRUE;
+        }
+      else if (c != '\r')
+        blank = FALSE;
+    }
+  if (!blank)
+    lines++;
+  return lines > 0 ? lines - 1 : 0;
+}
+
 static gboolean
 read_file (GFile         *file,
+           CgRegister     reg,
            GCancellable  *cancellable,
            char         **contents,
            gsize         *len,
@@ -224,13 +421,11 @@ read_file (GFile         *file,
                             cancellable, error);
   if (info == NULL)
     return FALSE;
-  if (g_file_info_get_size (info) > MAX_FILE_SIZE)
+  if (g_file_info_get_size (info) > register_info[reg].max_size)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *message = too_large_message (reg, g_file_info_get_size (info));
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The file is too large (%s) to be a register of people. Choose the CSV file saved from the template."),
-                   size);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, message);
       return FALSE;
     }
   return g_file_load_contents (file, cancellable, contents, len, NULL, error);
@@ -250,16 +445,19 @@ prepare_thread (GTask        *task,
   PrepareResult *result;
   gsize len = 0;
 
-  if (!read_file (data->file, cancellable, &contents, &len, &error))
+  if (!read_file (data->file, data->reg, cancellable, &contents, &len, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  set_stage (task, checking_message (data->reg, count_rows (contents, len)));
 
   result = g_new0 (PrepareResult, 1);
   result->store = cg_store_open (data->db_path, &error);
   if (result->store != NULL)
-    result->import = cg_import_prepare (result->store, CG_REGISTER_PEOPLE, contents, len, &error);
+    result->import = cg_import_prepare (result->store, data->reg, contents, len, &error);
   if (result->import == NULL)
     {
       prepare_result_free (result);
@@ -267,6 +465,96 @@ prepare_thread (GTask        *task,
       return;
     }
   g_task_return_pointer (task, result, (GDestroyNotify) prepare_result_free);
+}
+
+/* ---- the problems, as a list model ---------------------------------- */
+
+/* A file of checks for people nobody registered has a problem on every
+ * one of its 400,000 rows: the rows of the list are made when they are
+ * shown, not all at once. */
+#define CG_TYPE_PROBLEM_LIST (cg_problem_list_get_type ())
+G_DECLARE_FINAL_TYPE (CgProblemList, cg_problem_list, CG, PROBLEM_LIST, GObject)
+
+struct _CgProblemList
+{
+  GObject    parent_instance;
+  GPtrArray *problems;   /* CgImportProblem*, shared with the CgImport */
+};
+
+static GType
+cg_problem_list_get_item_type (GListModel *model)
+{
+  return GTK_TYPE_STRING_LIST;
+}
+
+static guint
+cg_problem_list_get_n_items (GListModel *model)
+{
+  CgProblemList *self = CG_PROBLEM_LIST (model);
+
+  return self->problems != NULL ? self->problems->len : 0;
+}
+
+static gpointer
+cg_problem_list_get_item (GListModel *model,
+                          guint       position)
+{
+  CgProblemList *self = CG_PROBLEM_LIST (model);
+  CgImportProblem *problem;
+  g_autofree char *line = NULL;
+  const char *cells[4] = { NULL, };
+
+  if (self->problems == NULL || position >= self->problems->len)
+    return NULL;
+
+  problem = g_ptr_array_index (self->problems, position);
+  /* Line 0 is the file as a whole. */
+  line = problem->line > 0 ? g_strdup_printf ("%u", problem->line) : g_strdup ("—");
+  cells[0] = line;
+  cells[1] = problem->column != NULL ? problem->column : "";
+  cells[2] = problem->reason != NULL ? problem->reason : "";
+  return gtk_string_list_new (cells);
+}
+
+static void
+cg_problem_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = cg_problem_list_get_item_type;
+  iface->get_n_items = cg_problem_list_get_n_items;
+  iface->get_item = cg_problem_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgProblemList, cg_problem_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, cg_problem_list_model_init))
+
+static void
+cg_problem_list_finalize (GObject *object)
+{
+  CgProblemList *self = CG_PROBLEM_LIST (object);
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cg_problem_list_parent_class)->finalize (object);
+}
+
+static void
+cg_problem_list_class_init (CgProblemListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cg_problem_list_finalize;
+}
+
+static void
+cg_problem_list_init (CgProblemList *self)
+{
+}
+
+static GListModel *
+cg_problem_list_new (GPtrArray *problems)
+{
+  CgProblemList *self = g_object_new (CG_TYPE_PROBLEM_LIST, NULL);
+
+  self->problems = problems != NULL ? g_ptr_array_ref (problems) : NULL;
+  return G_LIST_MODEL (self);
 }
 
 /* ---- preview -------------------------------------------------------- */
@@ -337,37 +625,14 @@ remove_columns (GtkColumnView *view)
     }
 }
 
+/* Takes @rows. */
 static void
 set_model (GtkColumnView *view,
-           GListStore    *rows)
+           GListModel    *rows)
 {
-  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (rows)));
+  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (rows);
 
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
-}
-
-static void
-fill_problems (CgImportDialog *self,
-               GPtrArray      *problems)
-{
-  g_autoptr(GListStore) rows = g_list_store_new (GTK_TYPE_STRING_LIST);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      CgImportProblem *problem = g_ptr_array_index (problems, i);
-      g_autofree char *line = NULL;
-      g_autoptr(GtkStringList) row = NULL;
-      const char *cells[4] = { NULL, };
-
-      /* Line 0 is the file as a whole. */
-      line = problem->line > 0 ? g_strdup_printf ("%u", problem->line) : g_strdup ("—");
-      cells[0] = line;
-      cells[1] = problem->column != NULL ? problem->column : "";
-      cells[2] = problem->reason != NULL ? problem->reason : "";
-      row = gtk_string_list_new (cells);
-      g_list_store_append (rows, row);
-    }
-  set_model (self->problems_view, rows);
 }
 
 /* Roughly how wide a text is, in half-width characters: enough to size a
@@ -389,6 +654,7 @@ fill_preview (CgImportDialog *self)
   g_auto(GStrv) titles = cg_import_get_preview_titles (self->import);
   GPtrArray *preview = cg_import_get_preview_rows (self->import);
   guint n_titles = titles != NULL ? g_strv_length (titles) : 0;
+  guint n_shown = preview != NULL ? MIN (preview->len, PREVIEW_ROWS) : 0;
 
   remove_columns (self->preview_view);
   for (guint i = 0; i < n_titles; i++)
@@ -396,7 +662,7 @@ fill_preview (CgImportDialog *self)
       g_autoptr(GtkColumnViewColumn) column = NULL;
       guint width = text_width (titles[i]);
 
-      for (guint j = 0; preview != NULL && j < preview->len && j < PREVIEW_ROWS; j++)
+      for (guint j = 0; j < n_shown; j++)
         {
           const char * const *cells = g_ptr_array_index (preview, j);
 
@@ -407,13 +673,13 @@ fill_preview (CgImportDialog *self)
       gtk_column_view_append_column (self->preview_view, column);
     }
 
-  for (guint i = 0; preview != NULL && i < preview->len && i < PREVIEW_ROWS; i++)
+  for (guint i = 0; i < n_shown; i++)
     {
       g_autoptr(GtkStringList) row = gtk_string_list_new ((const char * const *) g_ptr_array_index (preview, i));
 
       g_list_store_append (rows, row);
     }
-  set_model (self->preview_view, rows);
+  set_model (self->preview_view, G_LIST_MODEL (g_steal_pointer (&rows)));
 }
 
 static void
@@ -453,6 +719,8 @@ show_preview (CgImportDialog *self)
   g_autofree char *problems_title = NULL;
   gboolean can_import;
 
+  stop_loading (self);
+
   set_number (self->rows_value, n_rows);
   set_number (self->new_value, n_new);
   set_number (self->updated_value, n_updated);
@@ -480,14 +748,14 @@ show_preview (CgImportDialog *self)
                                            "Ignored columns: %s", unknown->len),
                               names->str);
     }
-  if (n_rows - n_problems > PREVIEW_ROWS && n_problems == 0)
+  if (n_rows > PREVIEW_ROWS && n_problems == 0)
     {
       g_string_append (details, "  ·  ");
       g_string_append_printf (details, _("The preview shows the first %u rows."), PREVIEW_ROWS);
     }
   gtk_label_set_text (self->details_label, details->str);
 
-  fill_problems (self, problems);
+  set_model (self->problems_view, cg_problem_list_new (problems));
   fill_preview (self);
 
   problems_title = g_strdup_printf (_("Problems (%u)"), n_problems);
@@ -510,28 +778,19 @@ show_preview (CgImportDialog *self)
     }
   else if (n_rows == 0)
     {
-      set_status (self, "dialog-information-symbolic", "warning",
-                  _("The file has a header row but no people in it."));
+      set_status (self, "dialog-information-symbolic", "warning", empty_message (self->reg));
       gtk_stack_set_visible_child_name (self->view_stack, "preview");
       can_import = FALSE;
     }
   else
     {
-      g_autofree char *counts = NULL;
-
-      counts = g_strdup_printf (_("%u new, %u updated."), n_new, n_updated);
-      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "Every row is correct. Ready to import %u person: %s",
-                                             "Every row is correct. Ready to import %u people: %s",
-                                             n_rows),
-                                n_rows, counts);
+      status = ready_message (self->reg, n_rows, n_new, n_updated);
       set_status (self, "emblem-ok-symbolic", "success", status);
       gtk_stack_set_visible_child_name (self->view_stack, "preview");
       can_import = TRUE;
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", can_import);
-  gtk_spinner_stop (self->spinner);
   show_only (self->stack, "preview");
 }
 
@@ -539,7 +798,7 @@ static void
 show_failure (CgImportDialog *self,
               const char     *message)
 {
-  gtk_spinner_stop (self->spinner);
+  stop_loading (self);
   adw_status_page_set_description (self->error_page, message);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", FALSE);
   show_only (self->stack, "error");
@@ -587,10 +846,11 @@ store_is_shareable (CgStore *store)
 }
 
 static void
-cg_import_dialog_load (CgImportDialog *self,
-                       GFile          *file)
+load_file (CgImportDialog *self,
+           GFile          *file)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *basename = NULL;
   PrepareData *data;
 
@@ -603,10 +863,21 @@ cg_import_dialog_load (CgImportDialog *self,
 
   basename = g_file_get_basename (file);
   adw_window_title_set_subtitle (self->window_title, basename);
-  gtk_label_set_text (self->loading_label, _("Reading the file…"));
-  gtk_spinner_start (self->spinner);
-  show_only (self->stack, "loading");
+  g_free (self->file_text);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  if (info != NULL)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+
+      /* Translators: a file's name and size, "checks.csv (18.4 MB)" */
+      self->file_text = g_strdup_printf (_("%s (%s)"), basename, size);
+    }
+  else
+    self->file_text = g_strdup (basename);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", FALSE);
+  start_loading (self, _("Reading the file…"));
 
   if (!store_is_shareable (self->store))
     {
@@ -614,8 +885,8 @@ cg_import_dialog_load (CgImportDialog *self,
       g_autoptr(GError) error = NULL;
       gsize len = 0;
 
-      if (read_file (file, self->cancellable, &contents, &len, &error))
-        self->import = cg_import_prepare (self->store, CG_REGISTER_PEOPLE, contents, len, &error);
+      if (read_file (file, self->reg, self->cancellable, &contents, &len, &error))
+        self->import = cg_import_prepare (self->store, self->reg, contents, len, &error);
       if (self->import == NULL)
         show_failure (self, error->message);
       else
@@ -626,8 +897,9 @@ cg_import_dialog_load (CgImportDialog *self,
   data = g_new0 (PrepareData, 1);
   data->file = g_object_ref (file);
   data->db_path = g_strdup (cg_store_get_path (self->store));
+  data->reg = self->reg;
   task = g_task_new (self, self->cancellable, prepare_done_cb, NULL);
-  g_task_set_source_tag (task, cg_import_dialog_load);
+  g_task_set_source_tag (task, load_file);
   g_task_set_task_data (task, data, (GDestroyNotify) prepare_data_free);
   g_task_run_in_thread (task, prepare_thread);
 }
@@ -659,8 +931,8 @@ committed (CgImportDialog *self)
   guint n_updated = cg_import_get_n_updated (self->import);
 
   /* The rows were written through the other connection: tell the
-   * window's store so that every page reloads. */
-  cg_store_emit_changed (self->store, "person");
+   * window's store so that every page showing the register reloads. */
+  cg_store_emit_changed (self->store, register_info[self->reg].table);
   g_signal_emit (self, signals[IMPORTED], 0, n_new, n_updated);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -670,6 +942,7 @@ commit_failed (CgImportDialog *self,
                const char     *message)
 {
   /* The message already says that nothing was stored. */
+  stop_loading (self);
   set_status (self, "dialog-error-symbolic", "error", message);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", TRUE);
   show_only (self->stack, "preview");
@@ -687,7 +960,7 @@ commit_done_cb (GObject      *object,
   /* The window went away while the rows were being written. */
   if (self->store == NULL)
     return;
-  gtk_spinner_stop (self->spinner);
+  stop_loading (self);
   gtk_widget_set_sensitive (self->cancel_button, TRUE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -704,6 +977,7 @@ commit_action (GtkWidget  *widget,
 {
   CgImportDialog *self = CG_IMPORT_DIALOG (widget);
   g_autoptr(GTask) task = NULL;
+  g_autofree char *text = NULL;
 
   if (self->import == NULL || self->committing)
     return;
@@ -722,9 +996,8 @@ commit_action (GtkWidget  *widget,
   self->committing = TRUE;
   gtk_widget_action_set_enabled (widget, "import.commit", FALSE);
   gtk_widget_set_sensitive (self->cancel_button, FALSE);
-  gtk_label_set_text (self->loading_label, _("Importing…"));
-  gtk_spinner_start (self->spinner);
-  show_only (self->stack, "loading");
+  text = importing_message (self->reg, cg_import_get_n_rows (self->import));
+  start_loading (self, text);
 
   task = g_task_new (self, NULL, commit_done_cb, NULL);
   g_task_set_source_tag (task, commit_action);
@@ -745,7 +1018,7 @@ on_choose_response_cb (GtkNativeDialog *chooser,
   if (file == NULL)
     return;
   cg_import_dialog_remember_folder (file);
-  cg_import_dialog_load (self, file);
+  load_file (self, file);
 }
 
 static void
@@ -757,18 +1030,20 @@ choose_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
 
   chooser = cg_import_dialog_create_chooser (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                             _("Import People"), _("_Open"));
+                                             cg_import_dialog_title (self->reg), _("_Open"));
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_choose_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* An import half-way through its transaction finishes first. */
+/* An import half-way through its transaction finishes first; a file
+ * still being checked is left to its thread, whose result is dropped. */
 static gboolean
 on_close_request_cb (CgImportDialog *self)
 {
   if (self->committing)
     return TRUE;
   g_cancellable_cancel (self->cancellable);
+  stop_loading (self);
   return FALSE;
 }
 
@@ -780,6 +1055,7 @@ cg_import_dialog_dispose (GObject *object)
   CgImportDialog *self = CG_IMPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
@@ -795,6 +1071,8 @@ cg_import_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->import, cg_import_free);
   g_clear_object (&self->work_store);
+  g_clear_pointer (&self->timer, g_timer_destroy);
+  g_free (self->file_text);
 
   G_OBJECT_CLASS (cg_import_dialog_parent_class)->finalize (object);
 }
@@ -810,8 +1088,8 @@ cg_import_dialog_class_init (CgImportDialogClass *klass)
 
   /**
    * CgImportDialog::imported:
-   * @n_new: people added
-   * @n_updated: people whose record was updated
+   * @n_new: records added
+   * @n_updated: records that were already there and were updated
    */
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
@@ -823,9 +1101,11 @@ cg_import_dialog_class_init (CgImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, loading_detail);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, rows_value);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, new_value);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, new_label);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, updated_value);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, problems_value);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, status_box);
@@ -867,19 +1147,29 @@ cg_import_dialog_init (CgImportDialog *self)
 }
 
 CgImportDialog *
-cg_import_dialog_new (GtkWindow *parent,
-                      CgStore   *store,
-                      GFile     *file)
+cg_import_dialog_new (GtkWindow  *parent,
+                      CgStore    *store,
+                      CgRegister  reg,
+                      GFile      *file)
 {
   CgImportDialog *self;
+  const char *title;
 
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
+  g_return_val_if_fail (reg < CG_N_REGISTERS, NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   self = g_object_new (CG_TYPE_IMPORT_DIALOG,
                        "transient-for", parent,
                        NULL);
   self->store = g_object_ref (store);
-  cg_import_dialog_load (self, file);
+  self->reg = reg;
+
+  title = cg_import_dialog_title (reg);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+  gtk_label_set_text (self->new_label, _(register_info[reg].new_title));
+
+  load_file (self, file);
   return self;
 }

@@ -35,6 +35,7 @@ struct _CgPeoplePage
   GtkColumnView   *column_view;
   AdwStatusPage   *empty_page;
   AdwStatusPage   *no_results_page;
+  GtkWidget       *show_archived_button;
   AdwStatusPage   *error_page;
 };
 
@@ -118,8 +119,11 @@ static void
 show_toast (CgPeoplePage *self,
             const char   *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast;
 
+  /* A toast's title is markup; names may hold '&' or '<'. */
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -389,6 +393,7 @@ update_empty_state (CgPeoplePage *self)
                                        description != NULL
                                        ? description
                                        : _("Try another name, ID number or room."));
+      gtk_widget_set_visible (self->show_archived_button, description != NULL);
       show_only (self->stack, "no-results");
       return;
     }
@@ -403,6 +408,8 @@ update_empty_state (CgPeoplePage *self)
 
   adw_status_page_set_icon_name (self->no_results_page, "system-users-symbolic");
   adw_status_page_set_title (self->no_results_page, _("Nobody Here"));
+  gtk_widget_set_visible (self->show_archived_button,
+                          !gtk_toggle_button_get_active (self->archived_button));
   if (!gtk_toggle_button_get_active (self->archived_button))
     adw_status_page_set_description (self->no_results_page,
                                      _("Nobody in this group is present. Turn on “Show Archived” to see the people who have left."));
@@ -490,6 +497,13 @@ on_archived_toggled_cb (CgPeoplePage *self)
   cg_people_page_reload (self);
 }
 
+/* The status page's button, for who does not see the toolbar's icon. */
+static void
+on_show_archived_clicked_cb (CgPeoplePage *self)
+{
+  gtk_toggle_button_set_active (self->archived_button, TRUE);
+}
+
 static void
 on_kind_toggled_cb (GtkToggleButton *button,
                     CgPeoplePage    *self)
@@ -506,8 +520,13 @@ add_kind_button (CgPeoplePage    *self,
                  int              kind,
                  GtkToggleButton *group)
 {
-  GtkWidget *button = gtk_toggle_button_new_with_label (label);
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *child = gtk_label_new (label);
 
+  /* "Aid Recipients" gives way before the page scrolls sideways. */
+  gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+  gtk_button_set_child (GTK_BUTTON (button), child);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data (G_OBJECT (button), "cg-kind", GINT_TO_POINTER (kind));
   if (group != NULL)
     gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
@@ -621,91 +640,13 @@ search_action (GtkWidget  *widget,
 }
 
 static void
-on_imported_cb (CgImportDialog *dialog,
-                guint           n_new,
-                guint           n_updated,
-                CgPeoplePage   *self)
-{
-  g_autofree char *message = NULL;
-  guint n = n_new + n_updated;
-
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person imported",
-                                          "%u people imported", n), n);
-  show_toast (self, message);
-}
-
-static void
-on_import_chooser_response_cb (GtkNativeDialog *chooser,
-                               int              response,
-                               CgPeoplePage    *self)
-{
-  g_autoptr(GFile) file = NULL;
-  CgImportDialog *dialog;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file == NULL)
-    return;
-
-  cg_import_dialog_remember_folder (file);
-  dialog = cg_import_dialog_new (get_parent_window (self), self->store, file);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   CgPeoplePage *self = CG_PEOPLE_PAGE (widget);
-  GtkFileChooserNative *chooser;
 
-  chooser = cg_import_dialog_create_chooser (get_parent_window (self),
-                                             GTK_FILE_CHOOSER_ACTION_OPEN,
-                                             _("Import People"), _("_Open"));
-  g_signal_connect_object (chooser, "response",
-                           G_CALLBACK (on_import_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static gboolean
-ui_is_chinese (void)
-{
-  const char * const *languages = g_get_language_names ();
-
-  return languages[0] != NULL && g_str_has_prefix (languages[0], "zh");
-}
-
-static void
-on_template_chooser_response_cb (GtkNativeDialog *chooser,
-                                 int              response,
-                                 CgPeoplePage    *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file == NULL)
-    return;
-
-  cg_import_dialog_remember_folder (file);
-  data = cg_import_template (CG_REGISTER_PEOPLE, ui_is_chinese (), &len);
-  if (!g_file_replace_contents (file, data, len, NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-    {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (_("The template could not be saved: %s"), error->message);
-      show_toast (self, message);
-      return;
-    }
-  show_toast (self, _("Template saved. Fill it in with a spreadsheet program, save it as CSV, then import it."));
+  cg_import_dialog_run (widget, self->store, CG_REGISTER_PEOPLE);
 }
 
 static void
@@ -713,17 +654,7 @@ template_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  CgPeoplePage *self = CG_PEOPLE_PAGE (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = cg_import_dialog_create_chooser (get_parent_window (self),
-                                             GTK_FILE_CHOOSER_ACTION_SAVE,
-                                             _("Save Import Template"), _("_Save"));
-  /* Translators: the file name offered for the empty import template */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("people-template.csv"));
-  g_signal_connect_object (chooser, "response",
-                           G_CALLBACK (on_template_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cg_import_template_save (widget, CG_REGISTER_PEOPLE);
 }
 
 /* ---- object --------------------------------------------------------- */
@@ -838,11 +769,13 @@ cg_people_page_class_init (CgPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, show_archived_button);
   gtk_widget_class_bind_template_child (widget_class, CgPeoplePage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_archived_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_archived_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "people.add", NULL, add_action);
