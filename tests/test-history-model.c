@@ -567,6 +567,49 @@ test_band_follows_policy (Fixture       *f,
   g_assert_false (cg_check_row_get_is_fever (after));
 }
 
+/* A paused model (its view hidden) hears of changes but tells nobody
+ * until it resumes, then once. */
+static void
+test_paused (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(CgCheckHistoryModel) model = new_model (f, 200, 8);
+  GListModel *list = G_LIST_MODEL (model);
+  Changes changes = { 0 };
+  guint n = g_list_model_get_n_items (list);
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  cg_check_history_model_set_paused (model, TRUE);
+  g_assert_true (cg_check_history_model_get_paused (model));
+  for (guint p = 0; p < 4; p++)
+    add_check_at (f, p, NULL, 36.4, 0, NULL);
+  for (guint k = 0; k < 20; k++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (changes.n_emissions, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+
+  cg_check_history_model_set_paused (model, FALSE);
+  g_assert_cmpuint (changes.n_emissions, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, n);
+  g_assert_cmpuint (changes.added, ==, n + 4);
+
+  /* Nothing changed while paused: resuming costs nothing. */
+  changes.n_emissions = 0;
+  cg_check_history_model_set_paused (model, TRUE);
+  cg_check_history_model_set_paused (model, FALSE);
+  g_assert_cmpuint (changes.n_emissions, ==, 0);
+
+  /* A refresh already queued when pausing is kept for the resume. */
+  add_check_at (f, 4, NULL, 36.6, 0, NULL);
+  cg_check_history_model_set_paused (model, TRUE);
+  for (guint k = 0; k < 20; k++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (changes.n_emissions, ==, 0);
+  cg_check_history_model_set_paused (model, FALSE);
+  g_assert_cmpuint (changes.n_emissions, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n + 5);
+}
+
 /* The action taken is recorded on the check itself, later (ALL-2). */
 static void
 test_action (Fixture       *f,
@@ -661,6 +704,7 @@ main (int   argc,
   g_test_add ("/history-model/refresh", Fixture, NULL, fixture_set_up, test_refresh, fixture_tear_down);
   g_test_add ("/history-model/band-follows-policy", Fixture, NULL,
               fixture_set_up, test_band_follows_policy, fixture_tear_down);
+  g_test_add ("/history-model/paused", Fixture, NULL, fixture_set_up, test_paused, fixture_tear_down);
   g_test_add ("/history-model/action", Fixture, NULL, fixture_set_up, test_action, fixture_tear_down);
   g_test_add_func ("/history-model/empty", test_empty);
 

@@ -366,6 +366,8 @@ struct _CgCheckHistoryModel
   guint      refresh_id;
   guint      n_page_loads;
   gboolean   constructed;
+  gboolean   paused;
+  gboolean   stale;      /* the store changed while paused */
 };
 
 static void cg_check_history_model_list_model_init (GListModelInterface *iface);
@@ -460,6 +462,11 @@ refresh_idle_cb (gpointer user_data)
 static void
 queue_refresh (CgCheckHistoryModel *self)
 {
+  if (self->paused)
+    {
+      self->stale = TRUE;
+      return;
+    }
   /* A morning round adds a check every few seconds and an import many at
    * once: one count for all the changes of one main-loop turn. */
   if (self->refresh_id == 0)
@@ -541,6 +548,7 @@ cg_check_history_model_refresh (CgCheckHistoryModel *self)
   g_return_if_fail (CG_IS_CHECK_HISTORY_MODEL (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
   old_n = self->n_items;
   drop_pages (self);
   new_n = count_rows (self);
@@ -606,6 +614,35 @@ cg_check_history_model_set_policy (CgCheckHistoryModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
   if (self->constructed && self->n_items > 0)
     cg_check_history_model_refresh (self);
+}
+
+void
+cg_check_history_model_set_paused (CgCheckHistoryModel *self,
+                                   gboolean             paused)
+{
+  g_return_if_fail (CG_IS_CHECK_HISTORY_MODEL (self));
+
+  paused = !!paused;
+  if (self->paused == paused)
+    return;
+  self->paused = paused;
+  if (paused)
+    {
+      if (self->refresh_id != 0)
+        {
+          g_clear_handle_id (&self->refresh_id, g_source_remove);
+          self->stale = TRUE;
+        }
+    }
+  else if (self->stale)
+    cg_check_history_model_refresh (self);
+}
+
+gboolean
+cg_check_history_model_get_paused (CgCheckHistoryModel *self)
+{
+  g_return_val_if_fail (CG_IS_CHECK_HISTORY_MODEL (self), FALSE);
+  return self->paused;
 }
 
 const GError *

@@ -66,6 +66,13 @@ void         cg_check_history_model_set_policy         (CgCheckHistoryModel *sel
  * new) when anything may have changed.  Runs on its own after a store
  * change; call it to refresh at once. */
 void         cg_check_history_model_refresh            (CgCheckHistoryModel *self);
+/* While paused (its view hidden), store changes are only noted; resuming
+ * refreshes once if there were any.  GTK 4.8 list views pay for an
+ * "items-changed" over a million rows even when hidden, so a view that is
+ * not shown should not hear about each check of a morning round. */
+void         cg_check_history_model_set_paused         (CgCheckHistoryModel *self,
+                                                        gboolean             paused);
+gboolean     cg_check_history_model_get_paused         (CgCheckHistoryModel *self);
 /* The error of the last read (a count or a page), or NULL.  A page that
  * cannot be read shows empty rows until the next refresh. */
 const GError *cg_check_history_model_get_error         (CgCheckHistoryModel *self);

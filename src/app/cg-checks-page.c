@@ -1893,7 +1893,13 @@ on_view_toggled_cb (CgChecksPage *self)
   start = g_new (gint64, 1);
   *start = g_get_monotonic_time ();
   if (g_str_equal (name, "history"))
-    ensure_history (self);
+    {
+      ensure_history (self);
+      if (self->history != NULL)
+        cg_check_history_model_set_paused (self->history, FALSE);
+    }
+  else if (self->history != NULL)
+    cg_check_history_model_set_paused (self->history, TRUE);
   show_only (self->view_stack, name);
   show_only (self->tools_stack, name);
 
@@ -1993,10 +1999,26 @@ cg_checks_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (cg_checks_page_parent_class)->map (widget);
 
+  if (self->history != NULL && gtk_toggle_button_get_active (self->history_button))
+    cg_check_history_model_set_paused (self->history, FALSE);
+
   cg_date_today (&today);
   if (!self->loaded || self->needs_reload
       || (self->follow_today && g_date_compare (&today, &self->date) != 0))
     load_all (self);
+}
+
+/* Hidden, the history hears of changes but does not redraw a million rows
+ * for each. */
+static void
+cg_checks_page_unmap (GtkWidget *widget)
+{
+  CgChecksPage *self = CG_CHECKS_PAGE (widget);
+
+  if (self->history != NULL)
+    cg_check_history_model_set_paused (self->history, TRUE);
+
+  GTK_WIDGET_CLASS (cg_checks_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -2096,6 +2118,7 @@ cg_checks_page_class_init (CgChecksPageClass *klass)
   object_class->get_property = cg_checks_page_get_property;
   object_class->set_property = cg_checks_page_set_property;
   widget_class->map = cg_checks_page_map;
+  widget_class->unmap = cg_checks_page_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CG_TYPE_STORE,
