@@ -6,12 +6,14 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "cg-audit.h"
 #include "cg-cli.h"
 #include "cg-daily-report.h"
 #include "cg-date.h"
 #include "cg-demo.h"
+#include "cg-forecast.h"
 #include "cg-import.h"
 #include "cg-institution.h"
 #include "cg-module.h"
@@ -33,6 +35,7 @@ static int cmd_setup   (CgStore *store, int argc, char **argv);
 static int cmd_import  (CgStore *store, int argc, char **argv);
 static int cmd_demo    (CgStore *store, int argc, char **argv);
 static int cmd_check   (CgStore *store, int argc, char **argv);
+static int cmd_stock   (CgStore *store, int argc, char **argv);
 static int cmd_report  (CgStore *store, int argc, char **argv);
 static int cmd_backup  (CgStore *store, int argc, char **argv);
 static int cmd_restore (CgStore *store, int argc, char **argv);
@@ -46,6 +49,8 @@ static const CgCommand commands[] = {
     N_("Fill an empty database with a demonstration institution"), TRUE, cmd_demo },
   { "check", "check [--date D] [--json]",
     N_("Print the alerts of a day, with their rules and sources"), TRUE, cmd_check },
+  { "stock", "stock [--date D] [--json]",
+    N_("Print the supply forecast per item: days of supply, run-out date, order"), TRUE, cmd_stock },
   { "report", "report daily --date D -o FILE.xlsx",
     N_("Write the daily report (日报告 / 零报告) for the bureau"), TRUE, cmd_report },
   { "backup", "backup FILE",
@@ -516,6 +521,166 @@ cmd_check (CgStore  *store,
                    alert->message, alert->source);
         }
     }
+  status = CG_EXIT_OK;
+
+done:
+  clear_options (options, N_O);
+  return status;
+}
+
+/* Terminal columns @text takes: two for each wide (CJK) character. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+static void
+append_cell (GString    *line,
+             const char *text,
+             guint       width,
+             gboolean    right)
+{
+  guint used = display_width (text);
+  guint pad = used < width ? width - used : 0;
+
+  if (right)
+    {
+      for (guint i = 0; i < pad; i++)
+        g_string_append_c (line, ' ');
+      g_string_append (line, text);
+    }
+  else
+    {
+      g_string_append (line, text);
+      for (guint i = 0; i < pad; i++)
+        g_string_append_c (line, ' ');
+    }
+  g_string_append (line, "  ");
+}
+
+static char *
+format_decimal (double value)
+{
+  return g_strdup_printf ("%.1f", value);
+}
+
+static void
+print_stock_table (GPtrArray   *forecasts,
+                   const GDate *date)
+{
+  enum { C_ITEM, C_ON_HAND, C_PEAK30, C_PEAK_RATE, C_RECENT_RATE, C_DAYS, C_RUNOUT, C_ORDER, C_STATUS, N_C };
+  const char *titles[N_C] = {
+    _("Item"), _("On hand"), _("Peak 30 d"), _("Peak/day"), _("Recent/day"),
+    _("Days"), _("Runs out"), _("Order"), _("Status"),
+  };
+  static const gboolean right[N_C] = { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE, FALSE };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *day = cg_date_to_iso (date);
+  guint widths[N_C];
+  const char *replenish = NULL;
+  gboolean full_load = FALSE;
+
+  for (guint c = 0; c < N_C; c++)
+    widths[c] = display_width (titles[c]);
+
+  for (guint i = 0; i < forecasts->len; i++)
+    {
+      CgItemForecast *item_forecast = forecasts->pdata[i];
+      const CgForecast *f = &item_forecast->forecast;
+      g_autofree char *on_hand = cg_stock_format_quantity (f->on_hand);
+      char **cells = g_new0 (char *, N_C + 1);
+
+      cells[C_ITEM] = g_strdup_printf ("%s (%s)", item_forecast->item->name, item_forecast->item->unit);
+      cells[C_ON_HAND] = g_steal_pointer (&on_hand);
+      cells[C_PEAK30] = f->peak_source == CG_PEAK_NONE ? g_strdup ("—") : format_decimal (f->peak30);
+      cells[C_PEAK_RATE] = format_decimal (f->peak_rate);
+      cells[C_RECENT_RATE] = format_decimal (f->recent_rate);
+      cells[C_DAYS] = f->unlimited ? g_strdup (_("unlimited")) : format_decimal (floor (f->days_of_supply * 10.0) / 10.0);
+      cells[C_RUNOUT] = g_strdup (item_forecast->runout_date != NULL ? item_forecast->runout_date : "—");
+      cells[C_ORDER] = cg_stock_format_quantity (f->suggested_order);
+      cells[C_STATUS] = g_strdup (cg_stock_status_label (f->status));
+      for (guint c = 0; c < N_C; c++)
+        widths[c] = MAX (widths[c], display_width (cells[c]));
+      g_ptr_array_add (rows, cells);
+      replenish = item_forecast->next_replenishment;
+      full_load = item_forecast->full_load;
+    }
+
+  if (forecasts->len == 0)
+    {
+      g_print (_("%s: no supply items registered.\n"), day);
+      return;
+    }
+  g_print (full_load ? _("%s: protective supplies, days of supply at full-load peak use (floor %d, target %d days)\n")
+                     : _("%s: protective supplies, days of supply at peak use (floor %d, target %d days)\n"),
+           day, ((CgItemForecast *) forecasts->pdata[0])->forecast.floor_days,
+           ((CgItemForecast *) forecasts->pdata[0])->forecast.target_days);
+  for (guint r = 0; r <= rows->len; r++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+      const char * const *cells = r == 0 ? titles : (const char * const *) rows->pdata[r - 1];
+
+      for (guint c = 0; c < N_C; c++)
+        append_cell (line, cells[c], c == N_C - 1 ? 0 : widths[c], right[c]);
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+    }
+  g_print (_("Orders are for the next replenishment day, %s.\n"), replenish);
+}
+
+static int
+cmd_stock (CgStore  *store,
+           int       argc,
+           char    **argv)
+{
+  enum { O_DATE, N_O };
+  CgOption options[N_O] = { { "date" } };
+  g_autoptr(CgPolicy) policy = NULL;
+  g_autoptr(GPtrArray) forecasts = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  int status = CG_EXIT_USAGE;
+  int out = 2;
+  GDate date;
+
+  /* --json is a flag: take it out before the options with values. */
+  for (int i = 2; i < argc; i++)
+    {
+      if (g_strcmp0 (argv[i], "--json") == 0)
+        json = TRUE;
+      else
+        argv[out++] = argv[i];
+    }
+  argc = out;
+  if (!parse_options (argc, argv, 2, options, N_O, NULL)
+      || !parse_date_option (options[O_DATE].value, &date))
+    goto done;
+
+  status = CG_EXIT_REFUSED;
+  policy = load_policy (store);
+  if (policy == NULL)
+    goto done;
+  forecasts = cg_stock_forecast_all (store, policy, &date, &error);
+  if (forecasts == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      goto done;
+    }
+
+  if (json)
+    {
+      g_autofree char *text = cg_item_forecasts_to_json (forecasts);
+
+      g_print ("%s", text);
+    }
+  else
+    print_stock_table (forecasts, &date);
   status = CG_EXIT_OK;
 
 done:

@@ -64,6 +64,7 @@ struct _CgImportRow
 extern const CgRegisterSpec cg_import_people_register;
 extern const CgRegisterSpec cg_import_tests_register;
 extern const CgRegisterSpec cg_import_checks_register;
+extern const CgRegisterSpec cg_import_stock_register;
 
 /* Reports a problem of this row.  The column (an index in the spec, -1 for
  * the row as a whole) is named as the file writes it, so that the user

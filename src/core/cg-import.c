@@ -130,6 +130,7 @@ static const CgRegisterSpec * const registers[CG_N_REGISTERS] = {
   [CG_REGISTER_PEOPLE] = &cg_import_people_register,
   [CG_REGISTER_TESTS] = &cg_import_tests_register,
   [CG_REGISTER_CHECKS] = &cg_import_checks_register,
+  [CG_REGISTER_STOCK] = &cg_import_stock_register,
 };
 
 int

@@ -24,6 +24,7 @@ typedef enum
   CG_REGISTER_PEOPLE,
   CG_REGISTER_TESTS,     /* nucleic-acid samples and results */
   CG_REGISTER_CHECKS,    /* daily temperature and symptom checks */
+  CG_REGISTER_STOCK,     /* protective supplies: receipts, uses, counts */
   CG_N_REGISTERS
 } CgRegister;
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-date.h"
+#include "cg-forecast.h"
 #include "cg-health-check.h"
 #include "cg-json.h"
 #include "cg-nat-test.h"
@@ -429,7 +430,8 @@ cg_rules_evaluate (CgStore         *store,
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
   g_return_val_if_fail (policy != NULL, NULL);
 
-  if (!evaluate_tests (&eval, error) || !evaluate_checks (&eval, error))
+  if (!evaluate_tests (&eval, error) || !evaluate_checks (&eval, error)
+      || !cg_stock_evaluate_rules (store, policy, date, alerts, error))
     return NULL;
   g_ptr_array_sort (alerts, compare_alerts);
   return g_steal_pointer (&alerts);

@@ -101,6 +101,35 @@ static const char * const migrations[] = {
 
   /* 4: the history list pages by (day, id) without touching the rows */
   "CREATE INDEX health_check_order ON health_check (checked_on, id);",
+
+  /* 5: protective supplies (CH-6, CW-4, FH-1, RS-6): items and their ledger;
+   * a movement's delta is the change it made to the on-hand quantity */
+  "CREATE TABLE stock_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  unit TEXT NOT NULL CHECK (length(trim(unit)) > 0),"
+  "  pack_size INTEGER NOT NULL DEFAULT 1 CHECK (pack_size >= 1),"
+  "  category TEXT NOT NULL DEFAULT 'other' CHECK (category IN ('masks','suits','disinfectant','goggles',"
+  "    'caps','shoe_covers','gloves','other')),"
+  "  peak30_override INTEGER CHECK (peak30_override IS NULL OR peak30_override > 0),"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE TABLE stock_movement ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES stock_item (id),"
+  "  occurred_on TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('receipt','use','count')),"
+  "  quantity INTEGER NOT NULL CHECK (quantity > 0 OR (kind = 'count' AND quantity = 0)),"
+  "  delta INTEGER NOT NULL CHECK ((kind = 'receipt' AND delta = quantity)"
+  "    OR (kind = 'use' AND delta = -quantity) OR kind = 'count'),"
+  "  source TEXT CHECK (source IS NULL OR source IN ('allocated','bought','donated')),"
+  "  expiry TEXT,"
+  "  batch TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  who TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX stock_movement_item ON stock_movement (item_id, occurred_on, id);"
+  "CREATE INDEX stock_movement_day ON stock_movement (occurred_on, kind);",
 };
 
 int
