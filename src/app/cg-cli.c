@@ -569,6 +569,15 @@ format_decimal (double value)
   return g_strdup_printf ("%.1f", value);
 }
 
+/* "2,720" for a whole quantity, "27.5" otherwise. */
+static char *
+format_amount (double value)
+{
+  if (fabs (value - round (value)) < 0.05)
+    return cg_stock_format_quantity ((gint64) round (value));
+  return format_decimal (value);
+}
+
 static void
 print_stock_table (GPtrArray   *forecasts,
                    const GDate *date)
@@ -597,7 +606,7 @@ print_stock_table (GPtrArray   *forecasts,
 
       cells[C_ITEM] = g_strdup_printf ("%s (%s)", item_forecast->item->name, item_forecast->item->unit);
       cells[C_ON_HAND] = g_steal_pointer (&on_hand);
-      cells[C_PEAK30] = f->peak_source == CG_PEAK_NONE ? g_strdup ("—") : format_decimal (f->peak30);
+      cells[C_PEAK30] = f->peak_source == CG_PEAK_NONE ? g_strdup ("—") : format_amount (f->peak30);
       cells[C_PEAK_RATE] = format_decimal (f->peak_rate);
       cells[C_RECENT_RATE] = format_decimal (f->recent_rate);
       cells[C_DAYS] = f->unlimited ? g_strdup (_("unlimited")) : format_decimal (floor (f->days_of_supply * 10.0) / 10.0);

@@ -1169,10 +1169,11 @@ static const double demo_base_use[G_N_ELEMENTS (default_items)] = {
   90.0, 4.0, 1.2, 1.5, 0.3, 25.0, 20.0, 40.0,
 };
 
-/* 防护服 got short deliveries lately: below its floor today. */
+/* 防护服 has been rationed lately: below its floor today. */
 #define DEMO_SHORT_ITEM 2
 #define DEMO_DAYS 365
 #define DEMO_TOP_UP_DAYS 65   /* the target and a few days of margin */
+#define DEMO_RATIONED_DAYS 90
 
 typedef struct
 {
@@ -1320,24 +1321,25 @@ cg_stock_demo_fill (CgStore            *store,
               in.peak30_override = (gint64) ceil (demo_base_use[i] * scale * 1.3 * 30);
               cg_forecast_compute (&in, &forecast);
 
-              if (i == DEMO_SHORT_ITEM && d >= last_receipt - 30)
+              if (i == DEMO_SHORT_ITEM && d > last_receipt - DEMO_RATIONED_DAYS)
                 {
-                  /* The supplier has had too few for the last three
-                   * deliveries: at most enough for about three weeks. */
+                  /* The supplier has been rationing it for three months:
+                   * at most about three weeks' worth (two and a half at
+                   * a rescue station), so it sinks below its floor. */
                   days = kind == CG_KIND_RESCUE_STATION ? 18 : 25;
-                  note = "供应商缺货，到货不足";
+                  note = "供应商缺货，按量配给";
                 }
               order = (gint64) ceil (days * forecast.peak_rate) - ledger.on_hand;
               order = (order + item->pack_size - 1) / item->pack_size * item->pack_size;
-              if (order <= 0)
-                order = item->pack_size;
               source = (d / 15) % 5 == 3 ? CG_SOURCE_DONATED
                        : (d / 15) % 2 == 0 ? CG_SOURCE_ALLOCATED : CG_SOURCE_BOUGHT;
               g_date_add_years (&expiry_date, item->category == CG_STOCK_DISINFECTANT ? 1 : 2);
               expiry = cg_date_to_iso (&expiry_date);
               batch = g_strdup_printf ("%c%04d%02d%02d", "ABCDEFGH"[i],
                                        g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
-              if (!demo_insert (&ledger, CG_MOVE_RECEIPT, order, source, expiry, batch, note, error))
+              /* Nothing to order: nothing delivered. */
+              if (order > 0
+                  && !demo_insert (&ledger, CG_MOVE_RECEIPT, order, source, expiry, batch, note, error))
                 return FALSE;
             }
 

@@ -213,8 +213,9 @@ int          cg_stock_replay            (GArray           *entries,
 
 /* Demonstration data (cg-demo.c calls it inside its transaction): the
  * default items and a year of use up to @today, with a winter peak, a
- * receipt every 15 days and a count every quarter; one item (防护服) got
- * short deliveries lately and is below its floor today. */
+ * delivery every 15 days (when something is needed) and a count every
+ * quarter; one item (防护服) has been rationed by its supplier for three
+ * months and is below its floor today. */
 gboolean     cg_stock_demo_fill         (CgStore           *store,
                                          CgInstitutionKind  kind,
                                          int                beds,
