@@ -121,11 +121,12 @@ item_state (CgImportRow *row,
 {
   StockContext *context = row->context;
   g_autoptr(GError) error = NULL;
+  g_autofree char *key = cg_stock_name_key (name);
   ItemState *state;
   sqlite3_stmt *stmt;
   int rc;
 
-  state = g_hash_table_lookup (context->items, name);
+  state = g_hash_table_lookup (context->items, key);
   if (state != NULL)
     return state;
 
@@ -165,7 +166,7 @@ item_state (CgImportRow *row,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           CgLedgerEntry entry = { 0 };
-          g_autofree char *key = NULL;
+          g_autofree char *identity_key = NULL;
           guint n_same;
           int source = cg_stock_source_from_string ((const char *) sqlite3_column_text (stmt, 5));
 
@@ -176,12 +177,12 @@ item_state (CgImportRow *row,
           entry.delta = sqlite3_column_int64 (stmt, 4);
           g_array_append_val (state->entries, entry);
 
-          key = identity (entry.day, entry.kind, entry.quantity, MAX (source, 0),
-                          (const char *) sqlite3_column_text (stmt, 6),
-                          (const char *) sqlite3_column_text (stmt, 7),
-                          (const char *) sqlite3_column_text (stmt, 8));
-          n_same = GPOINTER_TO_UINT (g_hash_table_lookup (state->stored, key));
-          g_hash_table_insert (state->stored, g_steal_pointer (&key), GUINT_TO_POINTER (n_same + 1));
+          identity_key = identity (entry.day, entry.kind, entry.quantity, MAX (source, 0),
+                                   (const char *) sqlite3_column_text (stmt, 6),
+                                   (const char *) sqlite3_column_text (stmt, 7),
+                                   (const char *) sqlite3_column_text (stmt, 8));
+          n_same = GPOINTER_TO_UINT (g_hash_table_lookup (state->stored, identity_key));
+          g_hash_table_insert (state->stored, g_steal_pointer (&identity_key), GUINT_TO_POINTER (n_same + 1));
         }
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -193,7 +194,7 @@ item_state (CgImportRow *row,
         }
     }
 
-  g_hash_table_insert (context->items, g_strdup (name), state);
+  g_hash_table_insert (context->items, g_steal_pointer (&key), state);
   return state;
 }
 
@@ -442,7 +443,7 @@ stock_check_row (CgImportRow *row,
 
   quantity_text = kind == CG_MOVE_USE ? cg_stock_format_quantity (-quantity) : cg_stock_format_quantity (quantity);
   builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, name);
+  g_strv_builder_add (builder, state->item->name);
   g_strv_builder_add (builder, day);
   g_strv_builder_add (builder, quantity_text);
   g_strv_builder_add (builder, cg_move_kind_label (kind));

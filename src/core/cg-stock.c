@@ -324,12 +324,31 @@ cg_stock_item_load (CgStore  *store,
   return item;
 }
 
+char *
+cg_stock_name_key (const char *name)
+{
+  g_autofree char *normal = g_utf8_normalize (name != NULL ? name : "", -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *folded = g_utf8_casefold (normal != NULL ? normal : "", -1);
+  GString *key = g_string_new (NULL);
+
+  /* NFKC makes full-width letters and digits plain; spaces go. */
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
 CgStockItem *
 cg_stock_item_find_by_name (CgStore     *store,
                             const char  *name,
                             GError     **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
   CgStockItem *item = NULL;
   int rc;
@@ -343,9 +362,30 @@ cg_stock_item_find_by_name (CgStore     *store,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     item = item_from_row (stmt);
-  else if (rc != SQLITE_DONE)
-    cg_store_set_error (store, error, rc);
   sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return item;
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_error (store, error, rc);
+      return NULL;
+    }
+
+  /* "N95 口罩" is N95口罩: the names are few, compare their keys. */
+  key = cg_stock_name_key (trimmed);
+  stmt = cg_store_prepare (store, "SELECT " ITEM_COLUMNS " FROM stock_item ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while (item == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *other = cg_stock_name_key ((const char *) sqlite3_column_text (stmt, 1));
+
+      if (strcmp (key, other) == 0)
+        item = item_from_row (stmt);
+    }
+  sqlite3_reset (stmt);
+  if (item == NULL && rc != SQLITE_DONE)
+    cg_store_set_error (store, error, rc);
   return item;
 }
 

@@ -79,7 +79,11 @@ gboolean     cg_stock_item_set_archived (CgStore    *store,
 CgStockItem *cg_stock_item_load       (CgStore     *store,
                                        gint64       item_id,
                                        GError     **error);
-/* NULL and no error when there is none. */
+/* The name an item is known by whatever its spacing, case or width:
+ * "N95 口罩" and "Ｎ95口罩" are N95口罩. */
+char        *cg_stock_name_key        (const char  *name);
+/* The item of that name (or that name key); NULL and no error when there
+ * is none. */
 CgStockItem *cg_stock_item_find_by_name (CgStore   *store,
                                        const char  *name,
                                        GError     **error);
