@@ -282,7 +282,7 @@ cmd_setup (CgStore  *store,
       g_free (inst->phone);
       inst->phone = g_strdup (options[O_PHONE].value);
     }
-  if (!cg_institution_save (store, inst, cg_audit_current_user (), &error))
+  if (!cg_institution_create (store, inst, cg_audit_current_user (), &error))
     {
       g_printerr ("%s\n", error->message);
       goto out;

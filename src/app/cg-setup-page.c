@@ -130,7 +130,7 @@ create_clicked_cb (GtkButton   *button,
       show_error (self, row_at_fault (self, inst), error->message);
       return;
     }
-  if (!cg_institution_save (self->store, inst, cg_audit_current_user (), &error))
+  if (!cg_institution_create (self->store, inst, cg_audit_current_user (), &error))
     {
       show_error (self, NULL, error->message);
       return;

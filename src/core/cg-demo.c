@@ -16,6 +16,7 @@
 #include "cg-demo.h"
 #include "cg-health-check.h"
 #include "cg-person.h"
+#include "cg-stock.h"
 #include "cg-validate.h"
 
 static const char * const surnames[] = {
@@ -487,11 +488,15 @@ fill (Demo              *demo,
 
   if (!add_history (demo, history_days, error))
     goto fail;
+  if (!cg_stock_demo_fill (demo->store, kind, inst->beds, &demo->today, demo->rand, error))
+    goto fail;
 
   if (!cg_store_commit (demo->store, error))
     goto fail;
   cg_store_emit_changed (demo->store, "institution");
   cg_store_emit_changed (demo->store, "person");
+  cg_store_emit_changed (demo->store, "stock_item");
+  cg_store_emit_changed (demo->store, "stock_movement");
   return TRUE;
 
 fail:

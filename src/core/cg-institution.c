@@ -9,6 +9,7 @@
 #include "cg-audit.h"
 #include "cg-date.h"
 #include "cg-institution.h"
+#include "cg-stock.h"
 #include "cg-validate.h"
 
 static const char * const kind_ids[CG_N_KINDS] = {
@@ -332,6 +333,45 @@ cg_institution_save (CgStore              *store,
     }
   cg_store_emit_changed (store, "institution");
   return TRUE;
+}
+
+gboolean
+cg_institution_create (CgStore              *store,
+                       const CgInstitution  *self,
+                       const char           *who,
+                       GError              **error)
+{
+  g_autoptr(CgInstitution) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!cg_institution_validate (self, error) || !cg_store_begin (store, error))
+    return FALSE;
+  existing = cg_institution_load (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto fail;
+    }
+  if (existing != NULL)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
+                   _("This database already holds the institution “%s”."), existing->name);
+      goto fail;
+    }
+  if (!save_in_transaction (store, NULL, self, who, error)
+      || cg_stock_ensure_defaults_in_transaction (store, who, error) < 0
+      || !cg_store_commit (store, error))
+    goto fail;
+  cg_store_emit_changed (store, "institution");
+  cg_store_emit_changed (store, "stock_item");
+  return TRUE;
+
+fail:
+  cg_store_rollback (store);
+  return FALSE;
 }
 
 gboolean

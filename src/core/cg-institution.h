@@ -64,6 +64,12 @@ gboolean       cg_institution_save         (CgStore   *store,
                                             const CgInstitution *self,
                                             const char *who,
                                             GError   **error);
+/* First-run set-up: the profile and the documents' protective supplies on
+ * the ledger, in one transaction.  Refused when a profile exists. */
+gboolean       cg_institution_create       (CgStore   *store,
+                                            const CgInstitution *self,
+                                            const char *who,
+                                            GError   **error);
 /* The same, inside a transaction the caller holds (no signal emitted). */
 gboolean       cg_institution_save_in_transaction (CgStore   *store,
                                             const CgInstitution *self,
