@@ -19,6 +19,7 @@ typedef enum
   CG_PAGE_TESTS   = 1 << 2,   /* nucleic-acid tests (CH-5, ALL-6) */
   CG_PAGE_PEOPLE  = 1 << 3,
   CG_PAGE_REPORTS = 1 << 4,   /* the daily report to the bureau (ALL-9) */
+  CG_PAGE_SUPPLIES = 1 << 5,  /* protective supplies: ledger and forecast (CH-6 …) */
 } CgPageFlags;
 
 
