@@ -323,7 +323,7 @@ ledger_cell_text (CgStockMovement *m,
           g_autofree char *d = cg_stock_format_quantity (ABS (m->delta));
 
           /* Translators: a stock count: what was counted and the difference it found */
-          return g_strdup_printf (_("%s (%s%s)"), q, m->delta < 0 ? "−" : "+", d);
+          return g_strdup_printf (_("%s (%s%s)"), q, m->delta < 0 ? "−" : m->delta > 0 ? "+" : "±", d);
         }
       else
         {
