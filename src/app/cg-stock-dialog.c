@@ -89,13 +89,11 @@ add_field (GtkGrid    *grid,
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  /* The mnemonic label names the entry for assistive technologies. */
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   if (text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (label)),
-                                  -1);
   gtk_grid_attach (grid, label, 0, row, 1, 1);
   gtk_grid_attach (grid, entry, 1, row, 1, 1);
   return entry;
@@ -158,13 +156,16 @@ save_movement (CgStockDialog *self)
   movement->occurred_on = cg_date_to_iso (&date);
   movement->kind = self->mode == CG_STOCK_DIALOG_RECEIPT ? CG_MOVE_RECEIPT : CG_MOVE_COUNT;
   movement->quantity = quantity;
-  movement->note = g_strdup (g_strstrip ((char *) entry_text (self->note_entry)));
+  /* The entry's text is its own: strip a copy. */
+  g_free (movement->note);
+  movement->note = g_strstrip (g_strdup (entry_text (self->note_entry)));
   if (self->mode == CG_STOCK_DIALOG_RECEIPT)
     {
       const char *expiry = entry_text (self->expiry_entry);
 
       movement->source = (CgStockSource) gtk_drop_down_get_selected (GTK_DROP_DOWN (self->source_drop));
-      movement->batch = g_strdup (entry_text (self->batch_entry));
+      g_free (movement->batch);
+      movement->batch = g_strstrip (g_strdup (entry_text (self->batch_entry)));
       if (*expiry != '\0')
         {
           movement->expiry = cg_date_normalize (expiry);
@@ -176,8 +177,6 @@ save_movement (CgStockDialog *self)
             }
         }
     }
-  else
-    movement->batch = g_strdup ("");
 
   if (!cg_stock_movement_add (self->store, movement, cg_audit_current_user (), &error))
     {
@@ -314,8 +313,8 @@ build (CgStockDialog *self,
   };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *cancel = gtk_button_new_with_label (_("Cancel"));
+  GtkWidget *save = gtk_button_new_with_label (_("Save"));
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *scroller;
@@ -399,8 +398,6 @@ build (CgStockDialog *self,
           gtk_label_set_xalign (GTK_LABEL (label), 1.0);
           gtk_widget_add_css_class (label, "dim-label");
           gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->source_drop);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self->source_drop),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Source"), -1);
           gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
           gtk_grid_attach (GTK_GRID (grid), self->source_drop, 1, row++, 1, 1);
           self->batch_entry = add_field (GTK_GRID (grid), row++, _("_Batch"), NULL);
@@ -415,8 +412,6 @@ build (CgStockDialog *self,
   gtk_label_set_xalign (GTK_LABEL (self->error_label), 0.0);
   gtk_widget_add_css_class (self->error_label, "error");
   gtk_widget_set_visible (self->error_label, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
 
   if (self->mode == CG_STOCK_DIALOG_DAY_USE)
     {

@@ -1,0 +1,248 @@
+#!/usr/bin/python3
+"""UI test: the Protective Supplies page.
+
+`careguard setup` creates the usual items; a small stock file gives
+医用外科口罩 a receipt and 40 days of use, which leaves it below its
+floor (10 days at peak use).  The test opens "Protective Supplies", finds
+the item below its floor, records a receipt through the Record Receipt
+dialog, checks the stored movement with SQLite and the new status; a day's
+use larger than what is on hand is refused with the core's message and
+nothing stored; a possible day's use is stored.
+
+Runs the real careguard window under Xvfb (the suite runs inside xvfb-run
+and dbus-run-session) and drives it through the accessibility tree.
+"""
+import csv
+import datetime
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_driver import App, UiError, is_showing, walk  # noqa: E402
+
+import pyatspi  # noqa: E402
+
+BIN = os.environ["CAREGUARD_BIN"]
+RESULTS = []
+
+TODAY = datetime.date.today()
+MASK = "医用外科口罩"
+MASK_ROW = "医用外科口罩 (个)"
+
+
+def case(func):
+    def run(*args):
+        try:
+            func(*args)
+            RESULTS.append((func.__name__, None))
+            print("ok - %s" % func.__name__, flush=True)
+        except Exception:  # report and go on with the next case
+            RESULTS.append((func.__name__, sys.exc_info()[1]))
+            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
+    return run
+
+
+# ---- the database ----------------------------------------------------------
+
+def careguard(db, *args):
+    env = dict(os.environ, LANGUAGE="C", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    result = subprocess.run([BIN, "--db", db] + list(args), env=env,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise UiError("careguard %s failed: %s" % (" ".join(args), result.stderr.strip()))
+    return result.stdout
+
+
+def make_database(folder):
+    """1,000 masks received 40 days ago, 20 used on each of the 40 days
+    since: 200 on hand, a peak of 600 in 30 days (20 a day), 10 days of
+    supply — below the floor of 45."""
+    db = os.path.join(folder, "supplies.db")
+    careguard(db, "setup", "--name", "晋江市安康养老院", "--type", "care-home", "--beds", "40")
+    path = os.path.join(folder, "stock.csv")
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["item", "occurred_on", "quantity", "kind", "source"])
+        start = TODAY - datetime.timedelta(days=40)
+        writer.writerow([MASK, start.isoformat(), "1000", "receipt", "allocated"])
+        for d in range(40):
+            day = start + datetime.timedelta(days=d)
+            writer.writerow([MASK, day.isoformat(), "-20", "use", ""])
+    careguard(db, "import", "stock", path)
+    return db
+
+
+def movements(db):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(
+            "SELECT m.occurred_on, m.kind, m.quantity, m.delta, coalesce(m.source, ''), m.batch "
+            "FROM stock_movement m JOIN stock_item i ON i.id = m.item_id "
+            "WHERE i.name = ? ORDER BY m.id", (MASK,)).fetchall()
+    finally:
+        con.close()
+
+
+# ---- the window ------------------------------------------------------------
+
+def find_in(node, role=None, name=None):
+    found = []
+    for child in walk(node):
+        try:
+            if role is not None and child.getRoleName() != role:
+                continue
+            if name is not None and child.name != name:
+                continue
+            if not is_showing(child):
+                continue
+            found.append(child)
+        except Exception:
+            continue
+    return found
+
+
+def open_supplies_page(app):
+    row = app.find("list item", "Protective Supplies", timeout=30)
+    row.parent.querySelection().selectChild(row.getIndexInParent())
+    return app.find(None, "Protective supplies", timeout=20)
+
+
+def row_texts(app, name):
+    """The labels of the items-table row of @name, or None."""
+    table = app.find(None, "Protective supplies")
+    for row in find_in(table, "table row"):
+        labels = [label.name for label in find_in(row, "label")]
+        if name in labels:
+            return labels
+    return None
+
+
+def wait_row(app, name, predicate, what):
+    return app.wait(lambda: (lambda texts: texts if texts is not None and predicate(texts) else None)(
+        row_texts(app, name)), 20, what)
+
+
+def window_of(node):
+    while node is not None:
+        parent = node.parent
+        if parent is None or parent.getRoleName() == "application":
+            return node
+        node = parent
+    return None
+
+
+def press(app, window, name, role="push button"):
+    node = app.wait(lambda: (find_in(window, role, name) or [None])[0], 10, "%s %r" % (role, name))
+    app.wait(lambda: node.getState().contains(pyatspi.STATE_SENSITIVE), 10, "%r to become sensitive" % name)
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "press", "activate"):
+            action.doAction(i)
+            return node
+    action.doAction(0)
+    return node
+
+
+def type_in(app, window, name, text):
+    node = app.wait(lambda: (find_in(window, "text", name) or [None])[0], 10, "text %r" % name)
+    node.queryEditableText().setTextContents(text)
+    return node
+
+
+def labels_in(window):
+    return [label.name for label in find_in(window, "label")]
+
+
+def start(db):
+    for attempt in range(3):
+        try:
+            return App(BIN, db)
+        except UiError:
+            if attempt == 2:
+                raise
+            time.sleep(2)
+
+
+# ---- the cases -------------------------------------------------------------
+
+@case
+def below_floor_then_receipt(db):
+    app = start(db)
+    try:
+        open_supplies_page(app)
+        texts = wait_row(app, MASK, lambda t: "Below floor" in t, "%s below its floor" % MASK)
+        assert "200" in texts and "10.0" in texts, texts
+        # The suggested order: 60 days × 20 a day − 200 on hand.
+        assert "1,000" in texts, texts
+        app.find("label", "1 item below the floor", timeout=10)
+        before = len(movements(db))
+
+        app.click("Record Receipt…")
+        dialog = window_of(app.find("text", "Quantity"))
+        type_in(app, dialog, "Item", MASK)
+        type_in(app, dialog, "Quantity", "1000")
+        type_in(app, dialog, "Batch", "B-2611")
+        press(app, dialog, "Save")
+        app.wait(lambda: not app.exists("text", "Quantity"), 10, "the dialog to close")
+
+        rows = movements(db)
+        assert len(rows) == before + 1, rows
+        assert rows[-1] == (TODAY.isoformat(), "receipt", 1000, 1000, "", "B-2611"), rows[-1]
+        # 1,200 on hand: 60 days at 20 a day, the target.
+        texts = wait_row(app, MASK, lambda t: "Enough" in t, "%s to reach the target" % MASK)
+        assert "1,200" in texts and "60.0" in texts, texts
+    finally:
+        app.quit()
+
+
+@case
+def day_use_refused_then_stored(db):
+    app = start(db)
+    try:
+        open_supplies_page(app)
+        wait_row(app, MASK, lambda t: True, "the items")
+        before = movements(db)
+
+        app.click("Record Day's Use…")
+        dialog = window_of(app.find("text", MASK_ROW))
+        type_in(app, dialog, MASK_ROW, "99999")
+        press(app, dialog, "Save")
+        # The core's message names the item; the row labels are "name (unit)".
+        refusal = app.wait(lambda: [t for t in labels_in(dialog) if MASK in t and t != MASK_ROW] or None,
+                           10, "the refusal naming the item")
+        assert "99,999" in refusal[0] or "99999" in refusal[0] or "200" in refusal[0], refusal
+        assert movements(db) == before, "a refused use stored something"
+
+        type_in(app, dialog, MASK_ROW, "25")
+        press(app, dialog, "Save")
+        app.wait(lambda: not app.exists("text", MASK_ROW), 10, "the dialog to close")
+        rows = movements(db)
+        assert len(rows) == len(before) + 1, rows
+        assert rows[-1][:4] == (TODAY.isoformat(), "use", 25, -25), rows[-1]
+        wait_row(app, MASK, lambda t: "1,175" in t, "the new on-hand quantity")
+    finally:
+        app.quit()
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="careguard-supplies-")
+    try:
+        db = make_database(tmp)
+    except Exception:
+        traceback.print_exc()
+        print("0 passed, 1 failed")
+        return 1
+    below_floor_then_receipt(db)
+    day_use_refused_then_stored(db)
+    failed = [name for name, exc in RESULTS if exc is not None]
+    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
