@@ -10,12 +10,15 @@
  */
 #include "config.h"
 
+#define G_LOG_DOMAIN "CgImportDialog"
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "cg-audit.h"
 #include "cg-import.h"
 #include "cg-import-dialog.h"
+#include "cg-import-dialog-private.h"
 
 /* How many good rows the preview lists; the import takes them all. */
 #define PREVIEW_ROWS 200
@@ -160,7 +163,13 @@ ready_message (CgRegister reg,
                guint      n_new,
                guint      n_updated)
 {
-  g_autofree char *counts = g_strdup_printf (_("%u new, %u updated."), n_new, n_updated);
+  g_autofree char *counts = NULL;
+
+  /* People are counted in persons (人) in Chinese, the others in records (条). */
+  if (reg == CG_REGISTER_PEOPLE)
+    counts = g_strdup_printf (_("%u new, %u updated."), n_new, n_updated);
+  else
+    counts = g_strdup_printf (C_("tests or checks", "%u new, %u updated."), n_new, n_updated);
 
   switch (reg)
     {
@@ -208,28 +217,11 @@ empty_message (CgRegister reg)
 }
 
 static char *
-checking_message (CgRegister reg,
-                  guint      n_rows)
+checking_message (guint n_rows)
 {
-  switch (reg)
-    {
-    case CG_REGISTER_PEOPLE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Checking %u person…", "Checking %u people…", n_rows),
-                              n_rows);
-    case CG_REGISTER_TESTS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Checking %u test…", "Checking %u tests…", n_rows),
-                              n_rows);
-    case CG_REGISTER_CHECKS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Checking %u check…", "Checking %u checks…", n_rows),
-                              n_rows);
-    case CG_N_REGISTERS:
-    default:
-      break;
-    }
-  g_return_val_if_reached (NULL);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Checking %u row…", "Checking %u rows…", n_rows),
+                          n_rows);
 }
 
 static char *
@@ -452,7 +444,7 @@ prepare_thread (GTask        *task,
     }
   if (g_task_return_error_if_cancelled (task))
     return;
-  set_stage (task, checking_message (data->reg, count_rows (contents, len)));
+  set_stage (task, checking_message (count_rows (contents, len)));
 
   result = g_new0 (PrepareResult, 1);
   result->store = cg_store_open (data->db_path, &error);
@@ -465,221 +457,6 @@ prepare_thread (GTask        *task,
       return;
     }
   g_task_return_pointer (task, result, (GDestroyNotify) prepare_result_free);
-}
-
-/* ---- the problems, as a list model ---------------------------------- */
-
-/* A file of checks for people nobody registered has a problem on every
- * one of its 400,000 rows: the rows of the list are made when they are
- * shown, not all at once. */
-#define CG_TYPE_PROBLEM_LIST (cg_problem_list_get_type ())
-G_DECLARE_FINAL_TYPE (CgProblemList, cg_problem_list, CG, PROBLEM_LIST, GObject)
-
-struct _CgProblemList
-{
-  GObject    parent_instance;
-  GPtrArray *problems;   /* CgImportProblem*, shared with the CgImport */
-};
-
-static GType
-cg_problem_list_get_item_type (GListModel *model)
-{
-  return GTK_TYPE_STRING_LIST;
-}
-
-static guint
-cg_problem_list_get_n_items (GListModel *model)
-{
-  CgProblemList *self = CG_PROBLEM_LIST (model);
-
-  return self->problems != NULL ? self->problems->len : 0;
-}
-
-static gpointer
-cg_problem_list_get_item (GListModel *model,
-                          guint       position)
-{
-  CgProblemList *self = CG_PROBLEM_LIST (model);
-  CgImportProblem *problem;
-  g_autofree char *line = NULL;
-  const char *cells[4] = { NULL, };
-
-  if (self->problems == NULL || position >= self->problems->len)
-    return NULL;
-
-  problem = g_ptr_array_index (self->problems, position);
-  /* Line 0 is the file as a whole. */
-  line = problem->line > 0 ? g_strdup_printf ("%u", problem->line) : g_strdup ("—");
-  cells[0] = line;
-  cells[1] = problem->column != NULL ? problem->column : "";
-  cells[2] = problem->reason != NULL ? problem->reason : "";
-  return gtk_string_list_new (cells);
-}
-
-static void
-cg_problem_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = cg_problem_list_get_item_type;
-  iface->get_n_items = cg_problem_list_get_n_items;
-  iface->get_item = cg_problem_list_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CgProblemList, cg_problem_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, cg_problem_list_model_init))
-
-static void
-cg_problem_list_finalize (GObject *object)
-{
-  CgProblemList *self = CG_PROBLEM_LIST (object);
-
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (cg_problem_list_parent_class)->finalize (object);
-}
-
-static void
-cg_problem_list_class_init (CgProblemListClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = cg_problem_list_finalize;
-}
-
-static void
-cg_problem_list_init (CgProblemList *self)
-{
-}
-
-static GListModel *
-cg_problem_list_new (GPtrArray *problems)
-{
-  CgProblemList *self = g_object_new (CG_TYPE_PROBLEM_LIST, NULL);
-
-  self->problems = problems != NULL ? g_ptr_array_ref (problems) : NULL;
-  return G_LIST_MODEL (self);
-}
-
-/* ---- preview -------------------------------------------------------- */
-
-static void
-text_cell_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  gboolean wrap = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cg-wrap"));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  if (wrap)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-    }
-  else
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-text_cell_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  GtkStringList *row = gtk_list_item_get_item (item);
-  guint column = GPOINTER_TO_UINT (user_data);
-  const char *text = gtk_string_list_get_string (row, column);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
-}
-
-/* Rows are GtkStringLists: one string per cell. */
-static GtkColumnViewColumn *
-text_column_new (const char *title,
-                 guint       index,
-                 int         width,
-                 gboolean    wrap)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "cg-wrap", GINT_TO_POINTER (wrap));
-  g_signal_connect (factory, "setup", G_CALLBACK (text_cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (text_cell_bind_cb), GUINT_TO_POINTER (index));
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
-  else
-    gtk_column_view_column_set_expand (column, TRUE);
-  return column;
-}
-
-static void
-remove_columns (GtkColumnView *view)
-{
-  GListModel *columns = gtk_column_view_get_columns (view);
-
-  while (g_list_model_get_n_items (columns) > 0)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
-
-      gtk_column_view_remove_column (view, column);
-    }
-}
-
-/* Takes @rows. */
-static void
-set_model (GtkColumnView *view,
-           GListModel    *rows)
-{
-  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (rows);
-
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
-}
-
-/* Roughly how wide a text is, in half-width characters: enough to size a
- * preview column without measuring every cell with Pango. */
-static guint
-text_width (const char *text)
-{
-  guint width = 0;
-
-  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
-    width += g_unichar_iswide (g_utf8_get_char (text)) ? 2 : 1;
-  return width;
-}
-
-static void
-fill_preview (CgImportDialog *self)
-{
-  g_autoptr(GListStore) rows = g_list_store_new (GTK_TYPE_STRING_LIST);
-  g_auto(GStrv) titles = cg_import_get_preview_titles (self->import);
-  GPtrArray *preview = cg_import_get_preview_rows (self->import);
-  guint n_titles = titles != NULL ? g_strv_length (titles) : 0;
-  guint n_shown = preview != NULL ? MIN (preview->len, PREVIEW_ROWS) : 0;
-
-  remove_columns (self->preview_view);
-  for (guint i = 0; i < n_titles; i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      guint width = text_width (titles[i]);
-
-      for (guint j = 0; j < n_shown; j++)
-        {
-          const char * const *cells = g_ptr_array_index (preview, j);
-
-          if (i < g_strv_length ((char **) cells))
-            width = MAX (width, text_width (cells[i]));
-        }
-      column = text_column_new (titles[i], i, CLAMP ((int) width * 8 + 28, 70, 280), FALSE);
-      gtk_column_view_append_column (self->preview_view, column);
-    }
-
-  for (guint i = 0; i < n_shown; i++)
-    {
-      g_autoptr(GtkStringList) row = gtk_string_list_new ((const char * const *) g_ptr_array_index (preview, i));
-
-      g_list_store_append (rows, row);
-    }
-  set_model (self->preview_view, G_LIST_MODEL (g_steal_pointer (&rows)));
 }
 
 static void
@@ -719,6 +496,8 @@ show_preview (CgImportDialog *self)
   g_autofree char *problems_title = NULL;
   gboolean can_import;
 
+  g_debug ("%s: %u rows read and checked in %.1f s", cg_register_to_string (self->reg),
+           n_rows, g_timer_elapsed (self->timer, NULL));
   stop_loading (self);
 
   set_number (self->rows_value, n_rows);
@@ -755,8 +534,8 @@ show_preview (CgImportDialog *self)
     }
   gtk_label_set_text (self->details_label, details->str);
 
-  set_model (self->problems_view, cg_problem_list_new (problems));
-  fill_preview (self);
+  cg_import_set_rows (self->problems_view, cg_import_problem_list_new (problems));
+  cg_import_fill_preview (self->preview_view, self->import, PREVIEW_ROWS);
 
   problems_title = g_strdup_printf (_("Problems (%u)"), n_problems);
   gtk_stack_page_set_title (self->problems_stack_page, problems_title);
@@ -930,6 +709,8 @@ committed (CgImportDialog *self)
   guint n_new = cg_import_get_n_new (self->import);
   guint n_updated = cg_import_get_n_updated (self->import);
 
+  g_debug ("%s: %u rows imported in %.1f s", cg_register_to_string (self->reg),
+           cg_import_get_n_rows (self->import), g_timer_elapsed (self->timer, NULL));
   /* The rows were written through the other connection: tell the
    * window's store so that every page showing the register reloads. */
   cg_store_emit_changed (self->store, register_info[self->reg].table);
@@ -1136,9 +917,9 @@ cg_import_dialog_init (CgImportDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  line = text_column_new (_("Line"), 0, 70, FALSE);
-  column = text_column_new (_("Column"), 1, 150, FALSE);
-  reason = text_column_new (_("Problem"), 2, 0, TRUE);
+  line = cg_import_text_column_new (_("Line"), 0, 70, FALSE);
+  column = cg_import_text_column_new (_("Column"), 1, 150, FALSE);
+  reason = cg_import_text_column_new (_("Problem"), 2, 0, TRUE);
   gtk_column_view_append_column (self->problems_view, line);
   gtk_column_view_append_column (self->problems_view, column);
   gtk_column_view_append_column (self->problems_view, reason);
