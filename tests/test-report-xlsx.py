@@ -142,6 +142,21 @@ def build_scenario(folder):
               [(p[0], p[1], p[2], "", "", p[3], p[4], p[5], p[6]) for p in PEOPLE])
     result = run(db, ["import", "people", people_csv])
     check(result.returncode == 0, "careguard import people (%s)" % result.stderr.strip())
+
+    # Protective supplies: 1,000 masks and 100 suits received on 10-01,
+    # 10 masks and 2 suits used every day from then on; N95 masks received
+    # and never used (no use: left out of the fewest days).
+    stock_csv = os.path.join(folder, "stock.csv")
+    stock_rows = [("医用外科口罩", "2021-10-01", 1000, "receipt"), ("防护服", "2021-10-01", 100, "receipt"),
+                  ("N95口罩", "2021-10-01", 200, "receipt")]
+    day = datetime.date(2021, 10, 1)
+    while day <= datetime.date(2021, 11, 6):
+        stock_rows.append(("医用外科口罩", day.isoformat(), -10, "use"))
+        stock_rows.append(("防护服", day.isoformat(), -2, "use"))
+        day += datetime.timedelta(days=1)
+    write_csv(stock_csv, ["item", "occurred_on", "quantity", "kind"], stock_rows)
+    result = run(db, ["import", "stock", stock_csv])
+    check(result.returncode == 0, "careguard import stock (%s)" % result.stderr.strip())
     if failed:
         return None, False
 
@@ -256,9 +271,9 @@ STAFF_HEADERS = {
            "下次应检日期", "状态（正常/即将到期/逾期）"],
 }
 WORDS = {
-    "en": {"sheets": ["Daily report", "Staff tests"], "yes": "Yes", "no": "No",
+    "en": {"sheets": ["Daily report", "Staff tests", "Supplies"], "yes": "Yes", "no": "No",
            "zero": "Zero report:", "abnormal": "Abnormal persons", "gaps": "Compliance gaps", "none": "None"},
-    "zh": {"sheets": ["日报告", None], "yes": "是", "no": "否",
+    "zh": {"sheets": ["日报告", None, None], "yes": "是", "no": "否",
            "zero": "零报告", "abnormal": None, "gaps": None, "none": "无"},
 }
 
@@ -269,9 +284,10 @@ def check_report(path, wb, day, lang, actions_stored):
     fever = day == FEVER_DAY
 
     equal(wb.sheetnames[0], words["sheets"][0], label + ": first sheet")
-    equal(len(wb.sheetnames), 2, label + ": two sheets")
-    if words["sheets"][1]:
-        equal(wb.sheetnames[1], words["sheets"][1], label + ": second sheet")
+    equal(len(wb.sheetnames), 3, label + ": three sheets")
+    for i in (1, 2):
+        if words["sheets"][i] and len(wb.sheetnames) > i:
+            equal(wb.sheetnames[i], words["sheets"][i], label + ": sheet %d" % (i + 1))
     equal(wb.properties.creator, "CareGuard", label + ": author")
     check(INSTITUTION in (wb.properties.title or "") and day in (wb.properties.title or ""),
           label + ": document title %r" % wb.properties.title)
@@ -297,7 +313,10 @@ def check_report(path, wb, day, lang, actions_stored):
         14: 1 if fever else 0,      # 李建国 dry cough, no fever
         15: 1 if fever else 0,      # 林芳 sampled on the fever day
         16: 0,
-        17: dash, 18: dash, 19: dash, 20: dash,
+        17: dash, 18: dash, 19: dash,
+        # 防控物资最低可用天数: 防护服, 2 a day at peak, 28 left on 11-05
+        # (100 − 36 × 2), 26 on 11-06; the masks last 64 and 63 days.
+        20: 14 if fever else 13,
         21: words["no"] if fever else words["yes"],
         23: DIRECTOR, 24: DIRECTOR, 25: PHONE,
     }
@@ -360,9 +379,42 @@ def check_report(path, wb, day, lang, actions_stored):
             equal(lin[0][5], "Pending", label + ": 林芳's sample pending")
     check(all(re.fullmatch(r"\d{6}\*{8}\d{3}[\dX]", l[1] or "") for l in lines), label + ": staff IDs masked")
 
+    if len(wb.worksheets) > 2:
+        check_supplies(wb.worksheets[2], day, lang, label)
+
     check_no_full_id(path, wb, label)
     check_page(ws, label, "$1:$4")
     check_page(staff, label, "$1:$3")
+    if len(wb.worksheets) > 2:
+        check_page(wb.worksheets[2], label, "$1:$3")
+
+
+def check_supplies(ws, day, lang, label):
+    """The supplies sheet: item, unit, on hand, days at peak use, status,
+    run-out date, suggested order (whole packs), order day."""
+    fever = day == FEVER_DAY
+    check(INSTITUTION in (ws["A1"].value or "") and day in (ws["A1"].value or ""),
+          label + ": supplies title %r" % ws["A1"].value)
+    rows = {r[0]: r for r in (row_values(ws, i, 8) for i in range(4, ws.max_row + 1)) if r[0]}
+    check("医用外科口罩" in rows and "防护服" in rows and "N95口罩" in rows,
+          label + ": supplies rows %r" % sorted(rows))
+    if "医用外科口罩" not in rows or "防护服" not in rows or "N95口罩" not in rows:
+        return
+    masks, suits, n95 = rows["医用外科口罩"], rows["防护服"], rows["N95口罩"]
+    # 36 (37) days of 10 masks: 640 (630) left, 10 a day at peak → 64 (63) days.
+    equal(masks[1:4], ["个", 640 if fever else 630, 64.0 if fever else 63.0], label + ": masks")
+    equal(masks[6], 0, label + ": no mask to order")
+    # Suits: 28 (26) left, 14 (13) days; to the target of 60 days: 120 − 28
+    # = 92 (94), rounded up to whole packs of 10 → 100.
+    equal(suits[1:4], ["套", 28 if fever else 26, 14.0 if fever else 13.0], label + ": suits")
+    equal(suits[6], 100, label + ": suits to order")
+    check(re.fullmatch(r"\d{4}-\d{2}-\d{2}", suits[7] or "") is not None, label + ": suits' order day %r" % suits[7])
+    equal(n95[2], 200, label + ": N95 on hand")
+    check(isinstance(n95[3], str) and n95[3], label + ": N95 days not a number (no use) %r" % n95[3])
+    if lang == "en":
+        equal(suits[4], "Below floor", label + ": suits below the floor")
+        equal(masks[4], "Enough", label + ": masks enough")
+        equal(n95[3], "Unlimited (no use)", label + ": N95 unlimited")
 
 
 def catalogue_translates():

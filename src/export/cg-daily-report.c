@@ -19,6 +19,7 @@
 
 #include "cg-daily-report.h"
 #include "cg-date.h"
+#include "cg-forecast.h"
 #include "cg-health-check.h"
 #include "cg-institution.h"
 #include "cg-nat-test.h"
@@ -65,6 +66,7 @@ typedef struct
   GHashTable     *check_owner;   /* health_check id → person id */
   GHashTable     *actions;       /* person id → GString: actions recorded that day */
   GHashTable     *highest;       /* person id → double*: highest reading that day */
+  GPtrArray      *supplies;      /* CgItemForecast*: the protective supplies as on that day */
 } DayData;
 
 static void
@@ -78,6 +80,27 @@ day_data_clear (DayData *data)
   g_clear_pointer (&data->check_owner, g_hash_table_unref);
   g_clear_pointer (&data->actions, g_hash_table_unref);
   g_clear_pointer (&data->highest, g_hash_table_unref);
+  g_clear_pointer (&data->supplies, g_ptr_array_unref);
+}
+
+/* 防控物资最低可用天数: the fewest days of supply at peak use among the
+ * items that are used (an item with no use lasts for ever); -1 when no
+ * item is used at all. */
+static double
+fewest_days_of_supply (GPtrArray *supplies)
+{
+  double fewest = -1.0;
+
+  for (guint i = 0; supplies != NULL && i < supplies->len; i++)
+    {
+      const CgItemForecast *f = supplies->pdata[i];
+
+      if (f->forecast.unlimited)
+        continue;
+      if (fewest < 0.0 || f->forecast.days_of_supply < fewest)
+        fewest = f->forecast.days_of_supply;
+    }
+  return fewest;
 }
 
 static void
@@ -271,6 +294,10 @@ day_data_load (CgStore         *store,
       if (status->state == CG_NAT_STATE_POSITIVE && g_strcmp0 (status->latest_sampled_on, window) > 0)
         figures->positives++;
     }
+
+  data->supplies = cg_stock_forecast_all (store, policy, date, error);
+  if (data->supplies == NULL)
+    return FALSE;
 
   /* A fever counts even where a module has no rule that would alert on it. */
   figures->zero_report = figures->abnormal->len == 0 && figures->fevers == 0
@@ -844,7 +871,15 @@ write_report_sheet (lxw_workbook        *wb,
   sheet_text (&sheet, row, 16, 16, dash, f->center);
   sheet_text (&sheet, row, 17, 17, dash, f->center);
   sheet_text (&sheet, row, 18, 18, dash, f->center);
-  sheet_text (&sheet, row, 19, 19, dash, f->center);
+  {
+    double fewest = fewest_days_of_supply (data->supplies);
+
+    /* Whole days, rounded down: a director plans on what is surely there. */
+    if (fewest >= 0.0)
+      sheet_number (&sheet, row, 19, floor (fewest), f->number);
+    else
+      sheet_text (&sheet, row, 19, 19, dash, f->center);
+  }
   sheet_text (&sheet, row, 20, 20,
               /* Translators: answer in the zero-report column: 是 */
               figures->zero_report ? _("Yes")
@@ -1098,6 +1133,105 @@ write_staff_sheet (lxw_workbook        *wb,
   return sheet.error;
 }
 
+static const double supplies_min_widths[] = { 16, 8, 12, 14, 14, 14, 14, 12 };
+enum { N_SUPPLY_COLS = G_N_ELEMENTS (supplies_min_widths) };
+
+/* The protective supplies as on the day (防疫物资台账, rules CH-6 …): what
+ * is on hand, how many days it lasts at peak use, and what to order. */
+static lxw_error
+write_supplies_sheet (lxw_workbook        *wb,
+                      const Formats       *f,
+                      const CgInstitution *inst,
+                      DayData             *data)
+{
+  double widths[N_SUPPLY_COLS];
+  Sheet sheet = { NULL, widths, N_SUPPLY_COLS, 1.0, LXW_NO_ERROR };
+  const char *day = data->figures->date;
+  g_autofree char *title = NULL;
+  g_autofree char *note = NULL;
+  const char *headers[N_SUPPLY_COLS];
+  const char *next_day = NULL;
+  int floor_days = 0;
+  int target_days = 0;
+  lxw_row_t row = 0;
+  guint h = 0;
+
+  /* Translators: %1$s is the institution, %2$s the date; forms.md names
+   * the register 防疫物资台账 */
+  title = g_strdup_printf (_("%1$s Protective supplies %2$s"), inst->name, day);
+  /* Translators: supplies sheet column, forms.md header 物资名称 */
+  headers[h++] = _("Item");
+  /* Translators: supplies sheet column, forms.md header 单位 */
+  headers[h++] = _("Unit");
+  /* Translators: supplies sheet column: 库存 */
+  headers[h++] = _("On hand");
+  /* Translators: supplies sheet column: 高峰用量下可用天数 */
+  headers[h++] = _("Days of supply at peak use");
+  /* Translators: supplies sheet column: 状态 */
+  headers[h++] = _("Status");
+  /* Translators: supplies sheet column: 按近期用量预计用尽日期 */
+  headers[h++] = _("Runs out at the recent pace");
+  /* Translators: supplies sheet column: 建议补充数量 */
+  headers[h++] = _("Suggested order");
+  /* Translators: supplies sheet column: 补充日期 */
+  headers[h++] = _("Order for");
+  g_assert (h == N_SUPPLY_COLS);
+  memcpy (widths, supplies_min_widths, sizeof widths);
+  fit_widths (widths, N_SUPPLY_COLS, headers, NULL, 0.0);
+  for (guint i = 0; i < data->supplies->len; i++)
+    {
+      const CgItemForecast *fc = data->supplies->pdata[i];
+
+      widths[0] = MAX (widths[0], MIN (text_units (fc->item->name) + 1.5, 30.0));
+      floor_days = fc->forecast.floor_days;
+      target_days = fc->forecast.target_days;
+      next_day = fc->next_replenishment;
+    }
+  if (data->supplies->len > 0)
+    /* Translators: note under the title of the supplies sheet */
+    note = g_strdup_printf (_("Days of supply at the peak use of the worst 30 days; at least %d days must be on hand, %d days are the target. Orders are for %s."),
+                            floor_days, target_days, next_day != NULL ? next_day : day);
+  else
+    note = g_strdup (_("No protective supplies are recorded."));
+
+  /* Translators: name of the supplies sheet of the daily report */
+  sheet.ws = workbook_add_worksheet (wb, _("Supplies"));
+  sheet_set_widths (&sheet);
+  sheet_text (&sheet, row, 0, N_SUPPLY_COLS - 1, title, f->title);
+  sheet_row_done (&sheet, row++, 22.0);
+  sheet_text (&sheet, row, 0, N_SUPPLY_COLS - 1, note, f->note);
+  sheet_row_done (&sheet, row++, 13.0);
+  for (guint c = 0; c < N_SUPPLY_COLS; c++)
+    sheet_text (&sheet, row, c, c, headers[c], f->header);
+  sheet_row_done (&sheet, row++, LINE_HEIGHT);
+
+  for (guint i = 0; i < data->supplies->len; i++)
+    {
+      const CgItemForecast *fc = data->supplies->pdata[i];
+
+      sheet_text (&sheet, row, 0, 0, fc->item->name, f->text);
+      sheet_text (&sheet, row, 1, 1, fc->item->unit, f->center);
+      sheet_number (&sheet, row, 2, (double) fc->forecast.on_hand, f->number);
+      if (fc->forecast.unlimited)
+        sheet_text (&sheet, row, 3, 3,
+                    /* Translators: days of supply of an item with no use: 不限 */
+                    _("Unlimited (no use)"), f->center);
+      else
+        sheet_number (&sheet, row, 3, fc->forecast.days_of_supply, f->temperature);
+      sheet_text (&sheet, row, 4, 4, cg_stock_status_label (fc->forecast.status), f->center);
+      sheet_text (&sheet, row, 5, 5, fc->runout_date != NULL ? fc->runout_date : "", f->center);
+      sheet_number (&sheet, row, 6, (double) fc->forecast.suggested_order, f->number);
+      sheet_text (&sheet, row, 7, 7,
+                  fc->forecast.suggested_order > 0 && fc->next_replenishment != NULL
+                  ? fc->next_replenishment : "", f->center);
+      sheet_row_done (&sheet, row++, LINE_HEIGHT);
+    }
+
+  worksheet_freeze_panes (sheet.ws, 3, 0);
+  set_page (sheet.ws, inst->name, title, 2);
+  return sheet.error;
+}
+
 /* Where the workbook is written first: beside @path, so that the final
  * rename stays on one file system and cannot half-replace the file. */
 static char *
@@ -1205,6 +1339,8 @@ cg_daily_report_write (CgStore         *store,
   written_status = write_report_sheet (wb, &formats, inst, policy, &data, written);
   if (written_status == LXW_NO_ERROR)
     written_status = write_staff_sheet (wb, &formats, inst, policy, &data);
+  if (written_status == LXW_NO_ERROR)
+    written_status = write_supplies_sheet (wb, &formats, inst, &data);
 
   doc_title = g_strdup_printf (_("%1$s Daily epidemic-prevention report %2$s"), inst->name, data.figures->date);
   properties.title = doc_title;
