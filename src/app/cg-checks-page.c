@@ -17,6 +17,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "cg-import-dialog.h"
+
 #include "cg-audit.h"
 #include "cg-check-history-model.h"
 #include "cg-checks-page.h"
@@ -2111,6 +2113,22 @@ cg_checks_page_set_property (GObject      *object,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cg_import_dialog_run (widget, CG_CHECKS_PAGE (widget)->store, CG_REGISTER_CHECKS);
+}
+
+static void
+template_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  cg_import_template_save (widget, CG_REGISTER_CHECKS);
+}
+
+static void
 cg_checks_page_class_init (CgChecksPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -2168,6 +2186,8 @@ cg_checks_page_class_init (CgChecksPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_history_stop_search_cb);
 
   gtk_widget_class_install_action (widget_class, "checks.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "checks.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "checks.template", NULL, template_action);
 }
 
 static void

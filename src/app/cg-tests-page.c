@@ -6,6 +6,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cg-import-dialog.h"
+
 #include "cg-date.h"
 #include "cg-nat-test.h"
 #include "cg-sample-dialog.h"
@@ -1622,6 +1624,22 @@ cg_tests_page_set_property (GObject      *object,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cg_import_dialog_run (widget, CG_TESTS_PAGE (widget)->store, CG_REGISTER_TESTS);
+}
+
+static void
+template_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  cg_import_template_save (widget, CG_REGISTER_TESTS);
+}
+
+static void
 cg_tests_page_class_init (CgTestsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1668,6 +1686,8 @@ cg_tests_page_class_init (CgTestsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_panel_revealed_cb);
 
   gtk_widget_class_install_action (widget_class, "tests.record", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "tests.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "tests.template", NULL, template_action);
   gtk_widget_class_install_action (widget_class, "tests.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "tests.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "tests.close-history", NULL, close_history_action);
