@@ -180,7 +180,8 @@ format_days (const CgForecast *forecast)
 {
   if (forecast->unlimited)
     return g_strdup (_("∞ unlimited"));
-  return g_strdup_printf ("%.1f", forecast->days_of_supply);
+  /* Rounded down: 59.96 days must not read "60.0" beside "Below target". */
+  return g_strdup_printf ("%.1f", floor (forecast->days_of_supply * 10.0 + 1e-9) / 10.0);
 }
 
 /* ---- the items table -------------------------------------------------- */
@@ -527,7 +528,7 @@ order_csv (CgSuppliesPage *self)
         continue;
       order = g_strdup_printf ("%" G_GINT64_FORMAT, f->forecast.suggested_order);
       on_hand = g_strdup_printf ("%" G_GINT64_FORMAT, f->forecast.on_hand);
-      days = f->forecast.unlimited ? g_strdup ("") : g_strdup_printf ("%.1f", f->forecast.days_of_supply);
+      days = f->forecast.unlimited ? g_strdup ("") : g_strdup_printf ("%.1f", floor (f->forecast.days_of_supply * 10.0 + 1e-9) / 10.0);
       csv_field (out, f->next_replenishment != NULL ? f->next_replenishment : "");
       g_string_append_c (out, ',');
       csv_field (out, f->item->name);
