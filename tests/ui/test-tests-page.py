@@ -398,7 +398,7 @@ def daily_report_previewed_and_saved(db):
         save = [b for b in find_in(chooser, "push button") if b.name in ("Save", "_Save Save", "Save Save")]
         assert save, [b.name for b in find_in(chooser, "push button")]
         save[0].queryAction().doAction(0)
-        app.find("label", "Report saved", timeout=30)
+        app.wait(lambda: os.path.exists(path + ".xlsx"), 30, "the report to be written")
         with open(path + ".xlsx", "rb") as f:
             assert f.read(2) == b"PK", "the report is not a workbook"
     finally:
