@@ -181,8 +181,10 @@ imported_message (CgRegister reg,
     case CG_REGISTER_CHECKS:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check imported",
                                            "%u checks imported", n), n);
+    case CG_REGISTER_STOCK:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ledger entry imported",
+                                           "%u ledger entries imported", n), n);
     case CG_N_REGISTERS:
-    default:
       break;
     }
   g_return_val_if_reached (NULL);
@@ -202,8 +204,10 @@ template_name (CgRegister reg)
     case CG_REGISTER_CHECKS:
       /* Translators: the file name offered for the empty import template */
       return _("checks-template.csv");
+    case CG_REGISTER_STOCK:
+      /* Translators: the file name offered for the empty import template */
+      return _("supplies-template.csv");
     case CG_N_REGISTERS:
-    default:
       break;
     }
   g_return_val_if_reached (NULL);

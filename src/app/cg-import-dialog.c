@@ -36,11 +36,15 @@ static const struct
   const char *new_title;   /* the card counting new records */
   const char *table;       /* CgStore::changed detail after the commit */
   goffset     max_size;
-} register_info[CG_N_REGISTERS] = {
+} register_info[] = {
   [CG_REGISTER_PEOPLE] = { N_("Import People"), N_("New People"), "person", 16 * MiB },
   [CG_REGISTER_TESTS] = { N_("Import Nucleic-Acid Tests"), N_("New Samples"), "nat_test", 32 * MiB },
   [CG_REGISTER_CHECKS] = { N_("Import Temperature Checks"), N_("New Checks"), "health_check", 64 * MiB },
+  [CG_REGISTER_STOCK] = { N_("Import Supplies Ledger"), N_("New Entries"), "stock_movement", 16 * MiB },
 };
+/* A register added to cg-import.h needs its line here (and its texts in
+ * the switches below, which -Wswitch points out). */
+G_STATIC_ASSERT (G_N_ELEMENTS (register_info) == CG_N_REGISTERS);
 
 struct _CgImportDialog
 {
@@ -150,8 +154,10 @@ too_large_message (CgRegister  reg,
     case CG_REGISTER_CHECKS:
       return g_strdup_printf (_("The file is too large (%s) for one import of checks: the largest accepted is %s. Split it into files of a year or less."),
                               size_text, max_text);
+    case CG_REGISTER_STOCK:
+      return g_strdup_printf (_("The file is too large (%s) for one import of the supplies ledger: the largest accepted is %s. Split it into files of a year or less."),
+                              size_text, max_text);
     case CG_N_REGISTERS:
-    default:
       break;
     }
   g_return_val_if_reached (NULL);
@@ -165,7 +171,9 @@ ready_message (CgRegister reg,
 {
   g_autofree char *counts = NULL;
 
-  /* People are counted in persons (人) in Chinese, the others in records (条). */
+  /* People are counted in persons (人) in Chinese, the other registers in
+   * records (条): the context says tests or checks, and holds for the
+   * supplies ledger too. */
   if (reg == CG_REGISTER_PEOPLE)
     counts = g_strdup_printf (_("%u new, %u updated."), n_new, n_updated);
   else
@@ -191,8 +199,13 @@ ready_message (CgRegister reg,
                                            "Every row is correct. Ready to import %u checks: %s",
                                            n_rows),
                               n_rows, counts);
+    case CG_REGISTER_STOCK:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Every row is correct. Ready to import %u ledger entry: %s",
+                                           "Every row is correct. Ready to import %u ledger entries: %s",
+                                           n_rows),
+                              n_rows, counts);
     case CG_N_REGISTERS:
-    default:
       break;
     }
   g_return_val_if_reached (NULL);
@@ -209,8 +222,9 @@ empty_message (CgRegister reg)
       return _("The file has a header row but no tests in it.");
     case CG_REGISTER_CHECKS:
       return _("The file has a header row but no checks in it.");
+    case CG_REGISTER_STOCK:
+      return _("The file has a header row but no ledger entries in it.");
     case CG_N_REGISTERS:
-    default:
       break;
     }
   g_return_val_if_reached (NULL);
@@ -242,8 +256,11 @@ importing_message (CgRegister reg,
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "Importing %u check…", "Importing %u checks…", n_rows),
                               n_rows);
+    case CG_REGISTER_STOCK:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Importing %u ledger entry…", "Importing %u ledger entries…", n_rows),
+                              n_rows);
     case CG_N_REGISTERS:
-    default:
       break;
     }
   g_return_val_if_reached (NULL);
@@ -713,6 +730,9 @@ committed (CgImportDialog *self)
            cg_import_get_n_rows (self->import), g_timer_elapsed (self->timer, NULL));
   /* The rows were written through the other connection: tell the
    * window's store so that every page showing the register reloads. */
+  if (self->reg == CG_REGISTER_STOCK)
+    /* Items named for the first time were created too. */
+    cg_store_emit_changed (self->store, "stock_item");
   cg_store_emit_changed (self->store, register_info[self->reg].table);
   g_signal_emit (self, signals[IMPORTED], 0, n_new, n_updated);
   gtk_window_destroy (GTK_WINDOW (self));

@@ -17,8 +17,8 @@ G_DECLARE_FINAL_TYPE (CgImportDialog, cg_import_dialog, CG, IMPORT_DIALOG, AdwWi
  * an import would do (new and updated records, every problem with its line
  * and column) and imports it whole on "Import".  After the commit it emits
  * the store's "changed" signal for the register's table ("person",
- * "nat_test" or "health_check"), then "imported" (guint n_new,
- * guint n_updated), then closes itself. */
+ * "nat_test", "health_check", or "stock_item" and "stock_movement"), then
+ * "imported" (guint n_new, guint n_updated), then closes itself. */
 CgImportDialog       *cg_import_dialog_new             (GtkWindow            *parent,
                                                         CgStore              *store,
                                                         CgRegister            reg,
