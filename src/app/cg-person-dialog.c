@@ -9,6 +9,7 @@
 #include "cg-audit.h"
 #include "cg-date.h"
 #include "cg-person-dialog.h"
+#include "cg-sample-dialog.h"
 #include "cg-validate.h"
 
 struct _CgPersonDialog
@@ -142,128 +143,6 @@ years_between (const GDate *from,
           && g_date_get_day (to) < g_date_get_day (from)))
     years--;
   return years;
-}
-
-/* ---- date fields with a calendar ------------------------------------ */
-
-static void
-close_calendar (GtkCalendar *calendar)
-{
-  GtkEditable *editable = g_object_get_data (G_OBJECT (calendar), "cg-editable");
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
-
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-  gtk_widget_grab_focus (GTK_WIDGET (editable));
-}
-
-/* The field follows the calendar's selection; the popover closes on a
- * click on a day, on Space (which picks the day the arrows moved to) and
- * on Enter, not when the month buttons change the day. */
-static void
-on_calendar_day_selected_cb (GtkCalendar *calendar,
-                             GtkEditable *editable)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *text = NULL;
-
-  if (g_object_get_data (G_OBJECT (calendar), "cg-syncing") != NULL)
-    return;
-
-  date = gtk_calendar_get_date (calendar);
-  text = g_date_time_format (date, "%Y-%m-%d");
-  gtk_editable_set_text (editable, text);
-
-  if (g_object_get_data (G_OBJECT (calendar), "cg-picked-by-key") != NULL)
-    {
-      g_object_set_data (G_OBJECT (calendar), "cg-picked-by-key", NULL);
-      close_calendar (calendar);
-    }
-}
-
-static void
-on_calendar_released_cb (GtkGestureClick *gesture,
-                         int              n_press,
-                         double           x,
-                         double           y,
-                         GtkCalendar     *calendar)
-{
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (calendar), x, y, GTK_PICK_DEFAULT);
-
-  if (picked != NULL && gtk_widget_has_css_class (picked, "day-number"))
-    close_calendar (calendar);
-}
-
-static gboolean
-on_calendar_key_pressed_cb (GtkEventControllerKey *controller,
-                            guint                  keyval,
-                            guint                  keycode,
-                            GdkModifierType        state,
-                            GtkCalendar           *calendar)
-{
-  if (keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space)
-    g_object_set_data (G_OBJECT (calendar), "cg-picked-by-key", GINT_TO_POINTER (1));
-  else if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
-    {
-      close_calendar (calendar);
-      return GDK_EVENT_STOP;
-    }
-  return GDK_EVENT_PROPAGATE;
-}
-
-static void
-on_calendar_popover_show_cb (GtkPopover  *popover,
-                             GtkCalendar *calendar)
-{
-  GtkEditable *editable = g_object_get_data (G_OBJECT (calendar), "cg-editable");
-  g_autoptr(GDateTime) when = NULL;
-  GDate date;
-
-  if (cg_date_parse (gtk_editable_get_text (editable), &date))
-    when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                  g_date_get_day (&date), 0, 0, 0);
-  else
-    when = g_date_time_new_now_local ();
-
-  g_object_set_data (G_OBJECT (calendar), "cg-syncing", GINT_TO_POINTER (1));
-  gtk_calendar_select_day (calendar, when);
-  g_object_set_data (G_OBJECT (calendar), "cg-syncing", NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (calendar));
-}
-
-/* A calendar button for a date field that also takes typed dates
- * (2023-05-01, 2023/5/1, 2023年5月1日). */
-static GtkWidget *
-date_button_new (GtkEditable *editable,
-                 const char  *label)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  /* The toggle inside the menu button is what AT-SPI can press. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-
-  g_object_set_data (G_OBJECT (calendar), "cg-editable", editable);
-  g_signal_connect (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), editable);
-  /* Capture: the calendar's own gesture claims the click on a day. */
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "released", G_CALLBACK (on_calendar_released_cb), calendar);
-  gtk_widget_add_controller (calendar, GTK_EVENT_CONTROLLER (click));
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_calendar_key_pressed_cb), calendar);
-  gtk_widget_add_controller (calendar, keys);
-  g_signal_connect (popover, "show", G_CALLBACK (on_calendar_popover_show_cb), calendar);
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  return button;
 }
 
 /* ---- validation ----------------------------------------------------- */
@@ -752,7 +631,7 @@ archive_action (GtkWidget  *widget,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Leaving Date"));
   gtk_editable_set_text (GTK_EDITABLE (row), today_iso);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
-                            date_button_new (GTK_EDITABLE (row), _("Choose the Leaving Date")));
+                            cg_date_menu_button_new (GTK_EDITABLE (row), _("Choose the Leaving Date")));
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Leaving Date"), -1);
   list = gtk_list_box_new ();
@@ -919,10 +798,10 @@ cg_person_dialog_init (CgPersonDialog *self)
   setup_entry_row (self->left_row, 16);
 
   adw_entry_row_add_suffix (self->arrived_row,
-                            date_button_new (GTK_EDITABLE (self->arrived_row),
+                            cg_date_menu_button_new (GTK_EDITABLE (self->arrived_row),
                                              _("Choose the Arrival Date")));
   adw_entry_row_add_suffix (self->left_row,
-                            date_button_new (GTK_EDITABLE (self->left_row),
+                            cg_date_menu_button_new (GTK_EDITABLE (self->left_row),
                                              _("Choose the Leaving Date")));
 }
 
