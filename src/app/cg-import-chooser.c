@@ -184,6 +184,15 @@ imported_message (CgRegister reg,
     case CG_REGISTER_STOCK:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ledger entry imported",
                                            "%u ledger entries imported", n), n);
+    case CG_REGISTER_VISITS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit imported",
+                                           "%u visits imported", n), n);
+    case CG_REGISTER_ROOMS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u room imported",
+                                           "%u rooms imported", n), n);
+    case CG_REGISTER_STAYS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stay imported",
+                                           "%u stays imported", n), n);
     case CG_N_REGISTERS:
       break;
     }
@@ -207,6 +216,15 @@ template_name (CgRegister reg)
     case CG_REGISTER_STOCK:
       /* Translators: the file name offered for the empty import template */
       return _("supplies-template.csv");
+    case CG_REGISTER_VISITS:
+      /* Translators: the file name offered for the empty import template */
+      return _("visits-template.csv");
+    case CG_REGISTER_ROOMS:
+      /* Translators: the file name offered for the empty import template */
+      return _("rooms-template.csv");
+    case CG_REGISTER_STAYS:
+      /* Translators: the file name offered for the empty import template */
+      return _("stays-template.csv");
     case CG_N_REGISTERS:
       break;
     }

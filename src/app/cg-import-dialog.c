@@ -41,6 +41,9 @@ static const struct
   [CG_REGISTER_TESTS] = { N_("Import Nucleic-Acid Tests"), N_("New Samples"), "nat_test", 32 * MiB },
   [CG_REGISTER_CHECKS] = { N_("Import Temperature Checks"), N_("New Checks"), "health_check", 64 * MiB },
   [CG_REGISTER_STOCK] = { N_("Import Supplies Ledger"), N_("New Entries"), "stock_movement", 16 * MiB },
+  [CG_REGISTER_VISITS] = { N_("Import Visitor Register"), N_("New Visits"), "visit", 64 * MiB },
+  [CG_REGISTER_ROOMS] = { N_("Import Rooms"), N_("New Rooms"), "room", 4 * MiB },
+  [CG_REGISTER_STAYS] = { N_("Import Isolation Stays"), N_("New Stays"), "stay", 16 * MiB },
 };
 /* A register added to cg-import.h needs its line here (and its texts in
  * the switches below, which -Wswitch points out). */
@@ -157,6 +160,15 @@ too_large_message (CgRegister  reg,
     case CG_REGISTER_STOCK:
       return g_strdup_printf (_("The file is too large (%s) for one import of the supplies ledger: the largest accepted is %s. Split it into files of a year or less."),
                               size_text, max_text);
+    case CG_REGISTER_VISITS:
+      return g_strdup_printf (_("The file is too large (%s) for one import of visits: the largest accepted is %s. Split it into files of a year or less."),
+                              size_text, max_text);
+    case CG_REGISTER_ROOMS:
+      return g_strdup_printf (_("The file is too large (%s) to be a list of rooms: the largest accepted is %s. Choose the CSV file saved from the template."),
+                              size_text, max_text);
+    case CG_REGISTER_STAYS:
+      return g_strdup_printf (_("The file is too large (%s) for one import of isolation stays: the largest accepted is %s. Split it into files of a year or less."),
+                              size_text, max_text);
     case CG_N_REGISTERS:
       break;
     }
@@ -205,6 +217,24 @@ ready_message (CgRegister reg,
                                            "Every row is correct. Ready to import %u ledger entries: %s",
                                            n_rows),
                               n_rows, counts);
+    case CG_REGISTER_VISITS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Every row is correct. Ready to import %u visit: %s",
+                                           "Every row is correct. Ready to import %u visits: %s",
+                                           n_rows),
+                              n_rows, counts);
+    case CG_REGISTER_ROOMS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Every row is correct. Ready to import %u room: %s",
+                                           "Every row is correct. Ready to import %u rooms: %s",
+                                           n_rows),
+                              n_rows, counts);
+    case CG_REGISTER_STAYS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Every row is correct. Ready to import %u stay: %s",
+                                           "Every row is correct. Ready to import %u stays: %s",
+                                           n_rows),
+                              n_rows, counts);
     case CG_N_REGISTERS:
       break;
     }
@@ -224,6 +254,12 @@ empty_message (CgRegister reg)
       return _("The file has a header row but no checks in it.");
     case CG_REGISTER_STOCK:
       return _("The file has a header row but no ledger entries in it.");
+    case CG_REGISTER_VISITS:
+      return _("The file has a header row but no visits in it.");
+    case CG_REGISTER_ROOMS:
+      return _("The file has a header row but no rooms in it.");
+    case CG_REGISTER_STAYS:
+      return _("The file has a header row but no stays in it.");
     case CG_N_REGISTERS:
       break;
     }
@@ -259,6 +295,18 @@ importing_message (CgRegister reg,
     case CG_REGISTER_STOCK:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "Importing %u ledger entry…", "Importing %u ledger entries…", n_rows),
+                              n_rows);
+    case CG_REGISTER_VISITS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Importing %u visit…", "Importing %u visits…", n_rows),
+                              n_rows);
+    case CG_REGISTER_ROOMS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Importing %u room…", "Importing %u rooms…", n_rows),
+                              n_rows);
+    case CG_REGISTER_STAYS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Importing %u stay…", "Importing %u stays…", n_rows),
                               n_rows);
     case CG_N_REGISTERS:
       break;

@@ -29,6 +29,54 @@ cg_symptom_to_string (guint index)
   return symptom_ids[index];
 }
 
+static const char * const health_code_ids[CG_N_HEALTH_CODES] = {
+  "green", "yellow", "orange", "red", "none",
+};
+static const char * const health_code_words[CG_N_HEALTH_CODES][3] = {
+  { "绿码", "绿", "綠碼" },
+  { "黄码", "黄", "黃碼" },
+  { "橙码", "橙", "橙碼" },
+  { "红码", "红", "紅碼" },
+  { "无", "无码", "無" },
+};
+static const char * const health_code_labels[CG_N_HEALTH_CODES] = {
+  N_("Green"), N_("Yellow"), N_("Orange"), N_("Red"), N_("No code"),
+};
+
+const char *
+cg_health_code_to_string (CgHealthCode code)
+{
+  g_return_val_if_fail (code < CG_N_HEALTH_CODES, NULL);
+  return health_code_ids[code];
+}
+
+int
+cg_health_code_from_string (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return -1;
+  folded = g_utf8_strdown (text, -1);
+  g_strstrip (folded);
+  for (int c = 0; c < CG_N_HEALTH_CODES; c++)
+    {
+      if (g_str_equal (folded, health_code_ids[c]))
+        return c;
+      for (guint w = 0; w < G_N_ELEMENTS (health_code_words[c]); w++)
+        if (g_str_equal (folded, health_code_words[c][w]))
+          return c;
+    }
+  return -1;
+}
+
+const char *
+cg_health_code_label (CgHealthCode code)
+{
+  g_return_val_if_fail (code < CG_N_HEALTH_CODES, NULL);
+  return _(health_code_labels[code]);
+}
+
 const char *
 cg_symptom_label (guint index)
 {

@@ -32,6 +32,23 @@ gboolean    cg_symptoms_parse      (const char *text,
 /* Translated, "、"-separated in Chinese; "" for none. */
 char       *cg_symptoms_describe   (guint       symptoms);
 
+/* Health-code colours (健康码): only green enters by default (ALL-4);
+ * "none" is a person without a code (RS-2). */
+typedef enum
+{
+  CG_HEALTH_CODE_GREEN,
+  CG_HEALTH_CODE_YELLOW,
+  CG_HEALTH_CODE_ORANGE,
+  CG_HEALTH_CODE_RED,
+  CG_HEALTH_CODE_NONE,
+  CG_N_HEALTH_CODES
+} CgHealthCode;
+
+const char *cg_health_code_to_string   (CgHealthCode code);   /* "green" … "none" */
+/* English or Chinese (绿码/绿/黄码/橙码/红码/无); -1 when unknown. */
+int         cg_health_code_from_string (const char  *text);
+const char *cg_health_code_label       (CgHealthCode code);   /* translated */
+
 typedef enum
 {
   CG_BAND_TOO_LOW,         /* not plausible: refused */

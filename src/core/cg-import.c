@@ -131,6 +131,9 @@ static const CgRegisterSpec * const registers[CG_N_REGISTERS] = {
   [CG_REGISTER_TESTS] = &cg_import_tests_register,
   [CG_REGISTER_CHECKS] = &cg_import_checks_register,
   [CG_REGISTER_STOCK] = &cg_import_stock_register,
+  [CG_REGISTER_VISITS] = &cg_import_visits_register,
+  [CG_REGISTER_ROOMS] = &cg_import_rooms_register,
+  [CG_REGISTER_STAYS] = &cg_import_stays_register,
 };
 
 int

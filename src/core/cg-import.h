@@ -25,6 +25,9 @@ typedef enum
   CG_REGISTER_TESTS,     /* nucleic-acid samples and results */
   CG_REGISTER_CHECKS,    /* daily temperature and symptom checks */
   CG_REGISTER_STOCK,     /* protective supplies: receipts, uses, counts */
+  CG_REGISTER_VISITS,    /* the visitor register (ALL-4) */
+  CG_REGISTER_ROOMS,     /* observation and isolation rooms (ALL-5) */
+  CG_REGISTER_STAYS,     /* isolation observation stays (ALL-6, RS-2) */
   CG_N_REGISTERS
 } CgRegister;
 

@@ -20,6 +20,8 @@ typedef enum
   CG_PAGE_PEOPLE  = 1 << 3,
   CG_PAGE_REPORTS = 1 << 4,   /* the daily report to the bureau (ALL-9) */
   CG_PAGE_SUPPLIES = 1 << 5,  /* protective supplies: ledger and forecast (CH-6 …) */
+  CG_PAGE_VISITORS = 1 << 6,  /* the gate: visitor register (ALL-4) */
+  CG_PAGE_ROOMS    = 1 << 7,  /* observation/isolation rooms, stays, screening (ALL-5/6, RS-1/2/3) */
 } CgPageFlags;
 
 

@@ -1,0 +1,5 @@
+/* cg-screening.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
