@@ -193,6 +193,9 @@ imported_message (CgRegister reg,
     case CG_REGISTER_STAYS:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stay imported",
                                            "%u stays imported", n), n);
+    case CG_REGISTER_DISINFECTIONS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u disinfection imported",
+                                           "%u disinfections imported", n), n);
     case CG_N_REGISTERS:
       break;
     }
@@ -225,6 +228,9 @@ template_name (CgRegister reg)
     case CG_REGISTER_STAYS:
       /* Translators: the file name offered for the empty import template */
       return _("stays-template.csv");
+    case CG_REGISTER_DISINFECTIONS:
+      /* Translators: the file name offered for the empty import template */
+      return _("disinfections-template.csv");
     case CG_N_REGISTERS:
       break;
     }

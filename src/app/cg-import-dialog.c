@@ -44,6 +44,7 @@ static const struct
   [CG_REGISTER_VISITS] = { N_("Import Visitor Register"), N_("New Visits"), "visit", 64 * MiB },
   [CG_REGISTER_ROOMS] = { N_("Import Rooms"), N_("New Rooms"), "room", 4 * MiB },
   [CG_REGISTER_STAYS] = { N_("Import Isolation Stays"), N_("New Stays"), "stay", 16 * MiB },
+  [CG_REGISTER_DISINFECTIONS] = { N_("Import Disinfection Log"), N_("New Entries"), "disinfection", 16 * MiB },
 };
 /* A register added to cg-import.h needs its line here (and its texts in
  * the switches below, which -Wswitch points out). */
@@ -169,6 +170,9 @@ too_large_message (CgRegister  reg,
     case CG_REGISTER_STAYS:
       return g_strdup_printf (_("The file is too large (%s) for one import of isolation stays: the largest accepted is %s. Split it into files of a year or less."),
                               size_text, max_text);
+    case CG_REGISTER_DISINFECTIONS:
+      return g_strdup_printf (_("The file is too large (%s) for one import of the disinfection log: the largest accepted is %s. Split it into files of a year or less."),
+                              size_text, max_text);
     case CG_N_REGISTERS:
       break;
     }
@@ -235,6 +239,12 @@ ready_message (CgRegister reg,
                                            "Every row is correct. Ready to import %u stays: %s",
                                            n_rows),
                               n_rows, counts);
+    case CG_REGISTER_DISINFECTIONS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Every row is correct. Ready to import %u disinfection: %s",
+                                           "Every row is correct. Ready to import %u disinfections: %s",
+                                           n_rows),
+                              n_rows, counts);
     case CG_N_REGISTERS:
       break;
     }
@@ -260,6 +270,8 @@ empty_message (CgRegister reg)
       return _("The file has a header row but no rooms in it.");
     case CG_REGISTER_STAYS:
       return _("The file has a header row but no stays in it.");
+    case CG_REGISTER_DISINFECTIONS:
+      return _("The file has a header row but no disinfections in it.");
     case CG_N_REGISTERS:
       break;
     }
@@ -307,6 +319,10 @@ importing_message (CgRegister reg,
     case CG_REGISTER_STAYS:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "Importing %u stay…", "Importing %u stays…", n_rows),
+                              n_rows);
+    case CG_REGISTER_DISINFECTIONS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Importing %u disinfection…", "Importing %u disinfections…", n_rows),
                               n_rows);
     case CG_N_REGISTERS:
       break;

@@ -17,6 +17,7 @@
 #include "cg-setup-page.h"
 #include "cg-visitors-page.h"
 #include "cg-rooms-page.h"
+#include "cg-hygiene-page.h"
 #include "cg-supplies-page.h"
 #include "cg-tests-page.h"
 #include "cg-today-page.h"
@@ -75,6 +76,7 @@ static const PageInfo page_infos[] = {
   { CG_PAGE_TESTS, "tests", N_("Nucleic-Acid Tests"), "applications-science-symbolic", cg_tests_page_new },
   { CG_PAGE_VISITORS, "visitors", N_("Visitors"), "avatar-default-symbolic", cg_visitors_page_new },
   { CG_PAGE_ROOMS, "rooms", N_("Isolation Rooms"), "view-grid-symbolic", cg_rooms_page_new },
+  { CG_PAGE_HYGIENE, "hygiene", N_("Disinfection & Training"), "edit-clear-all-symbolic", cg_hygiene_page_new },
   { CG_PAGE_SUPPLIES, "supplies", N_("Protective Supplies"), "package-x-generic-symbolic", cg_supplies_page_new },
   { CG_PAGE_PEOPLE, "people", N_("People"), "system-users-symbolic", cg_people_page_new },
   { CG_PAGE_REPORTS, "reports", N_("Reports"), "x-office-spreadsheet-symbolic", cg_reports_page_new },
@@ -408,7 +410,7 @@ sidebar_row_activated_cb (GtkListBox    *list,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
-/* Alt+1 … Alt+8: the page at that place in the sidebar, shown with the
+/* Alt+1 … Alt+9: the page at that place in the sidebar, shown with the
  * keyboard focus in it. */
 static void
 show_page_activated_cb (GtkWidget  *widget,
@@ -604,7 +606,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, risk_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "i", show_page_activated_cb);
-  for (int i = 0; i < 8; i++)
+  for (int i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "i", i + 1);
 }

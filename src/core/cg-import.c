@@ -134,6 +134,7 @@ static const CgRegisterSpec * const registers[CG_N_REGISTERS] = {
   [CG_REGISTER_VISITS] = &cg_import_visits_register,
   [CG_REGISTER_ROOMS] = &cg_import_rooms_register,
   [CG_REGISTER_STAYS] = &cg_import_stays_register,
+  [CG_REGISTER_DISINFECTIONS] = &cg_import_disinfections_register,
 };
 
 int

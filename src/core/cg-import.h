@@ -28,6 +28,7 @@ typedef enum
   CG_REGISTER_VISITS,    /* the visitor register (ALL-4) */
   CG_REGISTER_ROOMS,     /* observation and isolation rooms (ALL-5) */
   CG_REGISTER_STAYS,     /* isolation observation stays (ALL-6, RS-2) */
+  CG_REGISTER_DISINFECTIONS, /* the disinfection log (ALL-7, FH-4) */
   CG_N_REGISTERS
 } CgRegister;
 

@@ -212,6 +212,36 @@ static const char * const migrations[] = {
   "  created_at TEXT NOT NULL);"
   "CREATE INDEX screening_person ON screening (person_id, screened_at);"
   "CREATE INDEX screening_day ON screening (screened_on);",
+
+  /* 7: the disinfection log (ALL-7, FH-4, FH-6) and training sessions
+   * and drills (ALL-8) of every institution.  place_kind groups the
+   * places of forms.md's 消毒工作日志 (a funeral hall, a vehicle …). */
+  "CREATE TABLE disinfection ("
+  "  id INTEGER PRIMARY KEY,"
+  "  place TEXT NOT NULL CHECK (length(trim(place)) > 0),"
+  "  place_kind TEXT NOT NULL DEFAULT 'other' CHECK (place_kind IN ('living','reception','isolation',"
+  "    'office','canteen','hall','business_hall','cremation','vehicle','other')),"
+  "  done_at TEXT NOT NULL,"
+  "  done_on TEXT NOT NULL,"
+  "  method TEXT NOT NULL DEFAULT '',"
+  "  agent TEXT NOT NULL DEFAULT '',"
+  "  operator TEXT NOT NULL CHECK (length(trim(operator)) > 0),"
+  "  checker TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX disinfection_order ON disinfection (done_at, id);"
+  "CREATE INDEX disinfection_place ON disinfection (place, done_on);"
+  "CREATE TABLE training ("
+  "  id INTEGER PRIMARY KEY,"
+  "  held_on TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('training','drill')),"
+  "  topic TEXT NOT NULL CHECK (length(trim(topic)) > 0),"
+  "  attendees INTEGER NOT NULL DEFAULT 0 CHECK (attendees >= 0),"
+  "  attendee_names TEXT NOT NULL DEFAULT '',"
+  "  trainer TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX training_day ON training (held_on);",
 };
 
 int

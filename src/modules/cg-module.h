@@ -22,6 +22,7 @@ typedef enum
   CG_PAGE_SUPPLIES = 1 << 5,  /* protective supplies: ledger and forecast (CH-6 …) */
   CG_PAGE_VISITORS = 1 << 6,  /* the gate: visitor register (ALL-4) */
   CG_PAGE_ROOMS    = 1 << 7,  /* observation/isolation rooms, stays, screening (ALL-5/6, RS-1/2/3) */
+  CG_PAGE_HYGIENE  = 1 << 8,  /* disinfection log and training/drills (ALL-7, ALL-8, FH-4) */
 } CgPageFlags;
 
 
