@@ -27,6 +27,7 @@ static const double GREEN[3]  = { 0.18, 0.76, 0.49 };
 static const double ORANGE[3] = { 1.00, 0.47, 0.00 };
 static const double RED[3]    = { 0.88, 0.11, 0.14 };
 static const double PURPLE[3] = { 0.57, 0.25, 0.67 };
+static const double WHITE_SPAN[3] = { 1.0, 1.0, 1.0 };
 
 /* 30 days of the share of staff with a valid negative test (40 staff);
  * day 12 has no figure (NAN): the tests of that day were not entered. */
@@ -1038,6 +1039,381 @@ test_errors (void)
   g_assert_error (error, CG_CHART_ERROR, CG_CHART_ERROR_SIZE);
 }
 
+
+/* Timelines */
+
+/* Five isolation rooms over 14 days (10-25 … 11-07), "today" at noon of
+ * 11-05 (slot 11.5):
+ *   隔离1号  王某  from 10-27 (2), still open, planned to 11-10 (16: past the range)
+ *   隔离2号  李某  10-28 … 11-01 ([3, 8)), planned to 11-04 (10): left early
+ *   隔离3号  陈某  from before the range (-3) to noon of 10-26 (1.5)
+ *   隔离4号  —
+ *   隔离5号  赵某  from 10-26 (1), still open, planned to 11-02 (9): overdue */
+#define TODAY 11.5
+
+static CgChartData *
+make_timeline (void)
+{
+  CgChartData *data = cg_chart_data_new (CG_CHART_TIMELINE, "隔离室占用", NULL);
+  guint r;
+
+  add_days (data, 14);
+  r = cg_chart_data_add_row (data, "隔离1号");
+  g_assert_cmpuint (r, ==, 0);
+  cg_chart_data_add_span (data, r, 2, NAN, 16, "王某", BLUE[0], BLUE[1], BLUE[2]);
+  r = cg_chart_data_add_row (data, "隔离2号");
+  g_assert_cmpuint (r, ==, 1);
+  cg_chart_data_add_span (data, r, 3, 8, 10, "李某", GREEN[0], GREEN[1], GREEN[2]);
+  r = cg_chart_data_add_row (data, "隔离3号");
+  cg_chart_data_add_span (data, r, -3, 1.5, NAN, "陈某", RED[0], RED[1], RED[2]);
+  r = cg_chart_data_add_row (data, "隔离4号");
+  r = cg_chart_data_add_row (data, "隔离5号");
+  g_assert_cmpuint (r, ==, 4);
+  cg_chart_data_add_span (data, r, 1, NAN, 9, "赵某", ORANGE[0], ORANGE[1], ORANGE[2]);
+  cg_chart_data_set_marker (data, TODAY, "Today");
+  cg_chart_data_set_marker_colour (data, PURPLE[0], PURPLE[1], PURPLE[2]);
+
+  return data;
+}
+
+/* How many pixels of the colour along a row of the image from x0 to x1. */
+static guint
+count_colour_x (const Image  *image,
+                int           x0,
+                int           x1,
+                int           y,
+                const double  rgb[3])
+{
+  guint n = 0;
+  int x;
+
+  for (x = MAX (x0, 0); x < MIN (x1, image->width); x++)
+    if (is_colour (image, x, y, rgb))
+      n++;
+
+  return n;
+}
+
+static void
+test_timeline (void)
+{
+  g_autoptr(CgChartData) data = make_timeline ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = out_path ("timeline.png");
+  g_autofree char *pdf = out_path ("timeline.pdf");
+  double light[3];
+  CgChartGeometry g;
+  Image image;
+  double x0, x1, y0, y1, ry0, ry1, xs, mx;
+  int y, x, edge, marker_hits = 0, rows_seen = 0;
+  guint k;
+
+  g_assert_false (cg_chart_data_is_empty (data));
+  g_assert_true (cg_chart_write_png (data, W, H, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (cg_chart_write_pdf (data, W, H, pdf, &error));
+  g_assert_no_error (error);
+  assert_is_pdf (pdf);
+  image = read_png (png, W, H);
+
+  /* rows top to bottom, labels to the left, the days under the last row */
+  cg_chart_get_geometry (data, NULL, W, H, &g);
+  g_assert_true (g.valid);
+  g_assert_false (g.empty);
+  g_assert_cmpint (g.kind, ==, CG_CHART_TIMELINE);
+  g_assert_cmpuint (g.n_slots, ==, 14);
+  g_assert_cmpuint (g.n_rows, ==, 5);
+  g_assert_cmpfloat (g.row_height, >, 20);
+  g_assert_cmpfloat_with_epsilon (g.height, 5 * g.row_height, 1e-6);
+  g_assert_cmpfloat_with_epsilon (g.slot_width * 14, g.width, 1e-6);
+  g_assert_cmpfloat (g.x, >, 40);               /* room for "隔离1号" */
+  g_assert_cmpfloat (g.x, <, W * 0.3);
+  g_assert_cmpfloat (g.x + g.width, <, W);
+  g_assert_cmpfloat (g.y + g.height, <, H - 20); /* the x labels below */
+  g_assert_true (cg_chart_geometry_row_extent (&g, 1, &ry0, &ry1));
+  g_assert_cmpfloat_with_epsilon (ry0, g.y + g.row_height, 1e-6);
+  g_assert_cmpfloat_with_epsilon (ry1, g.y + 2 * g.row_height, 1e-6);
+  g_assert_false (cg_chart_geometry_row_extent (&g, 5, NULL, NULL));
+  /* the row labels have ink left of the plot, one per row */
+  for (k = 0; k < 5; k++)
+    {
+      cg_chart_geometry_row_extent (&g, k, &ry0, &ry1);
+      if (count_not_white (&image, 0, (int) ry0 + 2, (int) g.x - 4, (int) ry1 - 2) > 20)
+        rows_seen++;
+    }
+  g_assert_cmpint (rows_seen, ==, 5);
+  /* and the days under the plot */
+  g_assert_cmpuint (count_not_white (&image, (int) g.x, (int) (g.y + g.height) + 3, (int) (g.x + g.width), H), >, 100);
+
+  /* hit test: the slot and the row under a point */
+  g_assert_cmpint (cg_chart_geometry_slot_at (&g, cg_chart_geometry_slot_center (&g, 5), g.y + 1.5 * g.row_height), ==, 5);
+  g_assert_cmpint (cg_chart_slot_at (data, W, H, cg_chart_geometry_slot_center (&g, 13), g.y + 4.5 * g.row_height), ==, 13);
+  g_assert_cmpint (cg_chart_geometry_row_at (&g, g.y + 1.5 * g.row_height), ==, 1);
+  g_assert_cmpint (cg_chart_geometry_row_at (&g, g.y + 4.99 * g.row_height), ==, 4);
+  g_assert_cmpint (cg_chart_geometry_row_at (&g, g.y - 1), ==, -1);
+  g_assert_cmpint (cg_chart_geometry_row_at (&g, g.y + g.height + 1), ==, -1);
+  g_assert_cmpint (cg_chart_geometry_slot_at (&g, g.x - 5, g.y + 5), ==, -1);
+
+  /* 王某: open, from slot 2 to past the range: the bar reaches the right edge */
+  g_assert_true (cg_chart_geometry_span_rect (&g, data, 0, 0, &x0, &x1, &y0, &y1));
+  g_assert_cmpfloat_with_epsilon (x0, g.x + 2 * g.slot_width, 1e-6);
+  g_assert_cmpfloat_with_epsilon (x1, g.x + g.width, 1e-6);
+  cg_chart_geometry_row_extent (&g, 0, &ry0, &ry1);
+  g_assert_cmpfloat (y0, >, ry0);
+  g_assert_cmpfloat (y1, <, ry1);
+  g_assert_cmpfloat (y1 - y0, >, g.row_height * 0.5);
+  xs = cg_chart_geometry_slot_x (&g, TODAY);
+  g_assert_cmpfloat_with_epsilon (xs, g.x + 11.5 * g.slot_width, 1e-6);
+  /* solid blue from its start to today, on the bar's top line (clear of the label) */
+  y = (int) y0 + 2;
+  g_assert_cmpuint (count_colour_x (&image, (int) x0 + 4, (int) xs - 4, y, BLUE), >=, (guint) (xs - x0 - 8) - 1);
+  g_assert_cmpuint (count_colour_x (&image, (int) x0 + 4, (int) xs - 4, (int) y1 - 3, BLUE), >=, (guint) (xs - x0 - 8) - 1);
+  /* nothing before its start */
+  g_assert_cmpuint (count_colour_x (&image, (int) g.x, (int) x0 - 2, y, BLUE), ==, 0);
+  g_assert_cmpuint (count_colour_x (&image, (int) g.x, (int) x0 - 2, (int) ((y0 + y1) / 2), BLUE), ==, 0);
+  /* lighter after today: a tint of blue, not blue */
+  for (k = 0; k < 3; k++)
+    light[k] = 1.0 - 0.28 * (1.0 - BLUE[k]);
+  y = (int) ((y0 + y1) / 2);
+  for (x = (int) xs + 4; x < (int) x1 - 4; x++)
+    {
+      g_assert_false (is_colour (&image, x, y, BLUE));
+      g_assert_true (is_colour (&image, x, y, light));
+    }
+  /* the rows below it stay clear of blue */
+  g_assert_cmpuint (count_colour_x (&image, (int) g.x, (int) (g.x + g.width), (int) (g.y + 1.5 * g.row_height), BLUE), ==, 0);
+
+  /* 李某: [3, 8), left early: the planned end (10) has a tick, the bar stops at 8 */
+  g_assert_true (cg_chart_geometry_span_rect (&g, data, 1, 0, &x0, &x1, &y0, &y1));
+  g_assert_cmpfloat_with_epsilon (x0, g.x + 3 * g.slot_width, 1e-6);
+  g_assert_cmpfloat_with_epsilon (x1, g.x + 8 * g.slot_width, 1e-6);
+  y = (int) y0 + 2;
+  g_assert_cmpuint (count_colour_x (&image, (int) x0 + 4, (int) x1 - 4, y, GREEN), >=, (guint) (x1 - x0 - 8) - 1);
+  g_assert_cmpuint (count_colour_x (&image, (int) g.x, (int) x0 - 3, y, GREEN), ==, 0);
+  g_assert_cmpuint (count_colour_x (&image, (int) x1 + 3, (int) (g.x + g.width), y, GREEN), ==, 0);
+  g_assert_cmpuint (count_colour_x (&image, (int) x1 + 3, (int) (g.x + g.width), (int) ((y0 + y1) / 2), GREEN), ==, 0);
+  /* the tick: dark across the bar's band at 10, white one slot before it */
+  edge = (int) round (cg_chart_geometry_slot_x (&g, 10));
+  g_assert_false (is_white (&image, edge, (int) ((y0 + y1) / 2)));
+  g_assert_false (is_white (&image, edge - 1, (int) y0));
+  g_assert_true (is_white (&image, (int) cg_chart_geometry_slot_x (&g, 9.25), (int) ((y0 + y1) / 2)));
+
+  /* 陈某: from before the range: clipped at the plot's left edge, ends at 1.5 */
+  g_assert_true (cg_chart_geometry_span_rect (&g, data, 2, 0, &x0, &x1, &y0, &y1));
+  g_assert_cmpfloat_with_epsilon (x0, g.x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (x1, g.x + 1.5 * g.slot_width, 1e-6);
+  g_assert_true (is_colour (&image, (int) (g.x + g.slot_width), (int) y0 + 2, RED));
+  g_assert_false (is_colour (&image, (int) x1 + 3, (int) y0 + 2, RED));
+  g_assert_cmpuint (count_colour_x (&image, 0, (int) g.x - 1, (int) y0 + 2, RED), ==, 0);
+
+  /* 隔离4号 holds nothing */
+  g_assert_false (cg_chart_geometry_span_rect (&g, data, 3, 0, NULL, NULL, NULL, NULL));
+  cg_chart_geometry_row_extent (&g, 3, &ry0, &ry1);
+  for (y = (int) ry0 + 2; y < (int) ry1 - 1; y++)
+    {
+      g_assert_cmpuint (count_colour_x (&image, (int) g.x, (int) (g.x + g.width), y, BLUE), ==, 0);
+      g_assert_cmpuint (count_colour_x (&image, (int) g.x, (int) (g.x + g.width), y, GREEN), ==, 0);
+      g_assert_cmpuint (count_colour_x (&image, (int) g.x, (int) (g.x + g.width), y, ORANGE), ==, 0);
+      g_assert_cmpuint (count_colour_x (&image, (int) g.x, (int) (g.x + g.width), y, RED), ==, 0);
+    }
+
+  /* 赵某: still open past the planned end (9): solid up to today */
+  g_assert_true (cg_chart_geometry_span_rect (&g, data, 4, 0, &x0, &x1, &y0, &y1));
+  g_assert_cmpfloat_with_epsilon (x0, g.x + 1 * g.slot_width, 1e-6);
+  g_assert_cmpfloat_with_epsilon (x1, xs, 1e-6);
+  g_assert_true (is_colour (&image, (int) cg_chart_geometry_slot_x (&g, 10.5), (int) y0 + 2, ORANGE));
+  g_assert_false (is_colour (&image, (int) xs + 4, (int) y0 + 2, ORANGE));
+
+  /* today: a dashed purple line across the rows, its label above them */
+  mx = round (xs);
+  for (y = (int) g.y; y < (int) (g.y + g.height); y++)
+    if (is_colour (&image, (int) mx, y, PURPLE) || is_colour (&image, (int) mx - 1, y, PURPLE))
+      marker_hits++;
+  g_assert_cmpint (marker_hits, >, g.height * 0.4);
+  g_assert_cmpint (marker_hits, <, g.height * 0.9);
+  for (y = (int) g.y; y < (int) (g.y + g.height); y++)
+    {
+      g_assert_false (is_colour (&image, (int) mx + 5, y, PURPLE));
+      g_assert_false (is_colour (&image, (int) mx - 6, y, PURPLE));
+    }
+  g_assert_cmpuint (count_colour_x (&image, (int) mx - 30, (int) mx + 30, (int) g.y - 12, PURPLE) +
+                    count_colour_x (&image, (int) mx - 30, (int) mx + 30, (int) g.y - 9, PURPLE) +
+                    count_colour_x (&image, (int) mx - 30, (int) mx + 30, (int) g.y - 15, PURPLE), >, 3);
+
+  image_free (&image);
+}
+
+/* A finished stay's planned end falls within the next stay of its room:
+ * its tick is left out there, the open stay's own tick is drawn. */
+static void
+test_timeline_ticks (void)
+{
+  g_autoptr(CgChartData) data = cg_chart_data_new (CG_CHART_TIMELINE, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = out_path ("timeline-ticks.png");
+  static const double white[3] = { 1, 1, 1 };
+  CgChartGeometry g;
+  Image image;
+  double x0, x1, y0, y1;
+  int x, dark_at_6 = 0, dark_at_12 = 0;
+  guint r;
+
+  add_days (data, 14);
+  r = cg_chart_data_add_row (data, "隔离1号");
+  /* the newest first, as a register lists them: A's tick is drawn after B */
+  cg_chart_data_add_span (data, r, 4, NAN, 12, "B", WHITE_SPAN[0], WHITE_SPAN[1], WHITE_SPAN[2]);
+  cg_chart_data_add_span (data, r, 0, 3, 6, "A", GREEN[0], GREEN[1], GREEN[2]);
+  g_assert_true (cg_chart_write_png (data, W, H, png, &error));
+  g_assert_no_error (error);
+  image = read_png (png, W, H);
+  cg_chart_get_geometry (data, NULL, W, H, &g);
+  g_assert_true (cg_chart_geometry_span_rect (&g, data, 0, 0, &x0, &x1, &y0, &y1));
+
+  /* B is drawn in white on white: only a tick would be dark on it */
+  for (x = -2; x <= 2; x++)
+    {
+      double p[3];
+
+      pixel (&image, (int) round (cg_chart_geometry_slot_x (&g, 6)) + x, (int) ((y0 + y1) / 2), p);
+      if (p[0] < 0.6)
+        dark_at_6++;
+      pixel (&image, (int) round (cg_chart_geometry_slot_x (&g, 12)) + x, (int) ((y0 + y1) / 2), p);
+      if (p[0] < 0.6)
+        dark_at_12++;
+    }
+  g_assert_cmpint (dark_at_6, ==, 0);
+  g_assert_cmpint (dark_at_12, >, 0);
+  g_assert_true (is_colour (&image, (int) cg_chart_geometry_slot_x (&g, 8), (int) ((y0 + y1) / 2), white));
+
+  image_free (&image);
+}
+
+static void
+test_timeline_describe (void)
+{
+  g_autoptr(CgChartData) data = make_timeline ();
+  g_autoptr(CgChartData) none = cg_chart_data_new (CG_CHART_TIMELINE, "隔离室占用", NULL);
+  g_autoptr(CgChartData) no_days = cg_chart_data_new (CG_CHART_TIMELINE, "隔离室占用", NULL);
+  g_autoptr(CgChartData) free_rooms = cg_chart_data_new (CG_CHART_TIMELINE, "隔离室占用", NULL);
+  g_autoptr(CgChartData) line = NULL;
+  g_autofree char *text = NULL;
+  char *slot;
+  CgChartGeometry g;
+  double natural;
+
+  slot = cg_chart_describe_slot (data, 5);
+  g_assert_cmpstr (slot, ==, "10-30: 隔离1号: 王某; 隔离2号: 李某; 隔离5号: 赵某");
+  g_free (slot);
+  slot = cg_chart_describe_slot (data, 1);
+  g_assert_cmpstr (slot, ==, "10-26: 隔离3号: 陈某; 隔离5号: 赵某");
+  g_free (slot);
+  /* the lighter, planned part counts; 赵某 ends at today */
+  slot = cg_chart_describe_slot (data, 13);
+  g_assert_cmpstr (slot, ==, "11-07: 隔离1号: 王某");
+  g_free (slot);
+  slot = cg_chart_describe_slot (data, 11);
+  g_assert_cmpstr (slot, ==, "11-05: 隔离1号: 王某; 隔离5号: 赵某");
+  g_free (slot);
+  /* 李某 left at the start of slot 8 */
+  slot = cg_chart_describe_slot (data, 8);
+  g_assert_cmpstr (slot, ==, "11-02: 隔离1号: 王某; 隔离5号: 赵某");
+  g_free (slot);
+  slot = cg_chart_describe_slot (data, 0);
+  g_assert_cmpstr (slot, ==, "10-25: 隔离3号: 陈某");
+  g_free (slot);
+  slot = cg_chart_describe_slot (data, 14);
+  g_assert_cmpstr (slot, ==, "");
+  g_free (slot);
+
+  text = cg_chart_describe (data);
+  g_assert_cmpstr (text, ==, "隔离室占用: 14 days from 10-25 to 11-07; 隔离1号: 王某; 隔离2号: 李某; "
+                             "隔离3号: 陈某; 隔离4号: nothing; 隔离5号: 赵某; “Today” marked at 11-05.");
+
+  /* no rows, or no days: empty; rows without spans: every room free, drawn */
+  g_assert_true (cg_chart_data_is_empty (none));
+  cg_chart_data_add_row (no_days, "隔离1号");
+  g_assert_true (cg_chart_data_is_empty (no_days));
+  add_days (free_rooms, 7);
+  cg_chart_data_add_row (free_rooms, "隔离1号");
+  cg_chart_data_add_row (free_rooms, "隔离2号");
+  g_assert_false (cg_chart_data_is_empty (free_rooms));
+  slot = cg_chart_describe_slot (free_rooms, 3);
+  g_assert_cmpstr (slot, ==, "10-28: nothing");
+  g_free (slot);
+  cg_chart_get_geometry (free_rooms, NULL, W, H, &g);
+  g_assert_true (g.valid);
+  g_assert_cmpuint (g.n_rows, ==, 2);
+
+  /* the natural height gives the rows their full height; less makes them thinner */
+  natural = cg_chart_get_natural_height (data, NULL);
+  g_assert_cmpfloat (natural, >, 5 * 20);
+  line = make_coverage ("Staff test coverage", "Coverage");
+  g_assert_cmpfloat (cg_chart_get_natural_height (line, NULL), ==, 0);
+  cg_chart_get_geometry (data, NULL, W, natural, &g);
+  {
+    CgChartGeometry big, small;
+
+    cg_chart_get_geometry (data, NULL, W, natural * 3, &big);
+    cg_chart_get_geometry (data, NULL, W, natural * 0.6, &small);
+    g_assert_cmpfloat_with_epsilon (g.row_height, big.row_height, 1e-6);
+    g_assert_cmpfloat (small.row_height, <, g.row_height - 5);
+    g_assert_true (small.valid);
+    /* the x labels fit under the last row */
+    g_assert_cmpfloat (g.y + g.height, <, natural - 15);
+  }
+}
+
+/* The marker on a line chart: at the middle of its day, its label above
+ * the plot, in the description. */
+static void
+test_marker_line (void)
+{
+  g_autoptr(CgChartData) plain = make_coverage ("Staff test coverage", "Coverage");
+  g_autoptr(CgChartData) data = make_coverage ("Staff test coverage", "Coverage");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = out_path ("coverage-marker.png");
+  g_autofree char *text = NULL;
+  CgChartGeometry g, g_plain;
+  Image image;
+  int y, x, hits = 0;
+
+  cg_chart_data_set_marker (data, 20.5, "Runs out 11-14");
+  cg_chart_data_set_marker_colour (data, RED[0], RED[1], RED[2]);
+  g_assert_true (cg_chart_write_png (data, W, H, png, &error));
+  g_assert_no_error (error);
+  image = read_png (png, W, H);
+
+  cg_chart_get_geometry (data, NULL, W, H, &g);
+  cg_chart_get_geometry (plain, NULL, W, H, &g_plain);
+  assert_geometry_sane (&g, W, H, 30);
+  /* a line is made for the marker's label */
+  g_assert_cmpfloat (g.y, >, g_plain.y + 10);
+
+  x = (int) round (cg_chart_geometry_slot_x (&g, 20.5));
+  g_assert_cmpint (abs (x - (int) round (cg_chart_geometry_slot_center (&g, 20))), <=, 1);
+  for (y = (int) g.y; y < (int) (g.y + g.height); y++)
+    if (is_colour (&image, x, y, RED) || is_colour (&image, x - 1, y, RED))
+      hits++;
+  g_assert_cmpint (hits, >, g.height * 0.4);
+  for (y = (int) g.y; y < (int) (g.y + g.height); y++)
+    g_assert_false (is_colour (&image, x + 6, y, RED));
+  /* the label, in red, above the plot */
+  g_assert_cmpuint (count_not_white (&image, x - 60, (int) g.y - 30, x + 60, (int) g.y - 8), >, 30);
+
+  text = cg_chart_describe (data);
+  g_assert_nonnull (strstr (text, "; “Runs out 11-14” marked at 11-14."));
+
+  /* out of the range: nothing drawn, no room taken */
+  cg_chart_data_set_marker (data, 31, "Runs out 11-25");
+  cg_chart_get_geometry (data, NULL, W, H, &g);
+  g_assert_cmpfloat_with_epsilon (g.y, g_plain.y, 1e-6);
+  g_free (text);
+  text = cg_chart_describe (data);
+  g_assert_null (strstr (text, "Runs out"));
+
+  image_free (&image);
+}
+
 static void
 remove_dir (const char *path)
 {
@@ -1092,6 +1468,10 @@ main (int   argc,
   g_test_add_func ("/charts/extremes", test_extremes);
   g_test_add_func ("/charts/all-zero", test_all_zero);
   g_test_add_func ("/charts/errors", test_errors);
+  g_test_add_func ("/charts/timeline/render", test_timeline);
+  g_test_add_func ("/charts/timeline/ticks", test_timeline_ticks);
+  g_test_add_func ("/charts/timeline/describe", test_timeline_describe);
+  g_test_add_func ("/charts/marker/line", test_marker_line);
 
   ret = g_test_run ();
 

@@ -6,6 +6,8 @@
 # straight into the database), writes the report of a fever day and of a
 # quiet day, and reads both back with openpyxl: the figures cell by cell,
 # the zero-report line, masked ID numbers, frozen panes and the A4 page.
+# Rooms, stays and visitors (`careguard import rooms/stays/visits`) fill
+# the isolation and visitor figures and their two register sheets.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -47,7 +49,8 @@ def check(condition, what):
 
 
 def equal(actual, expected, what):
-    check(actual == expected, "%s: %r%s" % (what, actual, "" if actual == expected else " (expected %r)" % (expected,)))
+    # expected first: its elements may be ANY.
+    check(expected == actual, "%s: %r%s" % (what, actual, "" if actual == expected else " (expected %r)" % (expected,)))
 
 
 def id_number(first17):
@@ -93,6 +96,24 @@ CHECKS = [
     ("黄美玲", QUIET_DAY + " 08:20", 36.5, 0, ""),
 ]
 SYMPTOM_WORDS = ["fever", "dry_cough", "cough", "sore_throat", "diarrhea", "fatigue"]
+
+# name, kind, own_toilet, ventilated, low_traffic: 隔离2号 lacks its toilet.
+ROOMS = [("观察1号", "observation", "yes", "yes", "yes"),
+         ("隔离1号", "isolation", "yes", "yes", "yes"),
+         ("隔离2号", "isolation", "no", "yes", "yes")]
+# room, person, reason, started_at, ended_at: 张秀英 observed from her fever
+# until 16:00 the next day; 黄美玲, admitted on the fever day, isolated.
+STAYS = [("观察1号", "张秀英", "fever", FEVER_DAY + " 08:30", QUIET_DAY + " 16:00"),
+         ("隔离1号", "黄美玲", "new_arrival", FEVER_DAY + " 10:00", "")]
+# The quiet day's visitors: a son for 25 minutes, a daughter with 37.6 °C
+# turned away, a grandson staying 50 minutes (the policy allows 30).
+VISITS = [("王建华", id_number("35058219700101001"), "13805951234", "李建国", QUIET_DAY + " 09:00",
+           QUIET_DAY + " 09:25", "green", "儿子", "no", "36.5"),
+          ("陈丽", id_number("35058219720202002"), "13805955678", "张秀英", QUIET_DAY + " 09:10",
+           "", "green", "女儿", "no", "37.6"),
+          ("刘洋", id_number("35058219950303003"), "13905950001", "黄美玲", QUIET_DAY + " 10:00",
+           QUIET_DAY + " 10:50", "green", "孙子", "no", "36.6")]
+VISITOR_IDS = {v[0]: v[1] for v in VISITS}
 
 BASE_ENV = dict(os.environ)
 for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
@@ -194,6 +215,22 @@ def build_scenario(folder):
                              "VALUES (?, ?, ?, ?, ?, ?, ?)",
                              (person_id[name], utc_of_local(local), local[:10], temperature, symptoms, action, now))
     conn.close()
+
+    rooms_csv = os.path.join(folder, "rooms.csv")
+    write_csv(rooms_csv, ["name", "kind", "own_toilet", "ventilated", "low_traffic"], ROOMS)
+    result = run(db, ["import", "rooms", rooms_csv])
+    check(result.returncode == 0, "careguard import rooms (%s)" % result.stderr.strip())
+    stays_csv = os.path.join(folder, "stays.csv")
+    write_csv(stays_csv, ["room", "id_number", "reason", "started_at", "ended_at"],
+              [(s[0], IDS[s[1]], s[2], s[3], s[4]) for s in STAYS])
+    result = run(db, ["import", "stays", stays_csv])
+    check(result.returncode == 0, "careguard import stays (%s)" % result.stderr.strip())
+    visits_csv = os.path.join(folder, "visits.csv")
+    write_csv(visits_csv, ["visitor_name", "visitor_id_number", "phone", "visiting", "arrived_at", "left_at",
+                           "health_code", "relationship", "risk_travel", "temperature"],
+              [(v[0], v[1], v[2], IDS[v[3]], v[4], v[5], v[6], v[7], v[8], v[9]) for v in VISITS])
+    result = run(db, ["import", "visits", visits_csv])
+    check(result.returncode == 0, "careguard import visits (%s)" % result.stderr.strip())
     return db, actions_stored
 
 
@@ -234,7 +271,7 @@ def check_no_full_id(path, wb, label):
     check(len(masked) > 0, "%s: masked ID numbers present (%d)" % (label, len(masked)))
 
 
-def check_page(ws, label, title_rows):
+def check_page(ws, label, title_rows, institution=INSTITUTION):
     equal(ws.freeze_panes, "A4", "%s %s: frozen header rows" % (label, ws.title))
     equal(str(ws.page_setup.paperSize), "9", "%s %s: A4 paper" % (label, ws.title))
     equal(ws.page_setup.orientation, "landscape", "%s %s: landscape" % (label, ws.title))
@@ -246,7 +283,7 @@ def check_page(ws, label, title_rows):
     equal(ws.print_title_rows, title_rows, "%s %s: print title rows" % (label, ws.title))
     footer = ws.oddFooter.center.text or ""
     check("&P" in footer and "&N" in footer, "%s %s: page numbers in the footer %r" % (label, ws.title, footer))
-    check(INSTITUTION in (ws.oddHeader.left.text or ""), "%s %s: institution in the page header" % (label, ws.title))
+    check(institution in (ws.oddHeader.left.text or ""), "%s %s: institution in the page header" % (label, ws.title))
 
 
 FIXED_HEADERS = {
@@ -271,10 +308,50 @@ STAFF_HEADERS = {
            "下次应检日期", "状态（正常/即将到期/逾期）"],
 }
 WORDS = {
-    "en": {"sheets": ["Daily report", "Staff tests", "Supplies"], "yes": "Yes", "no": "No",
+    "en": {"sheets": ["Daily report", "Staff tests", "Supplies", "Visitor register", "Isolation register"],
+           "yes": "Yes", "no": "No",
            "zero": "Zero report:", "abnormal": "Abnormal persons", "gaps": "Compliance gaps", "none": "None"},
-    "zh": {"sheets": ["日报告", None, None], "yes": "是", "no": "否",
+    "zh": {"sheets": ["日报告", None, None, "访客登记表", "隔离观察登记"], "yes": "是", "no": "否",
            "zero": "零报告", "abnormal": None, "gaps": None, "none": "无"},
+}
+
+
+class Any:
+    """Equal to any non-empty text: a word another part of the program translates."""
+
+    def __eq__(self, other):
+        return isinstance(other, str) and other != ""
+
+    def __repr__(self):
+        return "<any text>"
+
+
+ANY = Any()
+
+# forms.md, 访客登记表 and 隔离观察登记, in their order.
+VISIT_HEADERS = {
+    "en": ["Date", "Visitor", "ID number (masked)", "Phone", "Visiting", "Relationship", "Temperature",
+           "Health code colour", "Itinerary card (medium/high-risk area in 14 days: yes/no)",
+           "Nucleic-acid test date / result", "Arrived", "Left", "Admitted / turned away",
+           "Reason turned away", "Registered by"],
+    "zh": ["日期", "访客姓名", "身份证号（脱敏）", "电话", "被探视人", "关系", "体温", "健康码颜色",
+           "行程卡（14 天内中高风险地区：是/否）", "核酸检测时间/结果", "到访时间", "离开时间", "准入/劝返",
+           "劝返原因", "登记人"],
+}
+STAY_HEADERS = {
+    "en": ["Room", "Name", "ID number (masked)", "Reason", "Started", "Planned end", "Actual end",
+           "Basis for release (negative test date)", "Disposition"],
+    "zh": ["房间", "姓名", "身份证号（脱敏）", "原因", "开始时间", "计划解除时间", "实际解除时间",
+           "解除依据（核酸阴性日期）", "处置"],
+}
+REGISTER_WORDS = {
+    "en": {"green": "Green", "admitted": "Admitted", "refused": "Turned away",
+           "overstay": "10:50 (overstay: 50 minutes)", "fever": "Fever", "new_arrival": "New arrival",
+           "no_test": "No test needed"},
+    # The labels of the health code and the stay reason are the core's
+    # (cg_health_code_label, cg_stay_reason_label): any non-empty word.
+    "zh": {"green": ANY, "admitted": "准入", "refused": "劝返", "overstay": "10:50（超时，50 分钟）",
+           "fever": ANY, "new_arrival": ANY, "no_test": "无需核酸检测"},
 }
 
 
@@ -284,8 +361,8 @@ def check_report(path, wb, day, lang, actions_stored):
     fever = day == FEVER_DAY
 
     equal(wb.sheetnames[0], words["sheets"][0], label + ": first sheet")
-    equal(len(wb.sheetnames), 3, label + ": three sheets")
-    for i in (1, 2):
+    equal(len(wb.sheetnames), 5, label + ": five sheets")
+    for i in (1, 2, 3, 4):
         if words["sheets"][i] and len(wb.sheetnames) > i:
             equal(wb.sheetnames[i], words["sheets"][i], label + ": sheet %d" % (i + 1))
     equal(wb.properties.creator, "CareGuard", label + ": author")
@@ -308,12 +385,14 @@ def check_report(path, wb, day, lang, actions_stored):
         8: 3,                       # 王丽, 陈强, 林芳
         9: 2 if fever else 3,       # staff with a check that day
         10: 1 if fever else 0,      # 黄美玲 admitted on the fever day
-        11: dash, 12: dash,
+        11: dash,
+        12: 2,                      # 张秀英 observed (until 16:00 on the quiet day), 黄美玲 isolated
         13: 1 if fever else 0,      # 张秀英 37.8
         14: 1 if fever else 0,      # 李建国 dry cough, no fever
         15: 1 if fever else 0,      # 林芳 sampled on the fever day
         16: 0,
-        17: dash, 18: dash, 19: dash,
+        17: dash, 18: dash,
+        19: "0/0" if fever else "3/1",   # three visitors on the quiet day, 陈丽 turned away
         # 防控物资最低可用天数: 防护服, 2 a day at peak, 28 left on 11-05
         # (100 − 36 × 2), 26 on 11-06; the masks last 64 and 63 days.
         20: 14 if fever else 13,
@@ -381,12 +460,14 @@ def check_report(path, wb, day, lang, actions_stored):
 
     if len(wb.worksheets) > 2:
         check_supplies(wb.worksheets[2], day, lang, label)
+    if len(wb.worksheets) > 4:
+        check_registers(wb.worksheets[3], wb.worksheets[4], day, lang, label)
 
     check_no_full_id(path, wb, label)
     check_page(ws, label, "$1:$4")
     check_page(staff, label, "$1:$3")
-    if len(wb.worksheets) > 2:
-        check_page(wb.worksheets[2], label, "$1:$3")
+    for ws in wb.worksheets[2:]:
+        check_page(ws, label, "$1:$3")
 
 
 def check_supplies(ws, day, lang, label):
@@ -417,6 +498,163 @@ def check_supplies(ws, day, lang, label):
         equal(n95[3], "Unlimited (no use)", label + ": N95 unlimited")
 
 
+def check_registers(visits, stays, day, lang, label):
+    """访客登记表 and 隔离观察登记 of the day, row by row."""
+    fever = day == FEVER_DAY
+    words = REGISTER_WORDS[lang]
+    check(INSTITUTION in (visits["A1"].value or "") and day in (visits["A1"].value or ""),
+          label + ": visitor register title %r" % visits["A1"].value)
+    equal(row_values(visits, 3, 15), VISIT_HEADERS[lang], label + ": visitor register columns")
+    rows = [row_values(visits, r, 15) for r in range(4, visits.max_row + 1)]
+    if fever:
+        equal([r[0] for r in rows], [WORDS[lang]["none"]], label + ": no visitor on the fever day")
+    else:
+        masked = {name: number[:6] + "********" + number[-4:] for name, number in VISITOR_IDS.items()}
+        equal([tuple(r[:12]) for r in rows],
+              [(day, "王建华", masked["王建华"], "13805951234", "李建国", "儿子", 36.5, words["green"],
+                WORDS[lang]["no"], None, "09:00", "09:25"),
+               (day, "陈丽", masked["陈丽"], "13805955678", "张秀英", "女儿", 37.6, words["green"],
+                WORDS[lang]["no"], None, "09:10", None),
+               (day, "刘洋", masked["刘洋"], "13905950001", "黄美玲", "孙子", 36.6, words["green"],
+                WORDS[lang]["no"], None, "10:00", words["overstay"])],
+              label + ": the three visitors")
+        equal([r[12] for r in rows], [words["admitted"], words["refused"], words["admitted"]],
+              label + ": admitted / turned away")
+        check(rows[1][13] not in (None, "") and rows[0][13] is None and rows[2][13] is None,
+              label + ": the reason only for 陈丽 %r" % [r[13] for r in rows])
+        if lang == "en" and len(rows) > 1:
+            check("fever" in (rows[1][13] or "").lower(), label + ": turned away for the fever %r" % rows[1][13])
+        check(all(r[14] for r in rows), label + ": registered by someone %r" % [r[14] for r in rows])
+    check(visits["G4"].number_format == "0.0" or fever, label + ": temperatures with one decimal")
+
+    check(INSTITUTION in (stays["A1"].value or "") and day in (stays["A1"].value or ""),
+          label + ": isolation register title %r" % stays["A1"].value)
+    equal(row_values(stays, 3, 9), STAY_HEADERS[lang], label + ": isolation register columns")
+    lines = [tuple(row_values(stays, r, 9)) for r in range(4, stays.max_row + 1)]
+    zhang = IDS["张秀英"][:6] + "********" + IDS["张秀英"][-4:]
+    huang = IDS["黄美玲"][:6] + "********" + IDS["黄美玲"][-4:]
+    # The fever day does not know yet that 张秀英 leaves the next day.
+    equal(lines,
+          [("观察1号", "张秀英", zhang, words["fever"], FEVER_DAY + " 08:30", "2021-11-19 08:30",
+            None if fever else QUIET_DAY + " 16:00", None if fever else words["no_test"], None),
+           ("隔离1号", "黄美玲", huang, words["new_arrival"], FEVER_DAY + " 10:00", "2021-11-19 10:00",
+            None, None, None)],
+          label + ": the two stays")
+
+
+STATION = "晋江市救助站"
+ENTRANTS = [
+    # name, id, local time, temperature, symptoms, code, referred by, outcome, room, identity verified
+    ("赵国强", id_number("35058219700505001"), "08:00", 36.5, 0, "green", "police", "admit", None, 1),
+    ("孙秀兰", id_number("35058219660606002"), "09:00", 36.6, 0, "none", "city_management", "isolate", "隔离1号", 1),
+    ("周水生", id_number("35058219580707003"), "10:00", 38.3, 1 | 4, "green", "self", "observe", "观察1号", 0),
+]
+SCREENING_HEADERS = {
+    "en": ["Entered", "Name", "ID number (masked)", "Brought by (police / city management / came alone)",
+           "Temperature", "Symptoms", "Travel in the last 14 days", "Contact history", "Health code",
+           "Itinerary card", "Nucleic-acid sample date / result", "Isolation room", "Disposition", "Registered by"],
+    "zh": ["进站时间", "姓名", "证件号（脱敏）", "送站单位（公安/城管/自行求助）", "体温", "症状", "14 天旅居史",
+           "接触史", "健康码", "行程卡", "核酸采样时间/结果", "隔离房间", "处置", "登记人"],
+}
+
+
+def build_station(folder):
+    """A rescue station's fever day: three entrants screened (RS-1), one
+    isolated for having no code (RS-2), one with 38.3 °C in the observation
+    room, 120 called and reported (RS-3).  The program has no command for
+    screenings: they go straight into the database, with the stays that
+    `careguard import stays` opened."""
+    db = os.path.join(folder, "station.db")
+    result = run(db, ["setup", "--name", STATION, "--type", "rescue-station", "--beds", "40",
+                      "--district", "青阳街道", "--risk", "low", "--director", DIRECTOR, "--phone", PHONE])
+    check(result.returncode == 0, "station: careguard setup (%s)" % result.stderr.strip())
+    people_csv = os.path.join(folder, "station-people.csv")
+    write_csv(people_csv, ["name", "id_number", "kind", "sex", "phone", "role", "room", "arrived_on", "left_on"],
+              [("林芳", IDS["林芳"], "staff", "", "", "门卫", "", "2021-01-04", "")]
+              + [(e[0], e[1], "aid", "", "", "", "", FEVER_DAY, "") for e in ENTRANTS])
+    result = run(db, ["import", "people", people_csv])
+    check(result.returncode == 0, "station: careguard import people (%s)" % result.stderr.strip())
+    rooms_csv = os.path.join(folder, "station-rooms.csv")
+    write_csv(rooms_csv, ["name", "kind", "own_toilet", "ventilated", "low_traffic"],
+              [("观察1号", "observation", "yes", "yes", "yes"), ("隔离1号", "isolation", "yes", "yes", "yes")])
+    result = run(db, ["import", "rooms", rooms_csv])
+    check(result.returncode == 0, "station: careguard import rooms (%s)" % result.stderr.strip())
+    stays_csv = os.path.join(folder, "station-stays.csv")
+    write_csv(stays_csv, ["room", "id_number", "reason", "started_at", "ended_at"],
+              [(e[8], e[1], "no_health_code" if e[7] == "isolate" else "fever", FEVER_DAY + " " + e[2], "")
+               for e in ENTRANTS if e[8]])
+    result = run(db, ["import", "stays", stays_csv])
+    check(result.returncode == 0, "station: careguard import stays (%s)" % result.stderr.strip())
+    if failed:
+        return None
+    now = datetime.datetime.utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
+    conn = sqlite3.connect(db)
+    with conn:
+        for name, number, time, temperature, symptoms, code, referrer, outcome, room, verified in ENTRANTS:
+            person = conn.execute("SELECT id FROM person WHERE id_number = ?", (number,)).fetchone()[0]
+            stay = conn.execute("SELECT id FROM stay WHERE person_id = ?", (person,)).fetchone()
+            at = utc_of_local(FEVER_DAY + " " + time)
+            called = utc_of_local(FEVER_DAY + " 10:05") if outcome == "observe" else None
+            reported = utc_of_local(FEVER_DAY + " 10:08") if outcome == "observe" else None
+            conn.execute("INSERT INTO screening (person_id, screened_at, screened_on, referred_by, temperature, "
+                         "symptoms, health_code, risk_travel, contact, identity_verified, outcome, stay_id, "
+                         "called_120_at, reported_at, note, registered_by, created_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, '', '林芳', ?)",
+                         (person, at, FEVER_DAY, referrer, temperature, symptoms, code, verified, outcome,
+                          stay[0] if stay else None, called, reported, now))
+    conn.close()
+    return db
+
+
+def check_station(path, wb, lang):
+    label = "%s station" % lang
+    dash = "—"
+    names = {"en": ["Daily report", "Staff tests", "Supplies", "Isolation register", "Entry screening"],
+             "zh": ["日报告", ANY, ANY, "隔离观察登记", "救助站进站人员健康筛查登记表"]}
+    equal(names[lang], wb.sheetnames, label + ": sheets (no visitor register: no ALL-4)")
+    values = row_values(wb.worksheets[0], 4)
+    # Three entrants; 孙秀兰 and 周水生 in rooms; 周水生's fever found at
+    # the screening; no visitor register.
+    equal([values[9], values[11], values[12], values[18], values[20]],
+          [3, 2, 1, dash, WORDS[lang]["no"]], label + ": entrants, isolated, fevers, visitors, zero report")
+    check("周水生" in (values[21] or ""), label + ": the fever in the abnormal situation %r" % values[21])
+    if lang == "en":
+        ws = wb.worksheets[0]
+        abnormal = find_row(ws, WORDS[lang]["abnormal"])
+        rows = [row_values(ws, r) for r in range(abnormal + 2, abnormal + 4)] if abnormal else []
+        equal([(r[0], r[4]) for r in rows if r[0] and r[4]], [("周水生", "RS-3")], label + ": abnormal persons")
+        if rows:
+            check("38.3" in (rows[0][5] or "") and "120" in (rows[0][15] or ""),
+                  label + ": what happened and the action %r / %r" % (rows[0][5], rows[0][15]))
+    if len(wb.worksheets) < 5:
+        return
+    ws = wb.worksheets[4]
+    check(STATION in (ws["A1"].value or "") and FEVER_DAY in (ws["A1"].value or ""),
+          label + ": screening register title %r" % ws["A1"].value)
+    equal(row_values(ws, 3, 14), SCREENING_HEADERS[lang], label + ": screening register columns")
+    lines = [tuple(row_values(ws, r, 14)) for r in range(4, ws.max_row + 1)]
+    masked = {e[0]: e[1][:6] + "********" + e[1][-4:] for e in ENTRANTS}
+    en = lang == "en"
+    no_area = "No medium/high-risk area" if en else "无中高风险地区旅居史"
+    none = "None" if en else "无"
+    no = WORDS[lang]["no"]
+    equal([l[:12] for l in lines],
+          [("08:00", "赵国强", masked["赵国强"], "Police" if en else ANY, 36.5, none, no_area, none,
+            "Green" if en else ANY, no, None, None),
+           ("09:00", "孙秀兰", masked["孙秀兰"], "City management" if en else ANY, 36.6, none, no_area, none,
+            "No code" if en else ANY, no, None, "隔离1号"),
+           ("10:00", "周水生", masked["周水生"] + (" (identity not verified)" if en else "（身份未核实）"),
+            "Came for help" if en else ANY, 38.3, "Cough" if en else ANY, no_area, none,
+            "Green" if en else ANY, no, None, "观察1号")],
+          label + ": the three screenings")
+    if len(lines) == 3:
+        check("120" in (lines[2][12] or "") and "10:05" in (lines[2][12] or "") and "10:08" in (lines[2][12] or ""),
+              label + ": 120 and the report in the disposition %r" % lines[2][12])
+        equal([l[13] for l in lines], ["林芳"] * 3, label + ": registered by")
+    check_page(ws, label, "$1:$3", STATION)
+    check_page(wb.worksheets[3], label, "$1:$3", STATION)
+
+
 def catalogue_translates():
     """The Chinese checks need the built catalogue with the report's strings."""
     # The program reads its catalogue from here when it is set (main.c).
@@ -425,7 +663,8 @@ def catalogue_translates():
         zh = gettext.translation("careguard", localedir=localedir, languages=["zh_CN"])
     except OSError:
         return False
-    return zh.gettext("Daily report") != "Daily report"
+    return (zh.gettext("Daily report") != "Daily report"
+            and zh.pgettext("sheet", "Visitor register") != "Visitor register")
 
 
 def main():
@@ -449,12 +688,24 @@ def main():
         leftovers = [n for n in os.listdir(folder) if n.endswith(".part")]
         check(not leftovers, "no unfinished files left behind %r" % leftovers)
 
+        station = build_station(folder)
+        if station is not None:
+            path = os.path.join(folder, "station-%s.xlsx" % FEVER_DAY)
+            wb = write_report(station, FEVER_DAY, path, ENGLISH)
+            if wb is not None:
+                check_station(path, wb, "en")
+
         if catalogue_translates():
             for day in (FEVER_DAY, QUIET_DAY):
                 path = os.path.join(folder, "日报告-%s.xlsx" % day)
                 wb = write_report(db, day, path, CHINESE)
                 if wb is not None:
                     check_report(path, wb, day, "zh", actions_stored)
+            if station is not None:
+                path = os.path.join(folder, "救助站日报告-%s.xlsx" % FEVER_DAY)
+                wb = write_report(station, FEVER_DAY, path, CHINESE)
+                if wb is not None:
+                    check_station(path, wb, "zh")
         else:
             print("# skipped the zh_CN checks: the built catalogue does not translate the report yet")
     finally:

@@ -2,7 +2,9 @@
  *
  * A small care home, built through the core API, over three days worked
  * out by hand: a day with a fever and a symptom, a quiet day with an
- * overdue staff test, and a day with a positive test and no checks.
+ * overdue staff test, and a day with a positive test and no checks; its
+ * observation stays and its visitors.  And a rescue station's day of
+ * entry screenings (RS-1, RS-2, RS-3).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,12 +16,15 @@
 
 #include "cg-daily-report.h"
 #include "cg-date.h"
+#include "cg-demo.h"
 #include "cg-health-check.h"
 #include "cg-institution.h"
 #include "cg-module.h"
 #include "cg-nat-test.h"
 #include "cg-person.h"
+#include "cg-room.h"
 #include "cg-validate.h"
+#include "cg-visit.h"
 
 #define FEVER_DAY    "2021-11-05"
 #define QUIET_DAY    "2021-11-06"
@@ -116,6 +121,75 @@ add_check (Fixture     *f,
   g_assert_no_error (error);
 }
 
+static gint64
+add_room (CgStore     *store,
+          const char  *name,
+          CgRoomKind   kind,
+          gboolean     own_toilet)
+{
+  g_autoptr(CgRoom) room = cg_room_new ();
+  g_autoptr(GError) error = NULL;
+
+  room->name = g_strdup (name);
+  room->kind = kind;
+  room->own_toilet = own_toilet;
+  room->ventilated = TRUE;
+  room->low_traffic = TRUE;
+  g_assert_true (cg_room_save (store, room, "test", &error));
+  g_assert_no_error (error);
+  return room->id;
+}
+
+static gint64
+open_stay (CgStore        *store,
+           const CgPolicy *policy,
+           gint64          room_id,
+           gint64          person_id,
+           CgStayReason    reason,
+           const char     *local_time)
+{
+  g_autoptr(CgStay) stay = cg_stay_new ();
+  g_autoptr(GError) error = NULL;
+
+  stay->room_id = room_id;
+  stay->person_id = person_id;
+  stay->reason = reason;
+  stay->started_at = cg_datetime_local_to_utc (local_time);
+  g_assert_true (cg_stay_open (store, policy, stay, "test", &error));
+  g_assert_no_error (error);
+  return stay->id;
+}
+
+static void
+add_visit (Fixture     *f,
+           const char  *name,
+           const char  *first17,
+           gint64       visiting,
+           const char  *relationship,
+           const char  *arrived,
+           const char  *left,
+           double       temperature,
+           guint        expected_refusal)
+{
+  g_autoptr(CgVisit) visit = cg_visit_new ();
+  g_autoptr(GError) error = NULL;
+
+  visit->visitor_name = g_strdup (name);
+  visit->visitor_id_number = id_number (first17);
+  visit->phone = g_strdup ("13805951234");
+  visit->visiting_id = visiting;
+  visit->relationship = g_strdup (relationship);
+  visit->arrived_at = cg_datetime_local_to_utc (arrived);
+  visit->left_at = left != NULL ? cg_datetime_local_to_utc (left) : NULL;
+  visit->health_code = CG_HEALTH_CODE_GREEN;
+  visit->temperature = temperature;
+  visit->masked = TRUE;
+  visit->nat_result = -1;
+  g_assert_true (cg_visit_check_in (f->store, f->policy, visit, "门卫老陈", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (visit->refusal, ==, expected_refusal);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -181,6 +255,30 @@ fixture_set_up (Fixture       *f,
   add_check (f, f->zhang, QUIET_DAY " 08:10", 36.8, 0, NULL);
   add_check (f, f->li, QUIET_DAY " 08:15", 36.4, 0, NULL);
   add_check (f, f->huang, QUIET_DAY " 08:20", 36.5, 0, NULL);
+
+  /* Rooms (ALL-5): 张秀英 observed from 08:30 on the fever day until
+   * 16:00 the next day; 黄美玲, admitted on the fever day, isolated from
+   * 10:00 for 14 days (ALL-6). */
+  {
+    g_autoptr(GError) stay_error = NULL;
+    gint64 observation = add_room (f->store, "观察1号", CG_ROOM_OBSERVATION, TRUE);
+    gint64 isolation = add_room (f->store, "隔离1号", CG_ROOM_ISOLATION, TRUE);
+    gint64 fever_stay = open_stay (f->store, f->policy, observation, f->zhang, CG_STAY_FEVER, FEVER_DAY " 08:30");
+    g_autofree char *ended = cg_datetime_local_to_utc (QUIET_DAY " 16:00");
+
+    open_stay (f->store, f->policy, isolation, f->huang, CG_STAY_NEW_ARRIVAL, FEVER_DAY " 10:00");
+    g_assert_true (cg_stay_end (f->store, f->policy, fever_stay, ended, "体温正常，回原房间", "test", &stay_error));
+    g_assert_no_error (stay_error);
+  }
+
+  /* Visitors on the quiet day (ALL-4): a son for 25 minutes, a daughter
+   * with 37.6 °C turned away, a grandson who stays 50 minutes (over 30). */
+  add_visit (f, "王建华", "35058219700101001", f->li, "儿子", QUIET_DAY " 09:00", QUIET_DAY " 09:25",
+             36.5, 0);
+  add_visit (f, "陈丽", "35058219720202002", f->zhang, "女儿", QUIET_DAY " 09:10", NULL,
+             37.6, CG_REFUSE_FEVER);
+  add_visit (f, "刘洋", "35058219950303003", f->huang, "孙子", QUIET_DAY " 10:00", QUIET_DAY " 10:50",
+             36.6, 0);
 }
 
 static void
@@ -238,13 +336,32 @@ describe_alerts (GPtrArray *alerts)
   return g_string_free (out, FALSE);
 }
 
+/* The same for the gaps of the health registers this test builds: the
+ * registers of visitors, rooms, disinfection and training (ALL-4, ALL-5,
+ * ALL-7, ALL-8) have their own tests. */
+static char *
+describe_gaps (GPtrArray *alerts)
+{
+  static const char * const elsewhere[] = { "ALL-4", "ALL-5", "ALL-7", "ALL-8", NULL };
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      CgAlert *alert = alerts->pdata[i];
+
+      if (!g_strv_contains (elsewhere, alert->rule))
+        g_ptr_array_add (kept, alert);
+    }
+  return describe_alerts (kept);
+}
+
 static void
 test_fever_day (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(CgDailyFigures) figures = figures_on (f, FEVER_DAY);
   g_autofree char *abnormal = describe_alerts (figures->abnormal);
-  g_autofree char *gaps = describe_alerts (figures->gaps);
+  g_autofree char *gaps = describe_gaps (figures->gaps);
   g_autofree char *zhang_id = id_number ("35058219400212002");
   g_autofree char *masked = cg_mask_id_number (zhang_id);
   CgAlert *fever;
@@ -266,6 +383,11 @@ test_fever_day (Fixture       *f,
   g_assert_cmpint (figures->tests_overdue, ==, 1);
   g_assert_cmpint (figures->tests_due_soon, ==, 1);
   g_assert_false (figures->zero_report);
+  /* 张秀英 in the observation room, 黄美玲 in isolation; no visitor. */
+  g_assert_cmpint (figures->isolated, ==, 2);
+  g_assert_cmpint (figures->visitors, ==, 0);
+  g_assert_cmpint (figures->visitors_refused, ==, 0);
+  g_assert_cmpint (figures->screenings, ==, 0);
 
   g_assert_cmpstr (abnormal, ==, "ALL-3 张秀英; ALL-2 李建国");
   fever = figures->abnormal->pdata[0];
@@ -283,7 +405,7 @@ test_quiet_day (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(CgDailyFigures) figures = figures_on (f, QUIET_DAY);
-  g_autofree char *gaps = describe_alerts (figures->gaps);
+  g_autofree char *gaps = describe_gaps (figures->gaps);
 
   g_assert_cmpint (figures->residents_present, ==, 3);
   g_assert_cmpint (figures->staff_total, ==, 3);
@@ -298,6 +420,11 @@ test_quiet_day (Fixture       *f,
   /* 陈强 is still overdue; 林芳's sample came back negative today. */
   g_assert_cmpint (figures->tests_overdue, ==, 1);
   g_assert_cmpint (figures->tests_due_soon, ==, 0);
+  /* 张秀英 left the observation room at 16:00: still one of the day's two.
+   * Three visitors registered, one turned away (the fever). */
+  g_assert_cmpint (figures->isolated, ==, 2);
+  g_assert_cmpint (figures->visitors, ==, 3);
+  g_assert_cmpint (figures->visitors_refused, ==, 1);
 
   /* Compliance gaps do not stop a zero report (ALL-9). */
   g_assert_cmpuint (figures->abnormal->len, ==, 0);
@@ -319,6 +446,9 @@ test_positive_day (Fixture       *f,
   g_assert_cmpint (figures->staff_on_duty, ==, 0);
   g_assert_false (figures->zero_report);
   g_assert_cmpstr (abnormal, ==, "ALL-9 李建国");
+  /* Only 黄美玲 is still isolated. */
+  g_assert_cmpint (figures->isolated, ==, 1);
+  g_assert_cmpint (figures->visitors, ==, 0);
 
   /* Nobody checked: six gaps, none of them a health event. */
   for (guint i = 0; i < figures->gaps->len; i++)
@@ -332,12 +462,13 @@ test_before_any_record (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(CgDailyFigures) figures = figures_on (f, "2020-12-31");
+  g_autofree char *gaps = describe_gaps (figures->gaps);
 
   /* Nobody had arrived yet: an empty day is a zero report with no gaps. */
   g_assert_cmpint (figures->residents_present, ==, 0);
   g_assert_cmpint (figures->staff_total, ==, 0);
   g_assert_cmpint (figures->checks_due, ==, 0);
-  g_assert_cmpuint (figures->gaps->len, ==, 0);
+  g_assert_cmpstr (gaps, ==, "");
   g_assert_true (figures->zero_report);
 }
 
@@ -453,6 +584,246 @@ test_write_refused (Fixture       *f,
   }
 }
 
+/* A rescue station's fever day: three entrants screened (RS-1).  赵 is
+ * admitted, 孙 has no health code and is isolated (RS-2), 周 has 38.3 °C
+ * and a cough: observation room, 120 called, reported (RS-3); 周's
+ * 38.0 °C at the check an hour later is the same health event. */
+static void
+test_rescue_station (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(CgPolicy) policy = NULL;
+  g_autoptr(CgInstitution) inst = cg_institution_new ();
+  g_autoptr(CgDailyFigures) figures = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *abnormal = NULL;
+  g_autofree char *gaps = NULL;
+  gint64 zhao, sun, zhou;
+  struct
+  {
+    gint64       *id;
+    const char   *time;
+    double        temperature;
+    guint         symptoms;
+    CgHealthCode  code;
+    CgReferrer    referrer;
+    CgScreeningOutcome outcome;
+  } entrants[] = {
+    { &zhao, FEVER_DAY " 08:00", 36.5, 0, CG_HEALTH_CODE_GREEN, CG_REFERRED_POLICE, CG_SCREENING_ADMIT },
+    { &sun, FEVER_DAY " 09:00", 36.6, 0, CG_HEALTH_CODE_NONE, CG_REFERRED_CITY_MANAGEMENT, CG_SCREENING_ISOLATE },
+    { &zhou, FEVER_DAY " 10:00", 38.3, CG_SYMPTOM_COUGH, CG_HEALTH_CODE_GREEN, CG_REFERRED_SELF, CG_SCREENING_OBSERVE },
+  };
+  GDate date;
+  Fixture f = { 0 };
+
+  dir = g_dir_make_tmp ("careguard-report-rs-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "station.db", NULL);
+  store = cg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_free (inst->name);
+  inst->name = g_strdup ("晋江市救助站");
+  inst->kind = CG_KIND_RESCUE_STATION;
+  inst->beds = 40;
+  g_assert_true (cg_institution_save (store, inst, "test", &error));
+  g_assert_no_error (error);
+  policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_RESCUE_STATION), store, &error);
+  g_assert_no_error (error);
+
+  f.store = store;
+  f.policy = policy;
+  add_person (&f, "林芳", "35058219920107004", CG_PERSON_STAFF, "门卫", "2021-01-04", NULL);
+  zhao = add_person (&f, "赵国强", "35058219700505001", CG_PERSON_AID, NULL, FEVER_DAY, NULL);
+  sun = add_person (&f, "孙秀兰", "35058219660606002", CG_PERSON_AID, NULL, FEVER_DAY, NULL);
+  zhou = add_person (&f, "周水生", "35058219580707003", CG_PERSON_AID, NULL, FEVER_DAY, NULL);
+  add_room (store, "观察1号", CG_ROOM_OBSERVATION, TRUE);
+  add_room (store, "隔离1号", CG_ROOM_ISOLATION, TRUE);
+  add_room (store, "隔离2号", CG_ROOM_ISOLATION, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entrants); i++)
+    {
+      g_autoptr(CgScreening) screening = cg_screening_new ();
+
+      screening->person_id = *entrants[i].id;
+      screening->screened_at = cg_datetime_local_to_utc (entrants[i].time);
+      screening->temperature = entrants[i].temperature;
+      screening->symptoms = entrants[i].symptoms;
+      screening->health_code = entrants[i].code;
+      screening->referred_by = entrants[i].referrer;
+      screening->identity_verified = TRUE;
+      g_assert_true (cg_screening_record (store, policy, screening, FALSE, "林芳", &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (screening->outcome, ==, entrants[i].outcome);
+      g_assert_true ((screening->stay_id != 0) == (entrants[i].outcome != CG_SCREENING_ADMIT));
+      if (entrants[i].outcome == CG_SCREENING_OBSERVE)
+        {
+          g_autofree char *at = cg_datetime_local_to_utc (FEVER_DAY " 10:05");
+
+          g_assert_true (cg_screening_mark (store, screening->id, TRUE, TRUE, at, "林芳", &error));
+          g_assert_no_error (error);
+        }
+    }
+  add_check (&f, zhou, FEVER_DAY " 11:00", 38.0, CG_SYMPTOM_FEVER | CG_SYMPTOM_COUGH, "送发热门诊");
+
+  g_assert_true (cg_date_parse (FEVER_DAY, &date));
+  figures = cg_daily_figures_compute (store, policy, &date, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (figures);
+  g_assert_cmpint (figures->new_arrivals, ==, 3);
+  g_assert_cmpint (figures->screenings, ==, 3);
+  /* 孙秀兰 in isolation, 周水生 in the observation room. */
+  g_assert_cmpint (figures->isolated, ==, 2);
+  /* A rescue station keeps no visitor register (no ALL-4). */
+  g_assert_cmpint (figures->visitors, ==, -1);
+  /* 周水生 once, though both the screening and the check found the fever. */
+  g_assert_cmpint (figures->fevers, ==, 1);
+  g_assert_cmpint (figures->symptomatic, ==, 0);
+  g_assert_false (figures->zero_report);
+  abnormal = describe_alerts (figures->abnormal);
+  g_assert_cmpstr (abnormal, ==, "RS-3 周水生");
+  /* The 120 call and the report are recorded: no RS-3 gap.  The two
+   * others were not checked (ALL-1). */
+  gaps = describe_gaps (figures->gaps);
+  g_assert_null (strstr (gaps, "RS-3"));
+  g_assert_nonnull (strstr (gaps, "ALL-1 孙秀兰"));
+  g_assert_nonnull (strstr (gaps, "ALL-1 赵国强"));
+
+  /* Without the check, the screening alone makes the health event. */
+  {
+    g_autoptr(CgDailyFigures) again = NULL;
+    g_autofree char *listed = NULL;
+    CgAlert *alert;
+
+    g_assert_true (cg_store_exec (store, "DELETE FROM health_check", &error));
+    g_assert_no_error (error);
+    again = cg_daily_figures_compute (store, policy, &date, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (again->fevers, ==, 1);
+    g_assert_false (again->zero_report);
+    listed = describe_alerts (again->abnormal);
+    g_assert_cmpstr (listed, ==, "RS-3 周水生");
+    alert = again->abnormal->pdata[0];
+    g_assert_cmpstr (alert->record_kind, ==, "screening");
+    g_assert_nonnull (strstr (alert->message, "38.3"));
+  }
+
+  report = g_build_filename (dir, "report.xlsx", NULL);
+  g_assert_true (cg_daily_report_write (store, policy, &date, report, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+  }
+  g_rmdir (dir);
+}
+
+static gint64
+query_int (CgStore    *store,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = cg_store_prepare (store, sql, &error);
+  gint64 value;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* The small demonstration care home: its rooms, stays and visitors tell
+ * the stories issue #4 asks for, and today's report counts them. */
+static void
+test_demo (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(CgPolicy) policy = NULL;
+  g_autoptr(CgDailyFigures) figures = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  dir = g_dir_make_tmp ("careguard-report-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "demo.db", NULL);
+  store = cg_store_open (path, &error);
+  g_assert_no_error (error);
+  cg_date_today (&today);
+  g_assert_true (cg_demo_fill (store, CG_DEMO_SMALL, CG_KIND_CARE_HOME, 20201104, &today, &error));
+  g_assert_no_error (error);
+  policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_CARE_HOME), store, &error);
+  g_assert_no_error (error);
+
+  /* Rooms: 4 to 8, exactly one not compliant. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM room"), >=, 4);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM room"), <=, 8);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM room WHERE own_toilet = 0 OR ventilated = 0 "
+                                     "OR low_traffic = 0"), ==, 1);
+  /* Stays: one planned to end today, still open; an early release with
+   * its negative test; the new arrival of five days ago in progress; one
+   * person per room at any time. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM stay WHERE ended_at IS NULL "
+                                     "AND date(planned_end_at, 'localtime') = date('now', 'localtime')"), >=, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM stay s JOIN nat_test t ON t.id = s.release_test_id "
+                                     "WHERE s.ended_at < s.planned_end_at AND t.result = 'negative' "
+                                     "AND t.sampled_on >= date(s.started_at, 'localtime')"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM stay WHERE ended_at IS NULL"), >=, 3);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM stay a JOIN stay b ON a.room_id = b.room_id "
+                                     "AND a.id < b.id AND b.started_at < coalesce(a.ended_at, '9999') "
+                                     "AND a.started_at < coalesce(b.ended_at, '9999')"), ==, 0);
+  /* Every stay comes from an arrival screening (ALL-6). */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM stay"), ==,
+                   query_int (store, "SELECT count(*) FROM screening WHERE stay_id IS NOT NULL"));
+  /* Visitors: refusals with their reasons (a fever among them), a few
+   * overstays, and three inside now — one of them for over 30 minutes. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM visit WHERE refusal & 1"), >, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM visit WHERE refusal = 0 AND left_at IS NOT NULL "
+                                     "AND (julianday(left_at) - julianday(arrived_at)) * 1440 > 30.5"), >, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM visit WHERE refusal = 0 AND left_at IS NULL"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM visit WHERE refusal = 0 AND left_at IS NULL "
+                                     "AND (julianday('now') - julianday(arrived_at)) * 1440 > 30"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM visit WHERE refusal = 0 AND left_at IS NULL "
+                                     "AND (julianday('now') - julianday(arrived_at)) * 1440 < 20"), ==, 2);
+  /* More visitors at weekends than on weekdays. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) * 5 FROM visit WHERE strftime('%w', arrived_on) IN ('0', '6')"),
+                   >, query_int (store, "SELECT count(*) * 2 FROM visit WHERE strftime('%w', arrived_on) NOT IN ('0', '6')"));
+
+  figures = cg_daily_figures_compute (store, policy, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (figures->visitors, ==, query_int (store, "SELECT count(*) FROM visit "
+                                                             "WHERE arrived_on = date('now', 'localtime')"));
+  g_assert_cmpint (figures->isolated, >=, 3);
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +839,8 @@ main (int   argc,
   ADD ("/report/write", test_write);
   ADD ("/report/write-refused", test_write_refused);
 #undef ADD
+  g_test_add_func ("/report/rescue-station", test_rescue_station);
+  g_test_add_func ("/report/demo", test_demo);
 
   return g_test_run ();
 }

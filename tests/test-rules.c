@@ -10,6 +10,7 @@
 #include "cg-module.h"
 #include "cg-nat-test.h"
 #include "cg-person.h"
+#include "cg-room.h"
 #include "cg-rules.h"
 #include "cg-store.h"
 
@@ -358,6 +359,26 @@ test_checks (Fixture       *f,
   }
 }
 
+/* The one alert of @rule on @day whose subject names @name. */
+static CgAlert *
+only_alert_for_subject (Fixture    *f,
+                        const char *day,
+                        const char *rule,
+                        const char *name)
+{
+  g_autoptr(GPtrArray) alerts = alerts_for (f, day, rule);
+  int found = -1;
+
+  for (guint i = 0; i < alerts->len; i++)
+    if (strstr (((CgAlert *) alerts->pdata[i])->subject, name) != NULL)
+      {
+        g_assert_cmpint (found, ==, -1);
+        found = (int) i;
+      }
+  g_assert_cmpint (found, >=, 0);
+  return g_ptr_array_steal_index (alerts, (guint) found);
+}
+
 static void
 test_new_arrival (Fixture       *f,
                   gconstpointer  data)
@@ -387,6 +408,38 @@ test_new_arrival (Fixture       *f,
     g_assert_cmpint (((CgAlert *) arrivals->pdata[i])->severity, ==, CG_SEVERITY_WARNING);
   g_clear_pointer (&arrivals, g_ptr_array_unref);
   add_test (f, zhao, "2026-03-11", CG_NAT_NEGATIVE, NULL);
+  /* The test alone is one step of three: screening and isolation are
+   * still to do. */
+  alert = only_alert_for_subject (f, "2026-03-12", "ALL-6", "赵玉兰");
+  g_assert_cmpint (alert->severity, ==, CG_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (alert->message, "screening assessment"));
+  g_assert_nonnull (strstr (alert->message, "isolation observation in a single room"));
+  g_assert_null (strstr (alert->message, "nucleic-acid"));
+  cg_alert_free (alert);
+
+  /* Screened on arrival into a free room: the stay opens with it, and the
+   * three steps are done. */
+  {
+    g_autoptr(CgRoom) room = cg_room_new ();
+    g_autoptr(CgScreening) screening = cg_screening_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *at = cg_datetime_local_to_utc ("2026-03-10 10:00");
+
+    room->name = g_strdup ("隔离1号");
+    room->kind = CG_ROOM_ISOLATION;
+    room->own_toilet = room->ventilated = room->low_traffic = TRUE;
+    g_assert_true (cg_room_save (f->store, room, "test", &error));
+    g_assert_no_error (error);
+    screening->person_id = zhao;
+    screening->screened_at = g_strdup (at);
+    screening->temperature = 36.5;
+    screening->health_code = CG_HEALTH_CODE_GREEN;
+    screening->identity_verified = TRUE;
+    g_assert_true (cg_screening_record (f->store, f->policy, screening, TRUE, "test", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (screening->outcome, ==, CG_SCREENING_ISOLATE);
+    g_assert_cmpint (screening->stay_id, >, 0);
+  }
   arrivals = alerts_for (f, "2026-03-12", "ALL-6");
   g_assert_cmpuint (arrivals->len, ==, 2);
   for (guint i = 0; i < arrivals->len; i++)

@@ -197,13 +197,62 @@ rounded_rectangle (cairo_t *cr,
 }
 
 static char *
+colour_dot (const double rgb[3])
+{
+  return g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">●</span>",
+                          (int) CLAMP (rgb[0] * 255 + 0.5, 0, 255),
+                          (int) CLAMP (rgb[1] * 255 + 0.5, 0, 255),
+                          (int) CLAMP (rgb[2] * 255 + 0.5, 0, 255));
+}
+
+/* A timeline: the rows that hold something that day, one a line. */
+static void
+append_timeline_readout (GString           *markup,
+                         const CgChartData *data,
+                         int                slot)
+{
+  guint r, i, found = 0;
+
+  for (r = 0; r < data->rows->len; r++)
+    {
+      const CgChartRow *row = g_ptr_array_index (data->rows, r);
+
+      for (i = 0; i < row->spans->len; i++)
+        {
+          const CgChartSpan *span = &g_array_index (row->spans, CgChartSpan, i);
+          g_autofree char *dot = NULL;
+          g_autofree char *line = NULL;
+
+          if (!cg_chart_span_covers_slot (data, span, slot))
+            continue;
+          dot = colour_dot (span->rgb);
+          line = g_markup_printf_escaped ("%s  <b>%s</b>", row->label != NULL ? row->label : "",
+                                          span->label != NULL ? span->label : "");
+          g_string_append_c (markup, '\n');
+          g_string_append (markup, dot);
+          g_string_append_c (markup, ' ');
+          g_string_append (markup, line);
+          found++;
+        }
+    }
+
+  if (found == 0)
+    {
+      g_autofree char *line = g_markup_escape_text (C_("timeline readout", "nothing"), -1);
+
+      g_string_append_c (markup, '\n');
+      g_string_append (markup, line);
+    }
+}
+
+static char *
 readout_markup (CgChartView *self,
                 int          slot)
 {
   const CgChartData *data = self->data;
   g_autoptr(GString) markup = g_string_new (NULL);
   double total = 0.0;
-  gboolean any = FALSE;
+  gboolean any = FALSE, quiet = FALSE;
   guint i;
 
   if (slot < (int) data->x_labels->len)
@@ -213,12 +262,26 @@ readout_markup (CgChartView *self,
       g_string_append_printf (markup, "<b>%s</b>", label);
     }
 
+  if (data->kind == CG_CHART_TIMELINE)
+    {
+      append_timeline_readout (markup, data, slot);
+      return g_string_free (g_steal_pointer (&markup), FALSE);
+    }
+
+  for (i = 0; i < data->series->len; i++)
+    quiet = quiet || cg_chart_series_in_range (g_ptr_array_index (data->series, i), slot);
+
   for (i = 0; i < data->series->len; i++)
     {
       const CgChartSeries *series = g_ptr_array_index (data->series, i);
       double v = (guint) slot < series->values->len ? g_array_index (series->values, double, slot) : NAN;
-      g_autofree char *value = cg_chart_format_value (data, v);
+      g_autofree char *value = NULL;
       g_autofree char *line = NULL;
+
+      /* as cg_chart_describe_slot(): a series not begun or over is left out */
+      if (quiet && !cg_chart_series_in_range (series, slot))
+        continue;
+      value = cg_chart_format_value (data, v);
 
       if (isfinite (v))
         {
@@ -370,10 +433,23 @@ cg_chart_view_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
+  CgChartView *self = CG_CHART_VIEW (widget);
+
   if (orientation == GTK_ORIENTATION_VERTICAL)
     {
       *minimum = MIN_HEIGHT;
       *natural = NAT_HEIGHT;
+      /* a timeline asks for room for its rows */
+      if (self->data != NULL && self->data->kind == CG_CHART_TIMELINE)
+        {
+          CgChartStyle style;
+          double h;
+
+          fill_style (self, &style);
+          h = cg_chart_get_natural_height (self->data, &style);
+          *minimum = MAX (*minimum, (int) ceil (h));
+          *natural = MAX (*natural, (int) ceil (h));
+        }
     }
   else
     {
@@ -659,6 +735,7 @@ cg_chart_view_set_data (CgChartView *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READOUT]);
     }
   update_accessible (self, -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

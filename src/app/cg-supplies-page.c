@@ -14,6 +14,7 @@
 #include "cg-import-dialog.h"
 #include "cg-stock.h"
 #include "cg-stock-dialog.h"
+#include "cg-supplies-chart.h"
 #include "cg-supplies-page.h"
 
 #define CHART_DAYS 90
@@ -174,14 +175,23 @@ show_toast (CgSuppliesPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* "12.3", "∞" for an item with no use to plan on. */
+/* Whole days, rounded down: 59.96 days must not read "60" beside "Below
+ * target".  "" for an item with no use to plan on. */
+static char *
+format_whole_days (const CgForecast *forecast)
+{
+  if (forecast->unlimited)
+    return g_strdup ("");
+  return g_strdup_printf ("%.0f", cg_supplies_whole_days (forecast->days_of_supply));
+}
+
+/* "12", "∞ unlimited" for an item with no use to plan on. */
 static char *
 format_days (const CgForecast *forecast)
 {
   if (forecast->unlimited)
     return g_strdup (_("∞ unlimited"));
-  /* Rounded down: 59.96 days must not read "60.0" beside "Below target". */
-  return g_strdup_printf ("%.1f", floor (forecast->days_of_supply * 10.0 + 1e-9) / 10.0);
+  return format_whole_days (forecast);
 }
 
 /* ---- the items table -------------------------------------------------- */
@@ -455,7 +465,7 @@ order_refresh (CgSuppliesPage *self)
       qty_text = g_strdup_printf ("%s %s", q, f->item->unit);
       days = format_days (&f->forecast);
       on_hand = cg_stock_format_quantity (f->forecast.on_hand);
-      /* Translators: order list row: "On hand 1,200; 38.5 days at peak use; target 60 days" */
+      /* Translators: order list row: "On hand 1,200; 38 days at peak use; target 60 days" */
       subtitle = g_strdup_printf (_("On hand %s; %s days at peak use; target %d days"),
                                   on_hand,
                                   days, f->forecast.target_days);
@@ -528,7 +538,7 @@ order_csv (CgSuppliesPage *self)
         continue;
       order = g_strdup_printf ("%" G_GINT64_FORMAT, f->forecast.suggested_order);
       on_hand = g_strdup_printf ("%" G_GINT64_FORMAT, f->forecast.on_hand);
-      days = f->forecast.unlimited ? g_strdup ("") : g_strdup_printf ("%.1f", floor (f->forecast.days_of_supply * 10.0 + 1e-9) / 10.0);
+      days = format_whole_days (&f->forecast);
       csv_field (out, f->next_replenishment != NULL ? f->next_replenishment : "");
       g_string_append_c (out, ',');
       csv_field (out, f->item->name);
@@ -606,45 +616,6 @@ selected_row (CgSuppliesPage *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
-static CgChartData *
-supply_chart (CgSuppliesPage *self,
-              CgItemForecast *f,
-              GArray         *points)
-{
-  CgChartData *data = cg_chart_data_new (CG_CHART_LINE, NULL, _("days"));
-  CgChartSeries *series;
-  g_autofree char *floor_label = NULL;
-  g_autofree char *target_label = NULL;
-  double y_max = f->forecast.target_days;
-
-  /* Translators: chart title; %s is an item name */
-  data->title = g_strdup_printf (_("%s: days of supply at peak use"), f->item->name);
-  data->empty_text = g_strdup (_("No use to plan on in these days"));
-  series = cg_chart_data_add_series (data, _("Days of supply"), 0.21, 0.52, 0.89);
-  for (guint i = 0; i < points->len; i++)
-    {
-      CgSupplyPoint *p = &g_array_index (points, CgSupplyPoint, i);
-      char label[8];
-
-      g_snprintf (label, sizeof label, "%02d-%02d",
-                  g_date_get_month (&p->date), g_date_get_day (&p->date));
-      cg_chart_data_add_x (data, label);
-      cg_chart_series_append (series, p->unlimited ? NAN : p->days_of_supply);
-      if (!p->unlimited && isfinite (p->days_of_supply))
-        y_max = MAX (y_max, p->days_of_supply);
-    }
-  /* Translators: reference line of the supplies chart */
-  floor_label = g_strdup_printf (_("Floor %d days"), f->forecast.floor_days);
-  /* Translators: reference line of the supplies chart */
-  target_label = g_strdup_printf (_("Target %d days"), f->forecast.target_days);
-  cg_chart_data_add_line (data, floor_label, f->forecast.floor_days, 0.75, 0.11, 0.16, TRUE);
-  cg_chart_data_add_line (data, target_label, f->forecast.target_days, 0.90, 0.53, 0.0, TRUE);
-  data->y_min = 0;
-  data->y_max = ceil (y_max * 1.1 / 10.0) * 10.0;
-  data->y_decimals = 0;
-  return data;
-}
-
 static void
 detail_refresh (CgSuppliesPage *self)
 {
@@ -682,7 +653,7 @@ detail_refresh (CgSuppliesPage *self)
     summary = g_strdup_printf (_("%s %s on hand; no use to plan on, so the stock is not running out."),
                                on_hand, f->item->unit);
   else if (f->runout_date != NULL)
-    /* Translators: "1,200 个 on hand: 38.5 days at peak use (floor 45, target 60); at the recent pace it runs out on 2026-12-30." */
+    /* Translators: "1,200 个 on hand: 38 days at peak use (floor 45, target 60); at the recent pace it runs out on 2026-12-30." */
     summary = g_strdup_printf (_("%s %s on hand: %s days at peak use (floor %d, target %d); at the recent pace it runs out on %s."),
                                on_hand, f->item->unit, days, f->forecast.floor_days,
                                f->forecast.target_days, f->runout_date);
@@ -710,11 +681,9 @@ detail_refresh (CgSuppliesPage *self)
         points = cg_stock_forecast_series (self->store, policy, f->item->id, &from, &to, &error);
       if (points != NULL)
         {
-          CgChartData *data = supply_chart (self, f, points);
-
-          cg_chart_view_set_data (self->chart, data);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+          /* The summary is the label above the chart; the chart describes
+           * itself (the lines, the projection and the run-out mark). */
+          cg_chart_view_set_data (self->chart, cg_supplies_chart_new (f, points));
         }
       else
         cg_chart_view_set_data (self->chart, NULL);

@@ -21,7 +21,9 @@
 #include "cg-date.h"
 #include "cg-health-check.h"
 #include "cg-nat-test.h"
+#include "cg-room.h"
 #include "cg-rules.h"
+#include "cg-visit.h"
 #include "cg-today-page.h"
 
 /* Days in the charts, the chosen day last. */
@@ -49,6 +51,8 @@ typedef enum
   COUNTER_FEVERS,
   COUNTER_OVERDUE,
   COUNTER_DUE_SOON,
+  COUNTER_VISITORS,
+  COUNTER_ISOLATION,
   N_COUNTERS
 } Counter;
 
@@ -68,6 +72,10 @@ static const struct
                          N_("Staff whose nucleic-acid test is overdue, or who have none on record (CH-5)"), "warning" },
   [COUNTER_DUE_SOON] = { N_("Tests Due Soon"),
                          N_("Staff whose nucleic-acid test falls due within the due-soon days (CH-5)"), NULL },
+  [COUNTER_VISITORS] = { N_("Visitors"),
+                         N_("Visitors registered on the day, admitted or refused (ALL-4)"), NULL },
+  [COUNTER_ISOLATION] = { N_("In Isolation"),
+                          N_("Observation and isolation rooms occupied on the day (ALL-5, ALL-6)"), NULL },
 };
 
 typedef struct
@@ -177,6 +185,9 @@ typedef struct
   int          tests_due_soon;
   int          due_soon_days;
   double       evaluate_ms;     /* cg_rules_evaluate() alone */
+  CgVisitDay   visits;          /* admitted, refused of the day */
+  int          inside_now;      /* visitors inside now (the day is today), else -1 */
+  CgRoomDay    rooms;           /* occupied rooms of the day */
   /* JOB_CHARTS */
   CgChartData *coverage;
   CgChartData *checks;
@@ -342,6 +353,34 @@ compute_day (CgStore         *store,
   figures->staff = tests.staff;
   figures->tests_overdue = tests.overdue;
   figures->tests_due_soon = tests.due_soon;
+
+  figures->inside_now = -1;
+  if (job->module->pages & CG_PAGE_VISITORS)
+    {
+      g_autoptr(GArray) visits = cg_visit_days (store, policy, &job->date, &job->date, error);
+      GDate today;
+
+      if (visits == NULL)
+        return FALSE;
+      if (visits->len > 0)
+        figures->visits = g_array_index (visits, CgVisitDay, 0);
+      cg_date_today (&today);
+      if (g_date_compare (&today, &job->date) == 0)
+        {
+          figures->inside_now = cg_visit_count_inside (store, NULL, error);
+          if (figures->inside_now < 0)
+            return FALSE;
+        }
+    }
+  if (job->module->pages & CG_PAGE_ROOMS)
+    {
+      g_autoptr(GArray) rooms = cg_room_days (store, &job->date, &job->date, error);
+
+      if (rooms == NULL)
+        return FALSE;
+      if (rooms->len > 0)
+        figures->rooms = g_array_index (rooms, CgRoomDay, 0);
+    }
   return TRUE;
 }
 
@@ -761,6 +800,41 @@ update_counters (CgTodayPage        *self,
                                          (gulong) figures->due_soon_days),
                             figures->due_soon_days);
   counter_set (self, COUNTER_DUE_SOON, figures->tests_due_soon, label, detail);
+  g_clear_pointer (&label, g_free);
+  g_clear_pointer (&detail, g_free);
+
+  if (self->module->pages & CG_PAGE_VISITORS)
+    {
+      const CgVisitDay *visits = &figures->visits;
+      int registered = visits->admitted + visits->refused;
+
+      /* Translators: accessible name of a counter card */
+      label = g_strdup_printf (_("Visitors: %d"), registered);
+      if (figures->inside_now >= 0)
+        /* Translators: under the number of visitors of the day */
+        detail = g_strdup_printf (_("%d refused · %d inside now"), visits->refused, figures->inside_now);
+      else
+        /* Translators: under the number of visitors of the day */
+        detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d refused", "%d refused",
+                                               (gulong) visits->refused),
+                                  visits->refused);
+      counter_set (self, COUNTER_VISITORS, registered, label, detail);
+      g_clear_pointer (&label, g_free);
+      g_clear_pointer (&detail, g_free);
+    }
+
+  if (self->module->pages & CG_PAGE_ROOMS)
+    {
+      const CgRoomDay *rooms = &figures->rooms;
+
+      /* Translators: accessible name of a counter card */
+      label = g_strdup_printf (_("In isolation: %d"), rooms->occupied);
+      /* Translators: under the number of occupied isolation rooms */
+      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d room free", "%d of %d rooms free",
+                                             (gulong) rooms->rooms),
+                                MAX (rooms->rooms - rooms->occupied, 0), rooms->rooms);
+      counter_set (self, COUNTER_ISOLATION, rooms->occupied, label, detail);
+    }
 }
 
 /* ---- alerts --------------------------------------------------------- */
@@ -1366,6 +1440,14 @@ cg_today_page_set_property (GObject      *object,
       break;
     case PROP_MODULE:
       self->module = g_value_get_pointer (value);
+      /* The visitor and room cards only where the module keeps those registers. */
+      if (self->module != NULL)
+        {
+          gtk_widget_set_visible (gtk_widget_get_parent (self->counters[COUNTER_VISITORS].card),
+                                  (self->module->pages & CG_PAGE_VISITORS) != 0);
+          gtk_widget_set_visible (gtk_widget_get_parent (self->counters[COUNTER_ISOLATION].card),
+                                  (self->module->pages & CG_PAGE_ROOMS) != 0);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

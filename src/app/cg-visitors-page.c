@@ -1,45 +1,1206 @@
 /* cg-visitors-page.c — the gate: visitor check-in and check-out, the register, co-presence (ALL-4)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three views.  The Gate: the check-in form (cg-visit-form.c), the
+ * program's verdict in large letters, and who is inside now against the
+ * policy's limit, with their minutes (refreshed every 30 s) and a Check
+ * Out button each.  The Register: every visit out of SQLite a page at a
+ * time (cg-visit-history-model.c), searched by the beginning of a name,
+ * ID number or phone, with "Who Was Here at the Same Time…" for tracing.
+ * Per Day: admitted and refused visitors of the last 30 days, worked out
+ * in a thread.
  */
 #include "config.h"
 
+#define G_LOG_DOMAIN "CgVisitorsPage"
+
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "cg-audit.h"
+#include "cg-chart-view.h"
+#include "cg-copresence-dialog.h"
+#include "cg-date.h"
+#include "cg-import-dialog.h"
+#include "cg-visit-form.h"
+#include "cg-visit-history-model.h"
 #include "cg-visitors-page.h"
+
+#define CHART_DAYS 30
+#define INSIDE_REFRESH_SECONDS 30
+/* The narrowest useful list of who is inside, beside the form; with less
+ * room the two stack up. */
+#define INSIDE_MIN_WIDTH 340
+
+static const double GREEN[3] = { 0.180, 0.761, 0.494 };
+static const double RED[3]   = { 0.878, 0.106, 0.141 };
 
 struct _CgVisitorsPage
 {
-  AdwBin          parent_instance;
-  CgStore        *store;
-  const CgModule *module;
+  AdwBin               parent_instance;
+  CgStore             *store;
+  const CgModule      *module;
+  CgPolicy            *policy;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkToggleButton     *gate_button;
+  GtkToggleButton     *register_button;
+  GtkToggleButton     *chart_button;
+  GtkStack            *tools_stack;
+  GtkLabel            *inside_summary_label;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *count_label;
+  GtkSpinner          *chart_spinner;
+  GtkStack            *view_stack;
+  GtkBox              *gate_box;
+  GtkWidget           *form_card;
+  CgVisitForm         *form;
+  GtkWidget           *verdict_box;
+  GtkLabel            *verdict_label;
+  GtkLabel            *verdict_detail_label;
+  GtkLabel            *inside_label;
+  GtkLabel            *inside_hint_label;
+  GtkListBox          *inside_list;
+  GtkStack            *register_stack;
+  GtkColumnView       *register_view;
+  AdwStatusPage       *register_error_page;
+  CgChartView         *chart;
+  GMenuModel          *row_menu;
+
+  CgVisitHistoryModel *history;
+  GtkSingleSelection  *selection;
+  GtkWidget           *row_popover;
+  GCancellable        *chart_cancellable;
+  GCancellable        *inside_cancellable;
+  guint                inside_timer_id;
+  guint                layout_idle_id;
+  gboolean             loaded;
+  gboolean             chart_stale;
+  gboolean             narrow;
+  gboolean             layout_done;
+  int                  width;
+  int                  form_min_width;
 };
 
 G_DEFINE_FINAL_TYPE (CgVisitorsPage, cg_visitors_page, ADW_TYPE_BIN)
+
+static const char page_css[] =
+  ".cg-verdict { padding: 18px 24px; }"
+  ".cg-verdict.admitted { background-color: alpha(@success_color, 0.14); }"
+  ".cg-verdict.refused { background-color: alpha(@error_color, 0.14); }"
+  "button.cg-code:checked.cg-code-green { background-color: #2ec27e; color: white; }"
+  "button.cg-code:checked.cg-code-yellow { background-color: #f6d32d; color: black; }"
+  "button.cg-code:checked.cg-code-orange { background-color: #ff7800; color: white; }"
+  "button.cg-code:checked.cg-code-red { background-color: #e01b24; color: white; }"
+  "button.cg-code:checked.cg-code-none { background-color: #5e5c64; color: white; }"
+  "button.cg-symptom { font-weight: normal; }"
+  "button.cg-symptom:checked { color: @error_color; background-color: alpha(@error_color, 0.15); }"
+  "row.cg-overstay { background-color: alpha(@error_color, 0.10); }";
+
+static void load_policy     (CgVisitorsPage *self);
+static void refresh_inside  (CgVisitorsPage *self);
+static void start_chart_job (CgVisitorsPage *self);
+
+/* Shows one child of @stack and hides the others: GTK 4.8 puts every
+ * visible widget in the accessibility tree, mapped or not. */
+static void
+show_only (GtkStack   *stack,
+           const char *name)
+{
+  GtkWidget *target = gtk_stack_get_child_by_name (stack, name);
+
+  g_return_if_fail (target != NULL);
+  gtk_widget_set_visible (target, TRUE);
+  gtk_stack_set_visible_child (stack, target);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != target)
+      gtk_widget_set_visible (child, FALSE);
+}
+
+static void
+show_toast (CgVisitorsPage *self,
+            const char     *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static GtkWindow *
+parent_window (CgVisitorsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* ---- policy --------------------------------------------------------------- */
+
+static void
+load_policy (CgVisitorsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  CgPolicy *policy;
+
+  if (self->store == NULL || self->module == NULL)
+    return;
+  policy = cg_module_load_policy (self->module, self->store, &error);
+  if (policy == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->policy, cg_policy_free);
+  self->policy = policy;
+  cg_visit_form_set_policy (self->form, policy);
+  if (self->history != NULL)
+    cg_visit_history_model_set_policy (self->history, policy);
+}
+
+/* ---- the verdict ------------------------------------------------------------ */
+
+static void
+on_checked_in_cb (CgVisitorsPage *self,
+                  const CgVisit  *visit)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *when = cg_datetime_utc_to_local (visit->arrived_at);
+  GtkWidget *label = GTK_WIDGET (self->verdict_label);
+
+  gtk_widget_remove_css_class (self->verdict_box, "admitted");
+  gtk_widget_remove_css_class (self->verdict_box, "refused");
+  gtk_widget_remove_css_class (label, "success");
+  gtk_widget_remove_css_class (label, "error");
+  if (visit->refusal == 0)
+    {
+      title = g_strdup (C_("visit", "Admitted"));
+      gtk_widget_add_css_class (self->verdict_box, "admitted");
+      gtk_widget_add_css_class (label, "success");
+    }
+  else
+    {
+      g_autofree char *reasons = cg_refusal_describe (visit->refusal);
+
+      /* Translators: the gate's verdict; %s lists the reasons (ALL-4) */
+      title = g_strdup_printf (_("Refused: %s"), reasons);
+      gtk_widget_add_css_class (self->verdict_box, "refused");
+      gtk_widget_add_css_class (label, "error");
+    }
+  if (visit->refusal == 0)
+    /* Translators: under "Admitted": the visitor's name and the time */
+    detail = g_strdup_printf (_("%s, checked in at %s. Check the visitor out when they leave."),
+                              visit->visitor_name, when != NULL ? when + 11 : "");
+  else
+    /* Translators: under "Refused: …": the visitor's name and the time */
+    detail = g_strdup_printf (_("%s, at %s. The refusal is registered with its reason; the visitor may not enter."),
+                              visit->visitor_name, when != NULL ? when + 11 : "");
+  gtk_label_set_text (self->verdict_label, title);
+  gtk_label_set_text (self->verdict_detail_label, detail);
+  gtk_widget_set_visible (self->verdict_box, TRUE);
+  refresh_inside (self);
+}
+
+/* ---- inside now -------------------------------------------------------------- */
+
+static void
+on_check_out_clicked_cb (GtkButton      *button,
+                         CgVisitorsPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "cg-visit-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!cg_visit_check_out (self->store, id, NULL, cg_audit_current_user (), &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  refresh_inside (self);
+  /* The row and its button are gone: back to the form for the next visitor. */
+  cg_visit_form_focus (self->form);
+}
+
+static GtkWidget *
+inside_row_new (CgVisitorsPage *self,
+                const CgVisit  *visit,
+                const char     *now)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (visit->visitor_name);
+  GtkWidget *sub;
+  GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *minutes_label;
+  GtkWidget *button;
+  g_autofree char *since = cg_datetime_utc_to_local (visit->arrived_at);
+  g_autofree char *sub_text = NULL;
+  g_autofree char *minutes_text = NULL;
+  g_autofree char *button_name = NULL;
+  int minutes = cg_visit_minutes (visit, now);
+  gboolean overstay = self->policy != NULL && cg_visit_is_overstay (self->policy, visit, now);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_box_append (GTK_BOX (texts), name);
+  if (visit->visiting_name != NULL && *visit->visiting_name != '\0')
+    /* Translators: a visitor inside: since when (local HH:MM) and whom they visit */
+    sub_text = g_strdup_printf (_("Since %s · visiting %s"), since != NULL ? since + 11 : "",
+                                visit->visiting_name);
+  else
+    /* Translators: a visitor inside since this time (local HH:MM) */
+    sub_text = g_strdup_printf (_("Since %s"), since != NULL ? since + 11 : "");
+  sub = gtk_label_new (sub_text);
+  gtk_label_set_xalign (GTK_LABEL (sub), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (sub, "dim-label");
+  gtk_box_append (GTK_BOX (texts), sub);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (box), texts);
+
+  minutes_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", minutes), minutes);
+  minutes_label = gtk_label_new (minutes_text);
+  gtk_label_set_xalign (GTK_LABEL (minutes_label), 1.0f);
+  gtk_widget_add_css_class (minutes_label, "numeric");
+  gtk_box_append (GTK_BOX (figures), minutes_label);
+  if (overstay)
+    {
+      /* Translators: a visitor inside longer than the policy allows (ALL-4) */
+      GtkWidget *badge = gtk_label_new (_("Overstay"));
+
+      gtk_label_set_xalign (GTK_LABEL (badge), 1.0f);
+      gtk_widget_add_css_class (badge, "error");
+      gtk_widget_add_css_class (badge, "caption-heading");
+      gtk_widget_add_css_class (minutes_label, "error");
+      gtk_widget_add_css_class (minutes_label, "heading");
+      gtk_widget_add_css_class (row, "cg-overstay");
+      gtk_box_append (GTK_BOX (figures), badge);
+    }
+  gtk_widget_set_valign (figures, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), figures);
+
+  button = gtk_button_new_with_label (_("Check Out"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* Translators: accessible name and tooltip of a visitor's Check Out button */
+  button_name = g_strdup_printf (_("Check out %s"), visit->visitor_name);
+  gtk_widget_set_tooltip_text (button, button_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  button_name, -1);
+  g_object_set_data (G_OBJECT (button), "cg-visit-id", GSIZE_TO_POINTER ((gsize) visit->id));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_check_out_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static void
+show_inside (CgVisitorsPage *self,
+             GPtrArray      *inside,
+             const char     *now)
+{
+  g_autofree char *summary = NULL;
+  GtkWidget *focused_row = NULL;
+  GtkWidget *child;
+  int limit;
+  int overstays = 0;
+
+  if (self->policy == NULL)
+    return;
+
+  /* A Check Out button with the focus keeps it across the refresh. */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->inside_list)))
+      focused_row = focus;
+  }
+  {
+    gint64 keep_id = focused_row != NULL
+                     ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (focused_row), "cg-visit-id"))
+                     : 0;
+    GtkWidget *to_focus = NULL;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->inside_list))) != NULL)
+      gtk_list_box_remove (self->inside_list, child);
+    for (guint i = 0; i < inside->len; i++)
+      {
+        const CgVisit *visit = inside->pdata[i];
+        GtkWidget *row = inside_row_new (self, visit, now);
+
+        if (cg_visit_is_overstay (self->policy, visit, now))
+          overstays++;
+        gtk_list_box_append (self->inside_list, row);
+        if (keep_id != 0 && visit->id == keep_id)
+          {
+            GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+            to_focus = gtk_widget_get_last_child (box);
+          }
+      }
+    if (to_focus != NULL)
+      gtk_widget_grab_focus (to_focus);
+  }
+
+  limit = cg_policy_get_int (self->policy, CG_POLICY_MAX_VISITORS);
+  /* Translators: visitors inside the reception room now, against the limit (ALL-4) */
+  summary = g_strdup_printf (_("%u of %d inside"), inside->len, limit);
+  gtk_label_set_text (self->inside_label, summary);
+  gtk_label_set_text (self->inside_summary_label, summary);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->inside_label), "error");
+  if ((int) inside->len >= limit)
+    gtk_widget_add_css_class (GTK_WIDGET (self->inside_label), "error");
+
+  if (inside->len == 0)
+    gtk_label_set_text (self->inside_hint_label, _("Nobody is inside. Admitted visitors are listed here until they are checked out."));
+  else
+    {
+      g_autofree char *hint = NULL;
+
+      if (overstays > 0)
+        /* Translators: %d is the policy's maximum stay in minutes */
+        hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "A visit may last %d minute: overstays are in red.",
+                                             "A visit may last %d minutes: overstays are in red.",
+                                             cg_policy_get_int (self->policy, CG_POLICY_MAX_VISIT_MINUTES)),
+                                cg_policy_get_int (self->policy, CG_POLICY_MAX_VISIT_MINUTES));
+      else
+        hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "A visit may last %d minute.",
+                                             "A visit may last %d minutes.",
+                                             cg_policy_get_int (self->policy, CG_POLICY_MAX_VISIT_MINUTES)),
+                                cg_policy_get_int (self->policy, CG_POLICY_MAX_VISIT_MINUTES));
+      gtk_label_set_text (self->inside_hint_label, hint);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->inside_list), inside->len > 0);
+}
+
+/* The list is read in a thread on a connection of its own: over years of
+ * visits it is not free, and the 30-second refresh must never stall the
+ * gate's typing. */
+typedef struct
+{
+  GPtrArray *inside;
+  char      *now;
+} InsideResult;
+
+static void
+inside_result_free (InsideResult *result)
+{
+  g_clear_pointer (&result->inside, g_ptr_array_unref);
+  g_free (result->now);
+  g_free (result);
+}
+
+static void
+inside_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) store = cg_store_open (task_data, &error);
+  InsideResult *result = g_new0 (InsideResult, 1);
+
+  result->now = cg_datetime_now_utc ();
+  if (store != NULL)
+    result->inside = cg_visit_list_inside (store, NULL, &error);
+  if (result->inside == NULL)
+    {
+      inside_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) inside_result_free);
+}
+
+static void
+inside_ready_cb (GObject      *source_object,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  CgVisitorsPage *self = CG_VISITORS_PAGE (source_object);
+  g_autoptr(GError) error = NULL;
+  InsideResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+
+  if (self->inside_cancellable == NULL
+      || g_task_get_cancellable (G_TASK (res)) != self->inside_cancellable)
+    {
+      g_clear_pointer (&result, inside_result_free);
+      return;
+    }
+  if (result == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_label_set_text (self->inside_label, error->message);
+      return;
+    }
+  show_inside (self, result->inside, result->now);
+  inside_result_free (result);
+}
+
+static void
+refresh_inside (CgVisitorsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL)
+    return;
+  g_cancellable_cancel (self->inside_cancellable);
+  g_clear_object (&self->inside_cancellable);
+  self->inside_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->inside_cancellable, inside_ready_cb, NULL);
+  g_task_set_source_tag (task, refresh_inside);
+  g_task_set_task_data (task, g_strdup (cg_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, inside_thread);
+}
+
+static gboolean
+inside_timer_cb (gpointer user_data)
+{
+  refresh_inside (CG_VISITORS_PAGE (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---- the register --------------------------------------------------------------- */
+
+static const struct
+{
+  const char *title;
+  int         width;   /* 0: takes the remaining width */
+  gboolean    numeric;
+} register_columns[CG_N_VISIT_COLS] = {
+  [CG_VISIT_COL_DATE]          = { NC_("visit register", "Arrived"),        125, TRUE  },
+  [CG_VISIT_COL_VISITOR]       = { NC_("visit register", "Visitor"),         75, FALSE },
+  [CG_VISIT_COL_MASKED_ID]     = { NC_("visit register", "ID Number"),      150, TRUE  },
+  [CG_VISIT_COL_PHONE]         = { NC_("visit register", "Phone"),          105, TRUE  },
+  [CG_VISIT_COL_VISITING]      = { NC_("visit register", "Visiting"),       105, FALSE },
+  [CG_VISIT_COL_RELATIONSHIP]  = { NC_("visit register", "Relationship"),    60, FALSE },
+  [CG_VISIT_COL_TEMPERATURE]   = { NC_("visit register", "Temperature"),     70, TRUE  },
+  [CG_VISIT_COL_HEALTH_CODE]   = { NC_("visit register", "Health Code"),     65, FALSE },
+  [CG_VISIT_COL_RESULT]        = { NC_("visit register", "Admitted/Refused"), 0, FALSE },
+  [CG_VISIT_COL_LEFT]          = { NC_("visit register", "Left"),            55, TRUE  },
+  [CG_VISIT_COL_REGISTERED_BY] = { NC_("visit register", "Registered By"),   70, FALSE },
+};
+
+/* One gesture on the whole view (not one per cell: GTK 4.8 pays for each
+ * controller of the ~300 cells a screen of the register holds). */
+static void
+on_view_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    CgVisitorsPage  *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->register_view);
+  GtkWidget *cell = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+  GtkListItem *item = NULL;
+  graphene_point_t point;
+  GdkRectangle rect;
+  guint position;
+
+  for (; cell != NULL && cell != view; cell = gtk_widget_get_parent (cell))
+    if ((item = g_object_get_data (G_OBJECT (cell), "cg-list-item")) != NULL)
+      break;
+  if (item == NULL || (position = gtk_list_item_get_position (item)) == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  if (!gtk_widget_compute_point (view, GTK_WIDGET (self), &GRAPHENE_POINT_INIT ((float) x, (float) y), &point))
+    return;
+  rect.x = (int) point.x;
+  rect.y = (int) point.y;
+  rect.width = rect.height = 1;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->row_popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+register_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  CgVisitColumn column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (register_columns[column].numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  g_object_set_data (G_OBJECT (label), "cg-list-item", item);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+register_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  CgVisitColumn column = GPOINTER_TO_UINT (user_data);
+  CgVisitRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = cg_visit_row_get_text (row, column);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "success");
+  if (column == CG_VISIT_COL_RESULT)
+    {
+      gtk_widget_set_tooltip_text (label, *text != '\0' ? text : NULL);
+      if (cg_visit_row_get_visit (row)->id != 0)
+        gtk_widget_add_css_class (label, cg_visit_row_is_refused (row) ? "error" : "success");
+    }
+  else if (column == CG_VISIT_COL_LEFT && cg_visit_row_is_overstay (row))
+    {
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_set_tooltip_text (label, _("Overstay: longer than the policy's maximum stay"));
+    }
+  else if (column == CG_VISIT_COL_LEFT)
+    gtk_widget_set_tooltip_text (label, NULL);
+}
+
+static void
+setup_register_columns (CgVisitorsPage *self)
+{
+  for (guint i = 0; i < CG_N_VISIT_COLS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (register_setup_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (register_bind_cb), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "visit register",
+                                                                register_columns[i].title),
+                                            factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (register_columns[i].width > 0)
+        gtk_column_view_column_set_fixed_width (column, register_columns[i].width);
+      else
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->register_view, column);
+    }
+}
+
+static const CgVisit *
+selected_visit (CgVisitorsPage *self)
+{
+  CgVisitRow *row;
+
+  if (self->selection == NULL)
+    return NULL;
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL || cg_visit_row_get_visit (row)->id == 0)
+    return NULL;
+  return cg_visit_row_get_visit (row);
+}
+
+static void
+update_actions (CgVisitorsPage *self)
+{
+  const CgVisit *visit = selected_visit (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "visitors.copresence", visit != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "visitors.check-out-selected",
+                                 visit != NULL && visit->refusal == 0 && visit->left_at == NULL);
+}
+
+static void
+update_register_state (CgVisitorsPage *self)
+{
+  const GError *error;
+  guint n;
+  const char *search;
+  g_autofree char *count = NULL;
+
+  if (self->history == NULL)
+    return;
+  error = cg_visit_history_model_get_error (self->history);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->history));
+  search = cg_visit_history_model_get_search (self->history);
+  update_actions (self);
+  if (error != NULL)
+    {
+      adw_status_page_set_description (self->register_error_page, error->message);
+      show_only (self->register_stack, "error");
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit", "%u visits", n), n);
+  gtk_label_set_text (self->count_label, count);
+  if (n > 0)
+    show_only (self->register_stack, "list");
+  else if (search != NULL && *search != '\0')
+    show_only (self->register_stack, "no-results");
+  else
+    show_only (self->register_stack, "empty");
+}
+
+/* The rows are read again: a selected row would make GTK 4.8's
+ * GtkSingleSelection look for it among all the new rows. */
+static void
+on_before_refresh_cb (CgVisitorsPage *self)
+{
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+ensure_history (CgVisitorsPage *self)
+{
+  gint64 start;
+
+  if (self->history != NULL || self->store == NULL)
+    return;
+  if (self->policy == NULL)
+    load_policy (self);
+  if (self->policy == NULL)
+    return;
+  start = g_get_monotonic_time ();
+  self->history = cg_visit_history_model_new (self->store, self->policy);
+  cg_visit_history_model_set_search (self->history,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_signal_connect_object (self->history, "items-changed",
+                           G_CALLBACK (update_register_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "before-refresh",
+                           G_CALLBACK (on_before_refresh_cb), self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->register_view, GTK_SELECTION_MODEL (self->selection));
+  update_register_state (self);
+  g_debug ("register of %u visits set up in %.1f ms",
+           g_list_model_get_n_items (G_LIST_MODEL (self->history)),
+           (g_get_monotonic_time () - start) / 1000.0);
+}
+
+static void
+on_search_changed_cb (CgVisitorsPage *self)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  if (self->history == NULL)
+    return;
+  /* Detached while the rows change: GTK 4.8's column view pays for an
+   * "items-changed" over 200,000 rows far more than for a new model. */
+  gtk_column_view_set_model (self->register_view, NULL);
+  cg_visit_history_model_set_search (self->history,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_column_view_set_model (self->register_view, GTK_SELECTION_MODEL (self->selection));
+  update_register_state (self);
+  g_debug ("search %s: %u visits in %.1f ms", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+           g_list_model_get_n_items (G_LIST_MODEL (self->history)),
+           (g_get_monotonic_time () - start) / 1000.0);
+}
+
+static void
+on_stop_search_cb (CgVisitorsPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* ---- the chart, worked out in a thread -------------------------------------------- */
+
+typedef struct
+{
+  char           *path;
+  const CgModule *module;   /* static data: safe in any thread */
+  GDate           to;
+} ChartJob;
+
+static void
+chart_job_free (gpointer data)
+{
+  ChartJob *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+chart_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ChartJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(CgPolicy) policy = NULL;
+  g_autoptr(GArray) days = NULL;
+  CgChartData *data;
+  CgChartSeries *admitted, *refused;
+  GDate from = job->to;
+
+  store = cg_store_open (job->path, &error);
+  if (store != NULL)
+    policy = cg_module_load_policy (job->module, store, &error);
+  g_date_subtract_days (&from, CHART_DAYS - 1);
+  if (policy != NULL)
+    days = cg_visit_days (store, policy, &from, &job->to, &error);
+  if (days == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Translators: chart title */
+  data = cg_chart_data_new (CG_CHART_STACKED_BAR, _("Visitors per Day, Last 30 Days"),
+                            /* Translators: the unit of the visitors chart */
+                            C_("chart unit", "visitors"));
+  data->empty_text = g_strdup (_("No visitors on these days"));
+  admitted = cg_chart_data_add_series (data, C_("chart", "Admitted"), GREEN[0], GREEN[1], GREEN[2]);
+  refused = cg_chart_data_add_series (data, C_("chart", "Refused"), RED[0], RED[1], RED[2]);
+  for (guint i = 0; i < days->len; i++)
+    {
+      const CgVisitDay *day = &g_array_index (days, CgVisitDay, i);
+      g_autofree char *label = g_strdup_printf ("%02d-%02d", g_date_get_month (&day->date),
+                                                g_date_get_day (&day->date));
+
+      cg_chart_data_add_x (data, label);
+      cg_chart_series_append (admitted, day->admitted);
+      cg_chart_series_append (refused, day->refused);
+    }
+  g_task_return_pointer (task, data, (GDestroyNotify) cg_chart_data_free);
+}
+
+static void
+chart_ready_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CgVisitorsPage *self = CG_VISITORS_PAGE (source_object);
+  g_autoptr(GError) error = NULL;
+  CgChartData *data;
+
+  data = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->chart_cancellable == NULL)
+    {
+      g_clear_pointer (&data, cg_chart_data_free);
+      return;
+    }
+  if (g_task_get_cancellable (G_TASK (result)) != self->chart_cancellable)
+    {
+      g_clear_pointer (&data, cg_chart_data_free);
+      return;
+    }
+  gtk_spinner_set_spinning (self->chart_spinner, FALSE);
+  if (data == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  cg_chart_view_set_data (self->chart, data);
+}
+
+static void
+start_chart_job (CgVisitorsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ChartJob *job;
+
+  if (self->store == NULL || self->module == NULL)
+    return;
+  self->chart_stale = FALSE;
+  g_cancellable_cancel (self->chart_cancellable);
+  g_clear_object (&self->chart_cancellable);
+  self->chart_cancellable = g_cancellable_new ();
+
+  job = g_new0 (ChartJob, 1);
+  job->path = g_strdup (cg_store_get_path (self->store));
+  job->module = self->module;
+  cg_date_today (&job->to);
+  task = g_task_new (self, self->chart_cancellable, chart_ready_cb, NULL);
+  g_task_set_source_tag (task, start_chart_job);
+  g_task_set_task_data (task, job, chart_job_free);
+  gtk_spinner_set_spinning (self->chart_spinner, TRUE);
+  g_task_run_in_thread (task, chart_thread);
+}
+
+/* ---- views --------------------------------------------------------------------------- */
+
+static const char *
+current_view (CgVisitorsPage *self)
+{
+  if (gtk_toggle_button_get_active (self->register_button))
+    return "register";
+  if (gtk_toggle_button_get_active (self->chart_button))
+    return "chart";
+  return "gate";
+}
+
+static void
+on_view_toggled_cb (CgVisitorsPage *self)
+{
+  const char *name = current_view (self);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), name) == 0)
+    return;
+  if (g_str_equal (name, "register"))
+    {
+      ensure_history (self);
+      if (self->history != NULL)
+        cg_visit_history_model_set_paused (self->history, FALSE);
+    }
+  else if (self->history != NULL)
+    cg_visit_history_model_set_paused (self->history, TRUE);
+  if (g_str_equal (name, "chart") && (self->chart_stale || cg_chart_view_get_data (self->chart) == NULL))
+    start_chart_job (self);
+  show_only (self->view_stack, name);
+  show_only (self->tools_stack, name);
+  if (g_str_equal (name, "gate"))
+    cg_visit_form_focus (self->form);
+}
+
+static void
+on_store_changed_cb (CgStore        *store,
+                     const char     *table,
+                     CgVisitorsPage *self)
+{
+  if (!self->loaded)
+    return;
+  if (g_strcmp0 (table, "policy") == 0 || g_strcmp0 (table, "institution") == 0)
+    {
+      load_policy (self);
+      refresh_inside (self);
+    }
+  else if (g_strcmp0 (table, "person") == 0)
+    cg_visit_form_reload_people (self->form);
+  else if (g_strcmp0 (table, "visit") == 0)
+    {
+      refresh_inside (self);
+      self->chart_stale = TRUE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)) && g_str_equal (current_view (self), "chart"))
+        start_chart_job (self);
+    }
+}
+
+/* ---- actions ------------------------------------------------------------------------- */
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cg_import_dialog_run (widget, CG_VISITORS_PAGE (widget)->store, CG_REGISTER_VISITS);
+}
+
+static void
+template_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  cg_import_template_save (widget, CG_REGISTER_VISITS);
+}
+
+static void
+copresence_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CgVisitorsPage *self = CG_VISITORS_PAGE (widget);
+  const CgVisit *visit = selected_visit (self);
+  GtkWidget *dialog;
+
+  if (visit == NULL)
+    {
+      gtk_toggle_button_set_active (self->register_button, TRUE);
+      show_toast (self, _("Choose a visit in the register first."));
+      return;
+    }
+  dialog = cg_copresence_dialog_new (parent_window (self), self->store, visit);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+check_out_selected_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CgVisitorsPage *self = CG_VISITORS_PAGE (widget);
+  const CgVisit *visit = selected_visit (self);
+  g_autoptr(GError) error = NULL;
+
+  if (visit == NULL)
+    return;
+  if (!cg_visit_check_out (self->store, visit->id, NULL, cg_audit_current_user (), &error))
+    show_toast (self, error->message);
+}
+
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CgVisitorsPage *self = CG_VISITORS_PAGE (widget);
+  graphene_rect_t bounds;
+  GdkRectangle rect;
+
+  if (selected_visit (self) == NULL || !g_str_equal (current_view (self), "register"))
+    return;
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->register_view), GTK_WIDGET (self), &bounds))
+    return;
+  rect.x = (int) (bounds.origin.x + bounds.size.width / 3);
+  rect.y = (int) (bounds.origin.y + 40);
+  rect.width = rect.height = 1;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->row_popover));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CgVisitorsPage *self = CG_VISITORS_PAGE (widget);
+
+  gtk_toggle_button_set_active (self->register_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ---- layout ---------------------------------------------------------------------------- */
+
+static gboolean
+layout_idle_cb (gpointer user_data)
+{
+  CgVisitorsPage *self = user_data;
+  gboolean narrow;
+
+  self->layout_idle_id = 0;
+  /* Measured here, outside an allocation; the form's width only changes
+   * with the language, which needs a restart. */
+  if (self->form_min_width == 0)
+    gtk_widget_measure (self->form_card, GTK_ORIENTATION_HORIZONTAL, -1,
+                        &self->form_min_width, NULL, NULL, NULL);
+  narrow = self->width < self->form_min_width + INSIDE_MIN_WIDTH + 3 * 18;
+  if (narrow == self->narrow && self->layout_done)
+    return G_SOURCE_REMOVE;
+  self->narrow = narrow;
+  self->layout_done = TRUE;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->gate_box),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_halign (self->form_card, narrow ? GTK_ALIGN_FILL : GTK_ALIGN_START);
+  gtk_widget_set_hexpand (self->form_card, narrow);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cg_visitors_page_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  CgVisitorsPage *self = CG_VISITORS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cg_visitors_page_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->row_popover != NULL && gtk_widget_get_visible (self->row_popover))
+    gtk_popover_present (GTK_POPOVER (self->row_popover));
+  /* The orientation cannot change during an allocation: on the next turn,
+   * and only when the width crosses the threshold. */
+  if (width != self->width)
+    {
+      gboolean narrow = width < self->form_min_width + INSIDE_MIN_WIDTH + 3 * 18;
+
+      self->width = width;
+      if ((self->form_min_width == 0 || narrow != self->narrow || !self->layout_done)
+          && self->layout_idle_id == 0)
+        self->layout_idle_id = g_idle_add (layout_idle_cb, self);
+    }
+}
+
+/* ---- object ------------------------------------------------------------------------------- */
+
+static void
+cg_visitors_page_map (GtkWidget *widget)
+{
+  CgVisitorsPage *self = CG_VISITORS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cg_visitors_page_parent_class)->map (widget);
+
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      load_policy (self);
+      cg_visit_form_reload_people (self->form);
+    }
+  refresh_inside (self);
+  if (self->inside_timer_id == 0)
+    self->inside_timer_id = g_timeout_add_seconds (INSIDE_REFRESH_SECONDS, inside_timer_cb, self);
+  if (self->history != NULL && g_str_equal (current_view (self), "register"))
+    cg_visit_history_model_set_paused (self->history, FALSE);
+  if (g_str_equal (current_view (self), "chart") && self->chart_stale)
+    start_chart_job (self);
+  if (g_str_equal (current_view (self), "gate"))
+    cg_visit_form_focus (self->form);
+}
+
+static void
+cg_visitors_page_unmap (GtkWidget *widget)
+{
+  CgVisitorsPage *self = CG_VISITORS_PAGE (widget);
+
+  g_clear_handle_id (&self->inside_timer_id, g_source_remove);
+  if (self->history != NULL)
+    cg_visit_history_model_set_paused (self->history, TRUE);
+
+  GTK_WIDGET_CLASS (cg_visitors_page_parent_class)->unmap (widget);
+}
 
 static void
 cg_visitors_page_dispose (GObject *object)
 {
   CgVisitorsPage *self = CG_VISITORS_PAGE (object);
 
+  g_clear_handle_id (&self->inside_timer_id, g_source_remove);
+  g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+  g_cancellable_cancel (self->chart_cancellable);
+  g_clear_object (&self->chart_cancellable);
+  g_cancellable_cancel (self->inside_cancellable);
+  g_clear_object (&self->inside_cancellable);
+  if (self->register_view != NULL)
+    gtk_column_view_set_model (self->register_view, NULL);
+  g_clear_pointer (&self->row_popover, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_VISITORS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->policy, cg_policy_free);
   g_clear_object (&self->store);
+
   G_OBJECT_CLASS (cg_visitors_page_parent_class)->dispose (object);
 }
 
 static void
 cg_visitors_page_class_init (CgVisitorsPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = cg_visitors_page_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cg_visitors_page_dispose;
+  widget_class->map = cg_visitors_page_map;
+  widget_class->unmap = cg_visitors_page_unmap;
+  widget_class->size_allocate = cg_visitors_page_size_allocate;
+
+  g_type_ensure (CG_TYPE_VISIT_FORM);
+  g_type_ensure (CG_TYPE_CHART_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/CareGuard/cg-visitors-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, gate_button);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, register_button);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, chart_button);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, tools_stack);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, inside_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, chart_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, gate_box);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, form_card);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, form);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, verdict_box);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, verdict_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, inside_label);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, inside_hint_label);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, inside_list);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, register_stack);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, register_view);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, register_error_page);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, CgVisitorsPage, row_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_checked_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+
+  gtk_widget_class_install_action (widget_class, "visitors.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "visitors.template", NULL, template_action);
+  gtk_widget_class_install_action (widget_class, "visitors.copresence", NULL, copresence_action);
+  gtk_widget_class_install_action (widget_class, "visitors.check-out-selected", NULL,
+                                   check_out_selected_action);
+  gtk_widget_class_install_action (widget_class, "visitors.context-menu", NULL, context_menu_action);
+  gtk_widget_class_install_action (widget_class, "visitors.search", NULL, search_action);
+}
+
+static void
+ensure_css (void)
+{
+  static gboolean loaded;
+  GtkCssProvider *provider;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (loaded || display == NULL)
+    return;
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, page_css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_unref (provider);
 }
 
 static void
 cg_visitors_page_init (CgVisitorsPage *self)
 {
+  GtkShortcutController *shortcuts;
+  GtkEventController *view_shortcuts;
+  GtkGesture *gesture;
+
+  ensure_css ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  setup_register_columns (self);
+  self->row_popover = gtk_popover_menu_new_from_model (self->row_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
+  gtk_widget_set_halign (self->row_popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self));
+
+  show_only (self->view_stack, "gate");
+  show_only (self->tools_stack, "gate");
+  show_only (self->register_stack, "list");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "visitors.copresence", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "visitors.check-out-selected", FALSE);
+
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
+                                                          gtk_named_action_new ("visitors.search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
+
+  /* The keyboard's way to the row menu. */
+  view_shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (view_shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
+                                                          gtk_named_action_new ("visitors.context-menu")));
+  gtk_widget_add_controller (GTK_WIDGET (self->register_view), view_shortcuts);
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_view_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->register_view), GTK_EVENT_CONTROLLER (gesture));
 }
 
 GtkWidget *
 cg_visitors_page_new (CgStore        *store,
-                   const CgModule *module)
+                      const CgModule *module)
 {
   CgVisitorsPage *self;
 
@@ -47,5 +1208,7 @@ cg_visitors_page_new (CgStore        *store,
   self = g_object_new (CG_TYPE_VISITORS_PAGE, NULL);
   self->store = g_object_ref (store);
   self->module = module;
+  cg_visit_form_set_store (self->form, store, module);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   return GTK_WIDGET (self);
 }

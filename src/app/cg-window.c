@@ -200,7 +200,44 @@ person_of_record (CgWindow    *self,
   return FALSE;
 }
 
-/* "open-record" from the Today page: an alert opens the person it is about. */
+/* Records that live on a page of their own rather than with a person:
+ * the alert shows that page. */
+static const struct
+{
+  const char *kind;
+  const char *page;
+} record_pages[] = {
+  { "visit", "visitors" },
+  { "room", "rooms" },
+  { "stay", "rooms" },
+  { "screening", "rooms" },
+  { "disinfection", "hygiene" },
+  { "training", "hygiene" },
+  { "stock_item", "supplies" },
+};
+
+/* Selects the sidebar row of page @id; FALSE when the module has no such page. */
+static gboolean
+select_page (CgWindow   *self,
+             const char *id)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
+
+      if (row == NULL)
+        return FALSE;
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), id) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, row);
+          adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+          return TRUE;
+        }
+    }
+}
+
+/* "open-record" from the Today page: an alert opens the person it is
+ * about, or the page that keeps its record. */
 static void
 open_record_cb (GtkWidget  *page,
                 const char *kind,
@@ -214,6 +251,10 @@ open_record_cb (GtkWidget  *page,
 
   if (self->module == NULL)
     return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (record_pages); i++)
+    if (g_strcmp0 (kind, record_pages[i].kind) == 0 && select_page (self, record_pages[i].page))
+      return;
 
   if (!person_of_record (self, kind, id, &person_id, &error))
     {

@@ -9,7 +9,8 @@
  * independent of the surface, so the layout of a chart is the same on
  * screen, in a PNG and in a PDF.
  *
- * The data and text side is in cg-chart.c.
+ * The data and text side is in cg-chart.c, the rows of timelines in
+ * cg-chart-timeline.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -73,39 +74,6 @@ typedef struct
   guint  row;
 } LegendItem;
 
-typedef struct
-{
-  CgChartGeometry g;
-
-  double   width;
-  double   height;
-  double   font_px;        /* base text size */
-  double   small_px;       /* ticks, x labels, legend */
-  double   pad;
-  double   line_h;         /* height of a line of small text */
-
-  gboolean has_title;
-  double   title_y;
-  double   title_h;
-
-  double   content_top;    /* below the title: where the empty text is centred */
-
-  gboolean unit_caption;
-  double   caption_y;
-
-  guint    tick_decimals;
-
-  guint    x_stride;
-  double   x_label_y;
-
-  gboolean refs_outside;
-
-  guint    legend_rows;
-  double   legend_y;
-  double   legend_row_h;
-  double   swatch_w;
-} Layout;
-
 static void
 set_font (PangoLayout        *layout,
           const CgChartStyle *style,
@@ -137,8 +105,8 @@ measure_context (void)
   return context;
 }
 
-static void
-layout_size (PangoLayout *layout,
+void
+cg_chart_layout_size (PangoLayout *layout,
              double      *width,
              double      *height)
 {
@@ -151,8 +119,8 @@ layout_size (PangoLayout *layout,
     *height = (double) logical.height / PANGO_SCALE;
 }
 
-static void
-measure (PangoContext       *context,
+void
+cg_chart_measure (PangoContext       *context,
          const CgChartStyle *style,
          double              px,
          gboolean            bold,
@@ -164,7 +132,7 @@ measure (PangoContext       *context,
 
   set_font (layout, style, px, bold);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  layout_size (layout, width, height);
+  cg_chart_layout_size (layout, width, height);
   g_object_unref (layout);
 }
 
@@ -245,8 +213,8 @@ compute_axis (const CgChartData *data,
 }
 
 /* Strides that read well for days: a week, a fortnight, a month… */
-static guint
-nice_stride (double need)
+guint
+cg_chart_nice_stride (double need)
 {
   static const guint strides[] = { 1, 2, 3, 5, 7, 10, 14, 15, 20, 30, 50, 60, 100 };
   guint i, s;
@@ -265,8 +233,8 @@ nice_stride (double need)
 /* The widest x label.  With 1000 slots measuring each label on every
  * pointer motion would be wasteful; the longest ones by character count,
  * the first and the last stand for all of them. */
-static double
-widest_x_label (PangoContext       *context,
+double
+cg_chart_widest_x_label (PangoContext       *context,
                 const CgChartStyle *style,
                 const CgChartData  *data,
                 double              px,
@@ -290,7 +258,7 @@ widest_x_label (PangoContext       *context,
       {
         double w;
 
-        measure (context, style, px, FALSE, cg_chart_x_label_at (data, i), &w, NULL);
+        cg_chart_measure (context, style, px, FALSE, cg_chart_x_label_at (data, i), &w, NULL);
         widest = MAX (widest, w);
         measured++;
       }
@@ -299,10 +267,10 @@ widest_x_label (PangoContext       *context,
     {
       double first_w;
 
-      measure (context, style, px, FALSE, cg_chart_x_label_at (data, 0), &first_w, NULL);
+      cg_chart_measure (context, style, px, FALSE, cg_chart_x_label_at (data, 0), &first_w, NULL);
       widest = MAX (widest, first_w);
     }
-  measure (context, style, px, FALSE, cg_chart_x_label_at (data, n - 1), last_w, NULL);
+  cg_chart_measure (context, style, px, FALSE, cg_chart_x_label_at (data, n - 1), last_w, NULL);
   widest = MAX (widest, *last_w);
 
   return widest;
@@ -323,8 +291,8 @@ tick_label (const CgChartData *data,
   return cg_chart_format_with_unit (value, l->tick_decimals, cg_chart_unit_is_long (data) ? NULL : data->y_unit);
 }
 
-static void
-layout_compute (Layout             *l,
+void
+cg_chart_layout_compute (Layout             *l,
                 const CgChartData  *data,
                 const CgChartStyle *style,
                 double              width,
@@ -369,7 +337,7 @@ layout_compute (Layout             *l,
   l->pad = round (l->font_px * 0.75);
 
   context = measure_context ();
-  measure (context, style, l->small_px, FALSE, "0Ag", NULL, &l->line_h);
+  cg_chart_measure (context, style, l->small_px, FALSE, "0Ag", NULL, &l->line_h);
 
   top = l->pad;
   if (data->title != NULL && data->title[0] != '\0')
@@ -378,7 +346,7 @@ layout_compute (Layout             *l,
 
       set_font (title, style, l->font_px * 1.1, TRUE);
       pango_layout_set_text (title, data->title, -1);
-      layout_size (title, NULL, &l->title_h);
+      cg_chart_layout_size (title, NULL, &l->title_h);
       g_object_unref (title);
 
       l->has_title = TRUE;
@@ -389,6 +357,16 @@ layout_compute (Layout             *l,
 
   if (l->g.empty)
     {
+      g_object_unref (context);
+      return;
+    }
+
+  l->marker_caption = cg_chart_marker_visible (data, n) &&
+                      data->marker_label != NULL && data->marker_label[0] != '\0';
+
+  if (data->kind == CG_CHART_TIMELINE)
+    {
+      cg_chart_layout_timeline (l, data, style, context, top);
       g_object_unref (context);
       return;
     }
@@ -406,7 +384,7 @@ layout_compute (Layout             *l,
       if (series->label == NULL || series->label[0] == '\0')
         continue;
 
-      measure (context, style, l->small_px, FALSE, series->label, &text_w, NULL);
+      cg_chart_measure (context, style, l->small_px, FALSE, series->label, &text_w, NULL);
       item.width = l->swatch_w + l->font_px * 0.45 + text_w;
       if (n_items > 0 && row_w + l->font_px * 1.4 + item.width > legend_avail)
         {
@@ -444,9 +422,11 @@ layout_compute (Layout             *l,
             item->x += (width - end) / 2;
         }
     }
-  if (cg_chart_unit_is_long (data))
+  l->unit_caption = cg_chart_unit_is_long (data);
+  if (l->unit_caption || l->marker_caption)
     {
-      l->unit_caption = TRUE;
+      /* the unit ends left of the plot, the marker's label starts over
+       * it: they share the line */
       l->caption_y = top;
       top += l->line_h + l->font_px * 0.2;
     }
@@ -479,7 +459,7 @@ layout_compute (Layout             *l,
       g_autofree char *text = tick_label (data, l, v);
       double w;
 
-      measure (context, style, l->small_px, FALSE, text, &w, NULL);
+      cg_chart_measure (context, style, l->small_px, FALSE, text, &w, NULL);
       max_tick_w = MAX (max_tick_w, w);
     }
   left = l->pad + max_tick_w + l->font_px * 0.5;
@@ -491,11 +471,11 @@ layout_compute (Layout             *l,
 
       if (line->label == NULL || line->label[0] == '\0')
         continue;
-      measure (context, style, l->small_px, FALSE, line->label, &w, NULL);
+      cg_chart_measure (context, style, l->small_px, FALSE, line->label, &w, NULL);
       max_ref_w = MAX (max_ref_w, w);
     }
 
-  max_x_w = widest_x_label (context, style, data, l->small_px, &last_x_w);
+  max_x_w = cg_chart_widest_x_label (context, style, data, l->small_px, &last_x_w);
 
   right = MAX (l->pad, last_x_w / 2);
   if (max_ref_w > 0)
@@ -525,7 +505,7 @@ layout_compute (Layout             *l,
     }
 
   l->g.slot_width = l->g.width / n;
-  l->x_stride = nice_stride ((max_x_w + l->font_px * 0.8) / l->g.slot_width);
+  l->x_stride = cg_chart_nice_stride ((max_x_w + l->font_px * 0.8) / l->g.slot_width);
 }
 
 void
@@ -540,7 +520,7 @@ cg_chart_get_geometry (const CgChartData  *data,
   g_return_if_fail (data != NULL);
   g_return_if_fail (geometry != NULL);
 
-  layout_compute (&l, data, style, width, height, NULL);
+  cg_chart_layout_compute (&l, data, style, width, height, NULL);
   *geometry = l.g;
 }
 
@@ -587,6 +567,15 @@ cg_chart_geometry_value_y (const CgChartGeometry *geometry,
   return geometry->y + geometry->height * (geometry->y_hi - value) / span;
 }
 
+double
+cg_chart_geometry_slot_x (const CgChartGeometry *geometry,
+                          double                 slot)
+{
+  g_return_val_if_fail (geometry != NULL, 0.0);
+
+  return geometry->x + slot * geometry->slot_width;
+}
+
 gboolean
 cg_chart_geometry_bar_span (const CgChartGeometry *geometry,
                             int                    slot,
@@ -599,7 +588,8 @@ cg_chart_geometry_bar_span (const CgChartGeometry *geometry,
 
   g_return_val_if_fail (geometry != NULL, FALSE);
 
-  if (geometry->kind == CG_CHART_LINE || slot < 0 || (guint) slot >= geometry->n_slots)
+  if (geometry->kind == CG_CHART_LINE || geometry->kind == CG_CHART_TIMELINE ||
+      slot < 0 || (guint) slot >= geometry->n_slots)
     return FALSE;
 
   n = geometry->kind == CG_CHART_BAR ? MAX (geometry->n_series, 1) : 1;
@@ -638,16 +628,16 @@ cg_chart_slot_at (const CgChartData *data,
 
 /* Drawing */
 
-static void
-set_rgba (cairo_t      *cr,
+void
+cg_chart_set_rgba (cairo_t      *cr,
           const double  rgba[4],
           double        alpha)
 {
   cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3] * alpha);
 }
 
-static PangoLayout *
-text_layout (cairo_t            *cr,
+PangoLayout *
+cg_chart_text_layout (cairo_t            *cr,
              const CgChartStyle *style,
              double              px,
              gboolean            bold,
@@ -661,8 +651,8 @@ text_layout (cairo_t            *cr,
   return layout;
 }
 
-static void
-show_layout_at (cairo_t     *cr,
+void
+cg_chart_show_layout_at (cairo_t     *cr,
                 PangoLayout *layout,
                 double       x,
                 double       y)
@@ -672,8 +662,8 @@ show_layout_at (cairo_t     *cr,
 }
 
 /* A crisp horizontal line of width 1 sits on a half pixel. */
-static double
-snap (double y,
+double
+cg_chart_snap (double y,
       double line_width)
 {
   return ((int) round (line_width) % 2 == 1) ? floor (y) + 0.5 : round (y);
@@ -733,7 +723,7 @@ draw_grid (cairo_t            *cr,
            const CgChartStyle *style)
 {
   const CgChartGeometry *g = &l->g;
-  double base_y = snap (cg_chart_geometry_value_y (g, baseline_value (l)), 1);
+  double base_y = cg_chart_snap (cg_chart_geometry_value_y (g, baseline_value (l)), 1);
   double label_top = G_MAXDOUBLE;
   double v;
   guint i;
@@ -743,25 +733,25 @@ draw_grid (cairo_t            *cr,
     {
       g_autofree char *text = NULL;
       PangoLayout *layout;
-      double y = snap (cg_chart_geometry_value_y (g, v), 1);
+      double y = cg_chart_snap (cg_chart_geometry_value_y (g, v), 1);
       double w, h;
 
       if (fabs (y - base_y) > 0.5)
         {
-          set_rgba (cr, style->grid, 1.0);
+          cg_chart_set_rgba (cr, style->grid, 1.0);
           cairo_move_to (cr, g->x, y);
           cairo_line_to (cr, g->x + g->width, y);
           cairo_stroke (cr);
         }
 
       text = tick_label (data, l, v);
-      layout = text_layout (cr, style, l->small_px, FALSE, text);
-      layout_size (layout, &w, &h);
+      layout = cg_chart_text_layout (cr, style, l->small_px, FALSE, text);
+      cg_chart_layout_size (layout, &w, &h);
       /* on a very short plot, labels that would overlap are left out */
       if (y + h / 2 <= label_top)
         {
-          set_rgba (cr, style->fg, 0.7);
-          show_layout_at (cr, layout, g->x - l->font_px * 0.5 - w, y - h / 2);
+          cg_chart_set_rgba (cr, style->fg, 0.7);
+          cg_chart_show_layout_at (cr, layout, g->x - l->font_px * 0.5 - w, y - h / 2);
           label_top = y - h / 2;
         }
       g_object_unref (layout);
@@ -769,12 +759,12 @@ draw_grid (cairo_t            *cr,
 
   if (l->unit_caption)
     {
-      PangoLayout *layout = text_layout (cr, style, l->small_px, FALSE, data->y_unit);
+      PangoLayout *layout = cg_chart_text_layout (cr, style, l->small_px, FALSE, data->y_unit);
       double w;
 
-      layout_size (layout, &w, NULL);
-      set_rgba (cr, style->fg, 0.7);
-      show_layout_at (cr, layout, MAX (l->pad, g->x - l->font_px * 0.5 - w), l->caption_y);
+      cg_chart_layout_size (layout, &w, NULL);
+      cg_chart_set_rgba (cr, style->fg, 0.7);
+      cg_chart_show_layout_at (cr, layout, MAX (l->pad, g->x - l->font_px * 0.5 - w), l->caption_y);
       g_object_unref (layout);
     }
 }
@@ -792,7 +782,7 @@ draw_highlight (cairo_t            *cr,
 
   cx = cg_chart_geometry_slot_center (g, style->highlight);
   w = MAX (g->slot_width, 3.0);
-  set_rgba (cr, style->fg, 0.10);
+  cg_chart_set_rgba (cr, style->fg, 0.10);
   cairo_rectangle (cr, cx - w / 2, g->y, w, g->height);
   cairo_fill (cr);
 }
@@ -891,13 +881,19 @@ draw_lines (cairo_t            *cr,
   gboolean dots = g->slot_width >= 12;
   guint slot, i;
 
+  guint n_solid = 0;
+
+  for (i = 0; i < cg_chart_count_series (data); i++)
+    if (!cg_chart_series_at (data, i)->dashed)
+      n_solid++;
+
   for (i = 0; i < cg_chart_count_series (data); i++)
     {
       const CgChartSeries *series = cg_chart_series_at (data, i);
       const double *rgb = series->rgb;
 
-      /* a soft area under a lone series */
-      if (cg_chart_count_series (data) == 1)
+      /* a soft area under a lone series (a projection beside it is no rival) */
+      if (n_solid == 1 && !series->dashed)
         {
           cairo_pattern_t *fade = cairo_pattern_create_linear (0, g->y, 0, g->y + g->height);
           double bottom = g->y + g->height;
@@ -942,7 +938,15 @@ draw_lines (cairo_t            *cr,
       cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
       cairo_set_line_width (cr, CLAMP (g->slot_width, 1.5, 2.0));
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      if (series->dashed)
+        {
+          static const double dashes[] = { 6.0, 4.0 };
+
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+        }
+      else
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
       for (slot = 0; slot < g->n_slots; slot++)
         {
@@ -957,6 +961,7 @@ draw_lines (cairo_t            *cr,
             cairo_move_to (cr, x, cg_chart_geometry_value_y (g, v));
         }
       cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
 
       /* dots where they fit, and for values standing alone between gaps */
       for (slot = 0; slot < g->n_slots; slot++)
@@ -969,7 +974,8 @@ draw_lines (cairo_t            *cr,
             continue;
           alone = (slot == 0 || !isfinite (cg_chart_value_at (series, slot - 1))) &&
                   (slot + 1 >= g->n_slots || !isfinite (cg_chart_value_at (series, slot + 1)));
-          if (!dots && !alone && (int) slot != style->highlight)
+          /* a projection has no measured points: only the highlight */
+          if ((series->dashed || (!dots && !alone)) && (int) slot != style->highlight)
             continue;
 
           x = cg_chart_geometry_slot_center (g, slot);
@@ -996,10 +1002,10 @@ draw_baseline (cairo_t            *cr,
                const CgChartStyle *style)
 {
   const CgChartGeometry *g = &l->g;
-  double y = snap (cg_chart_geometry_value_y (g, baseline_value (l)), 1);
+  double y = cg_chart_snap (cg_chart_geometry_value_y (g, baseline_value (l)), 1);
 
   cairo_set_line_width (cr, 1.0);
-  set_rgba (cr, style->fg, 0.35);
+  cg_chart_set_rgba (cr, style->fg, 0.35);
   cairo_move_to (cr, g->x, y);
   cairo_line_to (cr, g->x + g->width, y);
   cairo_stroke (cr);
@@ -1044,7 +1050,7 @@ draw_reference_lines (cairo_t            *cr,
           line->value > g->y_hi + g->y_step * 1e-6)
         continue;
 
-      y = snap (cg_chart_geometry_value_y (g, line->value), 2);
+      y = cg_chart_snap (cg_chart_geometry_value_y (g, line->value), 2);
       cairo_set_source_rgb (cr, line->rgb[0], line->rgb[1], line->rgb[2]);
       cairo_set_line_width (cr, 2.0);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
@@ -1080,13 +1086,13 @@ draw_reference_lines (cairo_t            *cr,
   for (i = 0; i < labels->len; i++)
     {
       const RefLabel *label = &g_array_index (labels, RefLabel, i);
-      PangoLayout *layout = text_layout (cr, style, l->small_px, FALSE, label->line->label);
+      PangoLayout *layout = cg_chart_text_layout (cr, style, l->small_px, FALSE, label->line->label);
       double w, h;
 
-      layout_size (layout, &w, &h);
-      set_rgba (cr, style->fg, 0.85);
+      cg_chart_layout_size (layout, &w, &h);
+      cg_chart_set_rgba (cr, style->fg, 0.85);
       if (l->refs_outside)
-        show_layout_at (cr, layout, g->x + g->width + l->font_px * 0.5, label->text_y - h / 2);
+        cg_chart_show_layout_at (cr, layout, g->x + g->width + l->font_px * 0.5, label->text_y - h / 2);
       else
         {
           /* above the line, or below it when there is no room above */
@@ -1094,7 +1100,7 @@ draw_reference_lines (cairo_t            *cr,
 
           if (y < g->y)
             y = label->y + 3;
-          show_layout_at (cr, layout, g->x + g->width - w - 4, y);
+          cg_chart_show_layout_at (cr, layout, g->x + g->width - w - 4, y);
         }
       g_object_unref (layout);
     }
@@ -1111,7 +1117,7 @@ draw_x_labels (cairo_t            *cr,
   guint stride = MAX (l->x_stride, 1);
   guint k;
 
-  set_rgba (cr, style->fg, 0.7);
+  cg_chart_set_rgba (cr, style->fg, 0.7);
   /* from the last (today) backwards, so the newest label is always there */
   for (k = g->n_slots; k-- > 0;)
     {
@@ -1121,13 +1127,13 @@ draw_x_labels (cairo_t            *cr,
       if ((g->n_slots - 1 - k) % stride != 0)
         continue;
 
-      layout = text_layout (cr, style, l->small_px, FALSE, cg_chart_x_label_at (data, k));
-      layout_size (layout, &w, NULL);
+      layout = cg_chart_text_layout (cr, style, l->small_px, FALSE, cg_chart_x_label_at (data, k));
+      cg_chart_layout_size (layout, &w, NULL);
       x = cg_chart_geometry_slot_center (g, k) - w / 2;
       x = CLAMP (x, 0, MAX (l->width - w, 0));
       if (x + w <= left_edge - l->font_px * 0.4)
         {
-          show_layout_at (cr, layout, x, l->x_label_y);
+          cg_chart_show_layout_at (cr, layout, x, l->x_label_y);
           left_edge = x;
         }
       g_object_unref (layout);
@@ -1155,18 +1161,25 @@ draw_legend (cairo_t            *cr,
 
       li = &g_array_index (items, LegendItem, item++);
       y = l->legend_y + li->row * l->legend_row_h;
-      layout = text_layout (cr, style, l->small_px, FALSE, series->label);
-      layout_size (layout, NULL, &h);
+      layout = cg_chart_text_layout (cr, style, l->small_px, FALSE, series->label);
+      cg_chart_layout_size (layout, NULL, &h);
       cy = y + h / 2;
 
       cairo_set_source_rgb (cr, series->rgb[0], series->rgb[1], series->rgb[2]);
       if (data->kind == CG_CHART_LINE)
         {
           cairo_set_line_width (cr, 2.5);
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          cairo_set_line_cap (cr, series->dashed ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+          if (series->dashed)
+            {
+              double dash = (l->swatch_w - 3) / 3;
+
+              cairo_set_dash (cr, &dash, 1, 0);
+            }
           cairo_move_to (cr, li->x + 1.5, cy);
           cairo_line_to (cr, li->x + l->swatch_w - 1.5, cy);
           cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
         }
       else
         {
@@ -1181,8 +1194,61 @@ draw_legend (cairo_t            *cr,
           cairo_fill (cr);
         }
 
-      set_rgba (cr, style->fg, 0.85);
-      show_layout_at (cr, layout, li->x + l->swatch_w + l->font_px * 0.45, y);
+      cg_chart_set_rgba (cr, style->fg, 0.85);
+      cg_chart_show_layout_at (cr, layout, li->x + l->swatch_w + l->font_px * 0.45, y);
+      g_object_unref (layout);
+    }
+}
+
+/* The vertical dashed line of the marker, its label on the caption line
+ * above the plot, centred on it as far as the chart allows. */
+static void
+draw_marker (cairo_t            *cr,
+             const Layout       *l,
+             const CgChartData  *data,
+             const CgChartStyle *style)
+{
+  static const double dashes[] = { 5.0, 3.0 };
+  const CgChartGeometry *g = &l->g;
+  double rgba[4];
+  double x;
+
+  if (!cg_chart_marker_visible (data, g->n_slots))
+    return;
+
+  if (data->marker_has_rgb)
+    {
+      rgba[0] = data->marker_rgb[0];
+      rgba[1] = data->marker_rgb[1];
+      rgba[2] = data->marker_rgb[2];
+      rgba[3] = 1.0;
+    }
+  else
+    memcpy (rgba, style->fg, sizeof rgba);
+
+  /* a line of 2 on whole pixels, inside the plot at its edges */
+  x = round (cg_chart_geometry_slot_x (g, data->marker));
+  x = CLAMP (x, g->x + 1, g->x + g->width - 1);
+  cairo_save (cr);
+  cg_chart_set_rgba (cr, rgba, 1.0);
+  cairo_set_line_width (cr, 2.0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_move_to (cr, x, g->y - (l->marker_caption ? l->font_px * 0.2 : 0));
+  cairo_line_to (cr, x, g->y + g->height);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  if (l->marker_caption)
+    {
+      PangoLayout *layout = cg_chart_text_layout (cr, style, l->small_px, TRUE, data->marker_label);
+      double w, tx;
+
+      cg_chart_layout_size (layout, &w, NULL);
+      tx = x - w / 2;
+      tx = CLAMP (tx, g->x, MAX (l->width - l->pad - w, g->x));
+      cg_chart_set_rgba (cr, rgba, 1.0);
+      cg_chart_show_layout_at (cr, layout, tx, l->caption_y);
       g_object_unref (layout);
     }
 }
@@ -1195,17 +1261,17 @@ draw_empty (cairo_t            *cr,
 {
   const char *text = data->empty_text != NULL && data->empty_text[0] != '\0'
                        ? data->empty_text : _("No data to show");
-  PangoLayout *layout = text_layout (cr, style, l->font_px, FALSE, text);
+  PangoLayout *layout = cg_chart_text_layout (cr, style, l->font_px, FALSE, text);
   double avail = MAX (l->height - l->content_top, 0);
   double w, h;
 
   pango_layout_set_width (layout, (int) (MAX (l->width - 2 * l->pad, 1) * PANGO_SCALE));
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  layout_size (layout, &w, &h);
+  cg_chart_layout_size (layout, &w, &h);
 
-  set_rgba (cr, style->fg, 0.55);
-  show_layout_at (cr, layout, l->pad, l->content_top + (avail - h) / 2);
+  cg_chart_set_rgba (cr, style->fg, 0.55);
+  cg_chart_show_layout_at (cr, layout, l->pad, l->content_top + (avail - h) / 2);
   g_object_unref (layout);
 }
 
@@ -1229,7 +1295,7 @@ cg_chart_draw (cairo_t            *cr,
       style = &default_style;
     }
 
-  layout_compute (&l, data, style, width, height, legend);
+  cg_chart_layout_compute (&l, data, style, width, height, legend);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, l.width, l.height);
@@ -1237,18 +1303,18 @@ cg_chart_draw (cairo_t            *cr,
 
   if (style->bg[3] > 0)
     {
-      set_rgba (cr, style->bg, 1.0);
+      cg_chart_set_rgba (cr, style->bg, 1.0);
       cairo_paint (cr);
     }
 
   if (l.has_title)
     {
-      PangoLayout *title = text_layout (cr, style, l.font_px * 1.1, TRUE, data->title);
+      PangoLayout *title = cg_chart_text_layout (cr, style, l.font_px * 1.1, TRUE, data->title);
 
       pango_layout_set_width (title, (int) (MAX (l.width - 2 * l.pad, 1) * PANGO_SCALE));
       pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
-      set_rgba (cr, style->fg, 1.0);
-      show_layout_at (cr, title, l.pad, l.title_y);
+      cg_chart_set_rgba (cr, style->fg, 1.0);
+      cg_chart_show_layout_at (cr, title, l.pad, l.title_y);
       g_object_unref (title);
     }
 
@@ -1266,6 +1332,23 @@ cg_chart_draw (cairo_t            *cr,
     }
 
   draw_highlight (cr, &l, style);
+
+  if (data->kind == CG_CHART_TIMELINE)
+    {
+      cg_chart_draw_timeline_grid (cr, &l, data, style);
+      cairo_save (cr);
+      cairo_rectangle (cr, l.g.x, l.g.y - 4, l.g.width, l.g.height + 8);
+      cairo_clip (cr);
+      cg_chart_draw_timeline (cr, &l, data, style, FALSE);
+      cairo_restore (cr);
+      /* today over the bars, the names over today */
+      draw_marker (cr, &l, data, style);
+      cg_chart_draw_timeline (cr, &l, data, style, TRUE);
+      draw_x_labels (cr, &l, data, style);
+      cairo_restore (cr);
+      return;
+    }
+
   draw_grid (cr, &l, data, style);
 
   /* Reference lines go over bars, which would hide them, but under a
@@ -1291,6 +1374,8 @@ cg_chart_draw (cairo_t            *cr,
       draw_baseline (cr, &l, style);
       draw_reference_lines (cr, &l, data, style);
     }
+  /* over the values: a shaded area must not tint it */
+  draw_marker (cr, &l, data, style);
   draw_x_labels (cr, &l, data, style);
   if (l.legend_rows > 0)
     draw_legend (cr, &l, data, style, legend);

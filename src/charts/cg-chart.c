@@ -57,6 +57,10 @@ cg_chart_data_new (CgChartKind  kind,
   data->y_max = 0.0;
   data->y_decimals = 0;
   data->empty_text = NULL;
+  data->rows = g_ptr_array_new_with_free_func (cg_chart_row_free);
+  data->marker = NAN;
+  data->marker_label = NULL;
+  data->marker_has_rgb = FALSE;
 
   return data;
 }
@@ -73,6 +77,8 @@ cg_chart_data_free (CgChartData *data)
   g_clear_pointer (&data->x_labels, g_ptr_array_unref);
   g_clear_pointer (&data->series, g_ptr_array_unref);
   g_clear_pointer (&data->lines, g_ptr_array_unref);
+  g_clear_pointer (&data->rows, g_ptr_array_unref);
+  g_free (data->marker_label);
   g_free (data);
 }
 
@@ -116,6 +122,30 @@ cg_chart_series_append (CgChartSeries *series,
   g_array_append_val (series->values, value);
 }
 
+gboolean
+cg_chart_series_in_range (const CgChartSeries *series,
+                          int                  slot)
+{
+  gboolean before = FALSE, after = FALSE;
+  guint i;
+
+  g_return_val_if_fail (series != NULL, FALSE);
+
+  if (slot < 0 || (guint) slot >= series->values->len)
+    return FALSE;
+
+  for (i = 0; i < series->values->len && !(before && after); i++)
+    if (isfinite (g_array_index (series->values, double, i)))
+      {
+        if (i <= (guint) slot)
+          before = TRUE;
+        if (i >= (guint) slot)
+          after = TRUE;
+      }
+
+  return before && after;
+}
+
 void
 cg_chart_data_add_line (CgChartData *data,
                         const char  *label,
@@ -139,6 +169,31 @@ cg_chart_data_add_line (CgChartData *data,
   g_ptr_array_add (data->lines, line);
 }
 
+void
+cg_chart_data_set_marker (CgChartData *data,
+                          double       slot,
+                          const char  *label)
+{
+  g_return_if_fail (data != NULL);
+
+  data->marker = slot;
+  g_free (data->marker_label);
+  data->marker_label = g_strdup (label);
+}
+
+void
+cg_chart_data_set_marker_colour (CgChartData *data,
+                                 double       r,
+                                 double       g,
+                                 double       b)
+{
+  g_return_if_fail (data != NULL);
+
+  data->marker_rgb[0] = r;
+  data->marker_rgb[1] = g;
+  data->marker_rgb[2] = b;
+  data->marker_has_rgb = TRUE;
+}
 
 guint
 cg_chart_data_get_n_slots (const CgChartData *data)
@@ -287,7 +342,17 @@ cg_chart_has_values (const CgChartData *data)
 {
   double lo, hi;
 
+  if (data->kind == CG_CHART_TIMELINE)
+    return cg_chart_count_rows (data) > 0 && cg_chart_count_slots (data) > 0;
+
   return cg_chart_value_extent (data, &lo, &hi);
+}
+
+gboolean
+cg_chart_marker_visible (const CgChartData *data,
+                         guint              n_slots)
+{
+  return isfinite (data->marker) && data->marker >= 0 && data->marker <= n_slots;
 }
 
 char *
@@ -338,13 +403,25 @@ cg_chart_format_value (const CgChartData *data,
   return cg_chart_format_with_unit (value, data->y_decimals, data->y_unit);
 }
 
+static gboolean
+slot_has_series_in_range (const CgChartData *data,
+                          int                slot)
+{
+  guint i;
+
+  for (i = 0; i < cg_chart_count_series (data); i++)
+    if (cg_chart_series_in_range (cg_chart_series_at (data, i), slot))
+      return TRUE;
+  return FALSE;
+}
+
 char *
 cg_chart_describe_slot (const CgChartData *data,
                         int                slot)
 {
   g_autoptr(GString) text = NULL;
   double total = 0.0;
-  gboolean any_total = FALSE;
+  gboolean any_total = FALSE, any_named = FALSE, quiet;
   guint i;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -352,16 +429,28 @@ cg_chart_describe_slot (const CgChartData *data,
   if (slot < 0 || (guint) slot >= cg_chart_count_slots (data))
     return g_strdup ("");
 
+  if (data->kind == CG_CHART_TIMELINE)
+    return cg_chart_describe_timeline_slot (data, slot);
+
+  quiet = slot_has_series_in_range (data, slot);
+
   text = g_string_new (cg_chart_x_label_at (data, slot));
   for (i = 0; i < cg_chart_count_series (data); i++)
     {
       const CgChartSeries *series = cg_chart_series_at (data, i);
       double v = cg_chart_value_at (series, slot);
-      g_autofree char *value = cg_chart_format_with_unit (v, data->y_decimals, data->y_unit);
+      g_autofree char *value = NULL;
 
+      /* a series that has not begun or is over says nothing, unless
+       * no series has anything to say */
+      if (quiet && !cg_chart_series_in_range (series, slot))
+        continue;
+
+      value = cg_chart_format_with_unit (v, data->y_decimals, data->y_unit);
       /* Translators: the separator between the date and the first value,
        * then between values: "11-23: Fevers 2 people; Missing checks 5 people" */
-      g_string_append (text, i == 0 ? C_("chart readout", ": ") : C_("chart readout", "; "));
+      g_string_append (text, !any_named ? C_("chart readout", ": ") : C_("chart readout", "; "));
+      any_named = TRUE;
       if (series->label != NULL && series->label[0] != '\0')
         /* Translators: a series and its value, e.g. "Fevers 2 people" */
         g_string_append_printf (text, C_("series value", "%s %s"), series->label, value);
@@ -454,6 +543,9 @@ cg_chart_describe (const CgChartData *data)
                                                "%s: %u days from %s to %s", n),
                             title, n, cg_chart_x_label_at (data, 0), cg_chart_x_label_at (data, n - 1));
 
+  for (i = 0; i < cg_chart_count_rows (data); i++)
+    cg_chart_append_row_summary (text, data, cg_chart_row_at (data, i), n);
+
   for (i = 0; i < cg_chart_count_series (data); i++)
     {
       const CgChartSeries *series = cg_chart_series_at (data, i);
@@ -479,6 +571,18 @@ cg_chart_describe (const CgChartData *data)
         g_string_append_printf (text, _("line “%s” at %s"), line->label, value);
       else
         g_string_append_printf (text, _("a line at %s"), value);
+    }
+
+  if (cg_chart_marker_visible (data, n) && n > 0)
+    {
+      const char *day = cg_chart_x_label_at (data, (guint) MIN (floor (data->marker), (double) n - 1));
+
+      g_string_append (text, C_("chart description", "; "));
+      if (data->marker_label != NULL && data->marker_label[0] != '\0')
+        /* Translators: a vertical line across the chart, "“Runs out 12-03” marked at 12-03" */
+        g_string_append_printf (text, _("“%s” marked at %s"), data->marker_label, day);
+      else
+        g_string_append_printf (text, _("a mark at %s"), day);
     }
 
   /* Translators: the full stop that ends the chart's description */

@@ -17,6 +17,7 @@ typedef enum
   CG_CHART_LINE,          /* one polyline per series */
   CG_CHART_BAR,           /* grouped bars per x slot */
   CG_CHART_STACKED_BAR,   /* bars stacked per x slot */
+  CG_CHART_TIMELINE,      /* rows of spans over day slots */
 } CgChartKind;
 
 typedef struct
@@ -24,6 +25,7 @@ typedef struct
   char    *label;         /* legend text, translated */
   double   rgb[3];        /* 0..1 */
   GArray  *values;        /* double, one per x slot; NAN = no value */
+  gboolean dashed;        /* line charts: a dashed line without dots (a projection) */
 } CgChartSeries;
 
 typedef struct
@@ -33,6 +35,24 @@ typedef struct
   double   rgb[3];
   gboolean dashed;
 } CgChartLine;
+
+/* A span of a timeline row.  Positions are fractional slots: 0 is the
+ * start of the first day, 1 the start of the second, so a stay from the
+ * start of day 3 to the end of day 5 is [2, 5). */
+typedef struct
+{
+  double   start;
+  double   end;            /* NAN: still open (drawn to planned_end, or to the last slot) */
+  double   planned_end;    /* NAN: none; otherwise a tick there */
+  char    *label;          /* "王某 day 3 of 14": the read-out of the slots it covers */
+  double   rgb[3];
+} CgChartSpan;
+
+typedef struct
+{
+  char    *label;          /* written left of the row, e.g. "隔离1号" */
+  GArray  *spans;          /* CgChartSpan */
+} CgChartRow;
 
 typedef struct
 {
@@ -49,6 +69,12 @@ typedef struct
   double       y_max;
   guint        y_decimals;     /* digits after the point in labels */
   char        *empty_text;     /* shown when there is no value at all */
+  GPtrArray   *rows;           /* CgChartRow*, top to bottom: CG_CHART_TIMELINE only */
+  double       marker;         /* a vertical dashed line at this fractional slot
+                                * (the middle of day k is k + 0.5); NAN = none */
+  char        *marker_label;   /* written above the plot at the marker; may be NULL */
+  double       marker_rgb[3];
+  gboolean     marker_has_rgb; /* FALSE: the marker takes the text colour */
 } CgChartData;
 
 CgChartData   *cg_chart_data_new       (CgChartKind  kind,
@@ -69,6 +95,11 @@ guint          cg_chart_data_get_n_slots (const CgChartData *data);
 gboolean       cg_chart_data_is_empty  (const CgChartData *data);
 void           cg_chart_series_append  (CgChartSeries *series,
                                         double         value);
+/* TRUE when @slot lies between the first and the last value of the series:
+ * a NAN there is a gap worth naming ("no value"); outside, the series has
+ * nothing to say (a projection before today, the history after it). */
+gboolean       cg_chart_series_in_range (const CgChartSeries *series,
+                                        int                  slot);
 void           cg_chart_data_add_line  (CgChartData *data,
                                         const char  *label,
                                         double       value,
@@ -76,6 +107,41 @@ void           cg_chart_data_add_line  (CgChartData *data,
                                         double       g,
                                         double       b,
                                         gboolean     dashed);
+
+/* Timelines (CG_CHART_TIMELINE).  The x slots are days
+ * (cg_chart_data_add_x per day); a timeline with rows and slots is not
+ * empty even when no row has a span (every room free is worth showing).
+ * Spans are clipped to the slots. */
+guint          cg_chart_data_add_row   (CgChartData *data,
+                                        const char  *label);   /* returns the row index */
+void           cg_chart_data_add_span  (CgChartData *data,
+                                        guint        row,
+                                        double       start,
+                                        double       end,
+                                        double       planned_end,
+                                        const char  *label,
+                                        double       r,
+                                        double       g,
+                                        double       b);
+/* A vertical dashed line at a fractional slot, with its label above the
+ * plot ("Today", "Runs out 12-03"); NAN = none.  Any kind of chart.
+ * On a timeline, an open span is solid up to the marker and lighter after
+ * it (the marker being today); one still open past its planned end
+ * reaches the marker; without a marker an open span fades over its last
+ * day.  A finished span's planned-end tick is left out where it falls on
+ * another span of its row. */
+void           cg_chart_data_set_marker (CgChartData *data,
+                                        double       slot,
+                                        const char  *label);
+void           cg_chart_data_set_marker_colour (CgChartData *data,
+                                        double       r,
+                                        double       g,
+                                        double       b);
+/* TRUE when the span is drawn over (part of) the day @slot, the lighter
+ * part of an open span included: the rows a read-out names. */
+gboolean       cg_chart_span_covers_slot (const CgChartData *data,
+                                        const CgChartSpan *span,
+                                        int                slot);
 
 typedef struct
 {
@@ -118,6 +184,8 @@ typedef struct
   gboolean    valid;                 /* FALSE when there is no room for a plot */
   CgChartKind kind;
   guint       n_series;
+  guint       n_rows;                /* CG_CHART_TIMELINE: rows, top to bottom from y */
+  double      row_height;
 } CgChartGeometry;
 
 /* style may be NULL for the default style; only its font matters here. */
@@ -133,6 +201,33 @@ int            cg_chart_geometry_slot_at     (const CgChartGeometry *geometry,
 /* The x of the middle of a slot. */
 double         cg_chart_geometry_slot_center (const CgChartGeometry *geometry,
                                               int                    slot);
+/* The x of a fractional slot position (0 = the left edge of the plot,
+ * n_slots = its right edge), as for spans and the marker. */
+double         cg_chart_geometry_slot_x      (const CgChartGeometry *geometry,
+                                              double                 slot);
+/* Timelines: the band [y0, y1] of a row; FALSE for a row that is not there. */
+gboolean       cg_chart_geometry_row_extent  (const CgChartGeometry *geometry,
+                                              guint                  row,
+                                              double                *y0,
+                                              double                *y1);
+/* Timelines: the row under y, or -1. */
+int            cg_chart_geometry_row_at      (const CgChartGeometry *geometry,
+                                              double                 y);
+/* Timelines: the rectangle of a span's bar as drawn, clipped to the plot
+ * (x1 is the end of the lighter part of an open span).  FALSE when the
+ * span is out of the visible slots, or the chart is no timeline. */
+gboolean       cg_chart_geometry_span_rect   (const CgChartGeometry *geometry,
+                                              const CgChartData     *data,
+                                              guint                  row,
+                                              guint                  span,
+                                              double                *x0,
+                                              double                *x1,
+                                              double                *y0,
+                                              double                *y1);
+/* Timelines: the height at which every row gets its full height (the
+ * chart may be drawn smaller: rows get thinner).  0 for other kinds. */
+double         cg_chart_get_natural_height   (const CgChartData     *data,
+                                              const CgChartStyle    *style);
 /* The y where a value is drawn (may be outside the plot for values out of range). */
 double         cg_chart_geometry_value_y     (const CgChartGeometry *geometry,
                                               double                 value);
@@ -145,7 +240,8 @@ gboolean       cg_chart_geometry_bar_span    (const CgChartGeometry *geometry,
                                               double                *x1);
 
 /* "11-23: Coverage 96.5 %; …" — the values of one slot, for the pointer
- * read-out and for the accessible description. */
+ * read-out and for the accessible description.  On a timeline, the rows
+ * with a span there: "11-23: 隔离1号: 王某 day 3 of 14; 隔离2号: …". */
 char          *cg_chart_describe_slot  (const CgChartData *data,
                                         int                slot);
 /* A value as the chart writes it: y_decimals digits and the unit

@@ -1,7 +1,8 @@
 /* cg-demo.c — a realistic, seeded demonstration institution
  *
  * Names, ID numbers and phone numbers are generated (valid check digits,
- * real birth dates), never taken from real people.
+ * real birth dates), never taken from real people.  The rooms, stays,
+ * entry screenings and visitors are cg-demo-rooms.c's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,26 +48,21 @@ static const char * const staff_roles[] = {
   "护理员", "护理员", "护理员", "护士", "护士", "医生", "厨师", "保洁员", "门卫", "社工", "行政",
 };
 
-typedef struct
-{
-  CgStore    *store;
-  GRand      *rand;
-  GHashTable *used_ids;
-  GDate       today;
-  char       *now;
-} Demo;
+typedef CgDemoState Demo;
 
 static const char *
-pick (Demo               *demo,
+pick (GRand              *rand,
       const char * const *list,
       guint               n)
 {
-  return list[g_rand_int_range (demo->rand, 0, (gint32) n)];
+  return list[g_rand_int_range (rand, 0, (gint32) n)];
 }
-#define PICK(demo, list) pick ((demo), (list), G_N_ELEMENTS (list))
+#define PICK(demo, list) pick ((demo)->rand, (list), G_N_ELEMENTS (list))
+#define PICK_FROM(rand, list) pick ((rand), (list), G_N_ELEMENTS (list))
 
 static char *
 make_id_number (Demo  *demo,
+                GRand *rand,
                 int    age,
                 CgSex  sex,
                 GDate *birth_out)
@@ -80,9 +76,9 @@ make_id_number (Demo  *demo,
       char *id;
 
       g_date_subtract_years (&birth, (guint) age);
-      g_date_subtract_days (&birth, (guint) g_rand_int_range (demo->rand, 1, 365));
-      seq = g_rand_int_range (demo->rand, 0, 500) * 2 + (sex == CG_SEX_MALE ? 1 : 0);
-      g_snprintf (stem, sizeof stem, "%s%04d%02d%02d%03d", PICK (demo, regions),
+      g_date_subtract_days (&birth, (guint) g_rand_int_range (rand, 1, 365));
+      seq = g_rand_int_range (rand, 0, 500) * 2 + (sex == CG_SEX_MALE ? 1 : 0);
+      g_snprintf (stem, sizeof stem, "%s%04d%02d%02d%03d", PICK_FROM (rand, regions),
                   g_date_get_year (&birth), g_date_get_month (&birth),
                   g_date_get_day (&birth), seq);
       check = cg_id_number_check_digit (stem);
@@ -97,25 +93,46 @@ make_id_number (Demo  *demo,
     }
 }
 
-static char *
-make_phone (Demo *demo)
+char *
+cg_demo_make_phone (GRand *rand)
 {
   static const char * const prefixes[] = { "135", "136", "137", "138", "139", "150", "151",
                                            "152", "158", "159", "180", "186", "188", "189" };
 
-  return g_strdup_printf ("%s%08d", PICK (demo, prefixes),
-                          g_rand_int_range (demo->rand, 0, 100000000));
+  return g_strdup_printf ("%s%08d", PICK_FROM (rand, prefixes),
+                          g_rand_int_range (rand, 0, 100000000));
+}
+
+char *
+cg_demo_make_id_number (CgDemoState *demo,
+                        GRand       *rand,
+                        int          age,
+                        CgDemoSex    sex)
+{
+  GDate birth;
+
+  return make_id_number (demo, rand, age, sex == CG_DEMO_MALE ? CG_SEX_MALE : CG_SEX_FEMALE, &birth);
+}
+
+char *
+cg_demo_make_name (GRand     *rand,
+                   CgDemoSex  sex)
+{
+  return g_strconcat (PICK_FROM (rand, surnames),
+                      sex == CG_DEMO_MALE ? PICK_FROM (rand, given_male) : PICK_FROM (rand, given_female),
+                      NULL);
 }
 
 static gboolean
-add_person (Demo          *demo,
-            CgPersonKind   kind,
-            int            age,
-            const char    *role,
-            const char    *room,
-            int            days_here,
-            int            left_days_ago,
-            GError       **error)
+add_person_full (Demo          *demo,
+                 CgPersonKind   kind,
+                 int            age,
+                 const char    *role,
+                 const char    *room,
+                 int            days_here,
+                 int            left_days_ago,
+                 gint64        *id_out,
+                 GError       **error)
 {
   g_autoptr(CgPerson) person = cg_person_new ();
   g_autofree char *id_number = NULL;
@@ -126,7 +143,7 @@ add_person (Demo          *demo,
   CgSex sex = g_rand_boolean (demo->rand) ? CG_SEX_MALE : CG_SEX_FEMALE;
   GDate birth, date;
 
-  id_number = make_id_number (demo, age, sex, &birth);
+  id_number = make_id_number (demo, demo->rand, age, sex, &birth);
   name = g_strconcat (PICK (demo, surnames),
                       sex == CG_SEX_MALE ? PICK (demo, given_male) : PICK (demo, given_female),
                       NULL);
@@ -143,7 +160,7 @@ add_person (Demo          *demo,
   /* Children and many old people have no phone of their own. */
   if (kind == CG_PERSON_STAFF || g_rand_int_range (demo->rand, 0, 3) == 0)
     {
-      phone = make_phone (demo);
+      phone = cg_demo_make_phone (demo->rand);
       cg_person_set_phone (person, phone);
     }
   cg_person_set_role (person, role != NULL ? role : "");
@@ -156,7 +173,24 @@ add_person (Demo          *demo,
       left = cg_date_to_iso (&date);
       cg_person_set_left_on (person, left);
     }
-  return cg_person_save_in_transaction (demo->store, person, "demo", error);
+  if (!cg_person_save_in_transaction (demo->store, person, "demo", error))
+    return FALSE;
+  if (id_out != NULL)
+    *id_out = cg_person_get_id (person);
+  return TRUE;
+}
+
+static gboolean
+add_person (Demo          *demo,
+            CgPersonKind   kind,
+            int            age,
+            const char    *role,
+            const char    *room,
+            int            days_here,
+            int            left_days_ago,
+            GError       **error)
+{
+  return add_person_full (demo, kind, age, role, room, days_here, left_days_ago, NULL, error);
 }
 
 static int
@@ -172,6 +206,40 @@ age_for (Demo         *demo,
     case CG_N_PERSON_KINDS:
     default: return g_rand_int_range (demo->rand, 62, 99);
     }
+}
+
+/* Days before today, by CG_DEMO_ARRIVAL_*. */
+static const int arrival_days[CG_DEMO_N_ARRIVALS] = { 14, 5, 25, 40, 0, 0 };
+
+gboolean
+cg_demo_add_arrivals (CgDemoState       *demo,
+                      CgInstitutionKind  kind,
+                      GError           **error)
+{
+  CgPersonKind person_kind;
+  guint n;
+
+  switch (kind)
+    {
+    case CG_KIND_CHILD_WELFARE: person_kind = CG_PERSON_CHILD; break;
+    case CG_KIND_RESCUE_STATION: person_kind = CG_PERSON_AID; break;
+    case CG_KIND_CARE_HOME: person_kind = CG_PERSON_RESIDENT; break;
+    case CG_KIND_FUNERAL_HOME:
+    case CG_N_KINDS:
+    default: return TRUE;
+    }
+  /* A rescue station has two entrants today, a fever and no health code. */
+  n = kind == CG_KIND_RESCUE_STATION ? CG_DEMO_N_ARRIVALS : CG_DEMO_N_ARRIVALS - 1;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *room = g_strdup_printf ("%d-%02d", 1 + (int) i % 3, 26 + (int) i);
+
+      if (!add_person_full (demo, person_kind, age_for (demo, person_kind), NULL,
+                            person_kind == CG_PERSON_AID ? "" : room,
+                            arrival_days[i], -1, &demo->arrivals[i], error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -486,9 +554,13 @@ fill (Demo              *demo,
         goto fail;
     }
 
+  if (!cg_demo_add_arrivals (demo, kind, error))
+    goto fail;
   if (!add_history (demo, history_days, error))
     goto fail;
   if (!cg_stock_demo_fill (demo->store, kind, inst->beds, &demo->today, demo->rand, error))
+    goto fail;
+  if (!cg_demo_add_rooms (demo, size, kind, history_days, error))
     goto fail;
 
   if (!cg_store_commit (demo->store, error))
@@ -497,6 +569,11 @@ fill (Demo              *demo,
   cg_store_emit_changed (demo->store, "person");
   cg_store_emit_changed (demo->store, "stock_item");
   cg_store_emit_changed (demo->store, "stock_movement");
+  cg_store_emit_changed (demo->store, "room");
+  cg_store_emit_changed (demo->store, "stay");
+  cg_store_emit_changed (demo->store, "screening");
+  cg_store_emit_changed (demo->store, "visit");
+  cg_store_emit_changed (demo->store, "nat_test");
   return TRUE;
 
 fail:

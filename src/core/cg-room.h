@@ -154,6 +154,37 @@ gboolean    cg_stay_add_in_transaction (CgStore    *store,
                                     const char     *who,
                                     GError        **error);
 
+/* The same as cg_stay_end, inside a transaction the caller holds. */
+gboolean    cg_stay_end_in_transaction (CgStore    *store,
+                                    const CgPolicy *policy,
+                                    gint64          stay_id,
+                                    const char     *ended_at,
+                                    const char     *disposition,
+                                    const char     *who,
+                                    GError        **error);
+/* The checks opening and adding make, for a caller (the import) that
+ * reports them before writing anything.  All read-only.
+ *
+ * The planned end when none is given: @started_at + the policy's
+ * isolation days (local calendar days, same clock time), UTC. */
+char       *cg_stay_default_planned_end (const CgPolicy *policy,
+                                    const char     *started_at);
+/* No other stay of the room nor of the person overlaps [started_at,
+ * ended_at) of @stay (ended_at NULL: open; stay->id is skipped); the
+ * message names the room and who is in it.  Times normalised (UTC). */
+gboolean    cg_stay_check_free     (CgStore        *store,
+                                    const CgStay   *stay,
+                                    GError        **error);
+/* The release rule for ending @stay at @ended_at (UTC): sets
+ * *release_test_id to the negative test that allows an early release
+ * (0 when none is needed); FALSE with the reason when it is refused. */
+gboolean    cg_stay_check_release  (CgStore        *store,
+                                    const CgPolicy *policy,
+                                    const CgStay   *stay,
+                                    const char     *ended_at,
+                                    gint64         *release_test_id,
+                                    GError        **error);
+
 CgStay     *cg_stay_get            (CgStore  *store,
                                     gint64    stay_id,
                                     GError  **error);
@@ -171,7 +202,8 @@ GPtrArray  *cg_stay_list_between   (CgStore     *store,
 int         cg_stay_day_number     (const CgStay *stay,
                                     const char   *at);
 
-/* The room board: every room with its open stay (or NULL) at @at. */
+/* The room board: every room in use (not archived), by name, with its
+ * open stay (or NULL) at @at (UTC; NULL = now). */
 typedef struct
 {
   CgRoom  *room;
@@ -195,6 +227,7 @@ typedef enum
 
 const char *cg_referrer_to_string  (CgReferrer referrer);   /* "", "police" … */
 const char *cg_referrer_label      (CgReferrer referrer);   /* translated */
+int         cg_referrer_from_string (const char *text);     /* English or Chinese (公安 …); -1 */
 
 typedef enum
 {
@@ -203,6 +236,7 @@ typedef enum
   CG_SCREENING_OBSERVE,   /* RS-3 / ALL-2: fever or symptoms, observation room */
 } CgScreeningOutcome;
 
+const char *cg_screening_outcome_to_string (CgScreeningOutcome outcome);  /* "admit" … */
 const char *cg_screening_outcome_label (CgScreeningOutcome outcome);  /* translated */
 
 typedef struct
@@ -238,7 +272,8 @@ CgScreeningOutcome cg_screening_decide (const CgPolicy    *policy,
 /* Stores a screening and, for an outcome other than admit, opens the stay
  * in a free room in the same transaction.  When no room is free the
  * screening is stored with stay_id 0 and the rules raise the alert.
- * Implausible temperatures are refused.  Audited. */
+ * A person already in an open stay stays there: the screening records
+ * that stay.  Implausible temperatures are refused.  Audited. */
 gboolean    cg_screening_record    (CgStore        *store,
                                     const CgPolicy *policy,
                                     CgScreening    *screening,
@@ -253,6 +288,9 @@ gboolean    cg_screening_mark      (CgStore   *store,
                                     const char *at,
                                     const char *who,
                                     GError   **error);
+CgScreening *cg_screening_get      (CgStore  *store,
+                                    gint64    screening_id,
+                                    GError  **error);   /* NULL, no error: none */
 /* Newest first. */
 GPtrArray  *cg_screening_list_for_person (CgStore *store,
                                     gint64    person_id,

@@ -11,6 +11,9 @@
 #include "cg-health-check.h"
 #include "cg-json.h"
 #include "cg-nat-test.h"
+#include "cg-room.h"
+#include "cg-visit.h"
+#include "cg-disinfection.h"
 #include "cg-rules.h"
 #include "cg-validate.h"
 
@@ -189,37 +192,12 @@ evaluate_tests (Eval    *eval,
   g_autoptr(GPtrArray) statuses = NULL;
   int isolation = cg_policy_get_int (eval->policy, CG_POLICY_ISOLATION_DAYS);
   int interval = cg_policy_get_int (eval->policy, CG_POLICY_TEST_INTERVAL_DAYS);
-  g_autoptr(GHashTable) negative_since_arrival = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
   GDate window_start = eval->date;
   g_autofree char *window = NULL;
-  int rc;
 
   statuses = cg_nat_status_list (eval->store, eval->policy, &eval->date, -1, error);
   if (statuses == NULL)
     return FALSE;
-
-  /* Who has a negative sample, known on the day, taken on or after arrival. */
-  stmt = cg_store_prepare (eval->store,
-                           "SELECT DISTINCT t.person_id FROM nat_test t JOIN person p ON p.id = t.person_id "
-                           "WHERE t.result = 'negative' AND t.sampled_on >= p.arrived_on "
-                           "AND t.sampled_on <= ?1 AND t.result_on <= ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  cg_bind_text (stmt, 1, eval->day);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 *id = g_new (gint64, 1);
-
-      *id = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_add (negative_since_arrival, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cg_store_set_error (eval->store, error, rc);
-      return FALSE;
-    }
 
   g_date_subtract_days (&window_start, (guint) isolation);
   window = cg_date_to_iso (&window_start);
@@ -228,7 +206,6 @@ evaluate_tests (Eval    *eval,
     {
       CgNatStatus *status = statuses->pdata[i];
       CgPerson *person = status->person;
-      gint64 person_id = cg_person_get_id (person);
       const char *arrived = cg_person_get_arrived_on (person);
       gboolean new_arrival = g_strcmp0 (arrived, window) > 0;
 
@@ -239,27 +216,10 @@ evaluate_tests (Eval    *eval,
                      "the health department and the civil-affairs bureau."),
                    status->latest_sampled_on);
 
+      /* A new arrival's test is ALL-6's business (evaluate_arrivals), not
+       * yet CH-5's. */
       if (new_arrival && cg_policy_applies (eval->policy, "ALL-6"))
-        {
-          GDate until;
-          g_autofree char *until_text = NULL;
-
-          cg_date_parse (arrived, &until);
-          g_date_add_days (&until, (guint) isolation);
-          until_text = cg_date_to_iso (&until);
-          if (!g_hash_table_contains (negative_since_arrival, &person_id))
-            add_alert (eval, "ALL-6", CG_SEVERITY_WARNING, person, 0,
-                       status->pending
-                       ? _("Arrived %s: the nucleic-acid result is still pending; isolation observation until %s.")
-                       : _("Arrived %s: no negative nucleic-acid test since arrival; screening, test and isolation observation until %s."),
-                       arrived, until_text);
-          else
-            add_alert (eval, "ALL-6", CG_SEVERITY_INFO, person, 0,
-                       _("Arrived %s: negative test on record; isolation observation until %s."),
-                       arrived, until_text);
-          /* A new arrival's test is ALL-6's business, not yet CH-5's. */
-          continue;
-        }
+        continue;
 
       if (cg_person_get_kind (person) != CG_PERSON_STAFF || !cg_policy_applies (eval->policy, "CH-5"))
         continue;
@@ -295,6 +255,52 @@ evaluate_tests (Eval    *eval,
         default:
           break;
         }
+    }
+  return TRUE;
+}
+
+/* ALL-6: every new arrival goes through screening, a nucleic-acid test and
+ * isolation observation before joining; the alert stays until the
+ * isolation days are over, a warning while a step is missing. */
+static gboolean
+evaluate_arrivals (Eval    *eval,
+                   GError **error)
+{
+  g_autoptr(GPtrArray) arrivals = NULL;
+
+  if (!cg_policy_applies (eval->policy, "ALL-6"))
+    return TRUE;
+  arrivals = cg_arrival_list (eval->store, eval->policy, &eval->date, error);
+  if (arrivals == NULL)
+    return FALSE;
+  for (guint i = 0; i < arrivals->len; i++)
+    {
+      CgArrival *arrival = arrivals->pdata[i];
+      g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+      g_autofree char *steps = NULL;
+
+      if (!arrival->screened)
+        g_ptr_array_add (missing, (gpointer) _("screening assessment"));
+      if (!arrival->tested_negative)
+        g_ptr_array_add (missing, (gpointer) (arrival->test_pending
+                                              ? _("the nucleic-acid result (still pending)")
+                                              : _("a negative nucleic-acid test")));
+      if (!arrival->isolated)
+        g_ptr_array_add (missing, (gpointer) _("isolation observation in a single room"));
+
+      if (missing->len == 0)
+        {
+          add_alert (eval, "ALL-6", CG_SEVERITY_INFO, arrival->person, 0,
+                     _("Arrived %s: screened, negative test on record, in isolation observation until %s."),
+                     arrival->arrived_on, arrival->until);
+          continue;
+        }
+      g_ptr_array_add (missing, NULL);
+      /* Translators: separates the missing steps of a new arrival */
+      steps = g_strjoinv (_("; "), (char **) missing->pdata);
+      add_alert (eval, "ALL-6", CG_SEVERITY_WARNING, arrival->person, 0,
+                 _("Arrived %s: still to do: %s. Isolation observation until %s."),
+                 arrival->arrived_on, steps, arrival->until);
     }
   return TRUE;
 }
@@ -430,8 +436,12 @@ cg_rules_evaluate (CgStore         *store,
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
   g_return_val_if_fail (policy != NULL, NULL);
 
-  if (!evaluate_tests (&eval, error) || !evaluate_checks (&eval, error)
-      || !cg_stock_evaluate_rules (store, policy, date, alerts, error))
+  if (!evaluate_tests (&eval, error) || !evaluate_arrivals (&eval, error)
+      || !evaluate_checks (&eval, error)
+      || !cg_stock_evaluate_rules (store, policy, date, alerts, error)
+      || !cg_visit_evaluate_rules (store, policy, date, alerts, error)
+      || !cg_room_evaluate_rules (store, policy, date, alerts, error)
+      || !cg_hygiene_evaluate_rules (store, policy, date, alerts, error))
     return NULL;
   g_ptr_array_sort (alerts, compare_alerts);
   return g_steal_pointer (&alerts);

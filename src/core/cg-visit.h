@@ -33,6 +33,9 @@ typedef enum
 /* Translated, one clause per bit, "; "-joined ("、" in Chinese is the
  * translator's choice); "" for 0. */
 char       *cg_refusal_describe     (guint refusal);
+/* A short translated word for one bit, by index (0 … CG_N_REFUSALS-1):
+ * "fever", "symptoms", "health code" … for summaries and tables. */
+const char *cg_refusal_label        (guint index);
 
 typedef struct
 {
@@ -74,7 +77,11 @@ guint       cg_visit_decide         (const CgPolicy *policy,
  * time not in the future), decides, and stores the visit — admitted or
  * refused — with visit->id, arrived_on and refusal set.  Audited.
  * FALSE with a message naming the field when a value is impossible:
- * nothing is stored then. */
+ * nothing is stored then.  The error of an ID number or a phone number
+ * keeps the CG_VALIDATE_ERROR domain and code of cg-validate.h, an
+ * implausible temperature is CG_VALIDATE_ERROR_RANGE (so that a form
+ * knows which entry to focus); the other fields are CG_STORE_ERROR_INVALID
+ * (CG_STORE_ERROR_NOT_FOUND: the person visited is not in the register). */
 gboolean    cg_visit_check_in       (CgStore        *store,
                                      const CgPolicy *policy,
                                      CgVisit        *visit,
@@ -84,6 +91,23 @@ gboolean    cg_visit_check_in_in_transaction (CgStore *store,
                                      const CgPolicy *policy,
                                      CgVisit        *visit,
                                      const char     *who,
+                                     GError        **error);
+/* The same with the count of admitted visitors inside at the arrival
+ * given (an import counts the stored visits and the file's earlier rows);
+ * a negative @inside_now counts the stored visits. */
+gboolean    cg_visit_check_in_counted_in_transaction (CgStore *store,
+                                     const CgPolicy *policy,
+                                     CgVisit        *visit,
+                                     int             inside_now,
+                                     const char     *who,
+                                     GError        **error);
+/* The checks of cg_visit_check_in() without storing: normalises the
+ * fields in place (trimmed name, upper-case ID number, phone, times in
+ * UTC with seconds, the temperature to a tenth), sets arrived_on, and
+ * fills visiting_name/visiting_room.  FALSE with the field named. */
+gboolean    cg_visit_validate       (CgStore        *store,
+                                     const CgPolicy *policy,
+                                     CgVisit        *visit,
                                      GError        **error);
 /* @left_at NULL = now.  Refuses a refused visit, one already out, or a
  * time before the arrival. */
@@ -110,6 +134,12 @@ int         cg_visit_count_inside   (CgStore        *store,
 GPtrArray  *cg_visit_list_inside    (CgStore        *store,
                                      const char     *at,
                                      GError        **error);
+/* A bound, in seconds, on how long an admitted visit that has ended
+ * lasted: a day, or more when a visit spanned midnight (UTC) for longer;
+ * kept per store.  A visit that ended after a moment arrived no earlier
+ * than that before it: for interval queries (co-presence).  -1 on error. */
+gint64      cg_visit_longest_stay   (CgStore        *store,
+                                     GError        **error);
 /* Minutes a visit lasted (to @now when still inside), and whether that
  * is over the policy's maximum stay. */
 int         cg_visit_minutes        (const CgVisit  *visit,
@@ -118,8 +148,12 @@ gboolean    cg_visit_is_overstay    (const CgPolicy *policy,
                                      const CgVisit  *visit,
                                      const char     *now);
 
-/* Paging for the register (newest first).  @search matches the visitor's
- * name, ID number or phone by prefix through the indexes; NULL for all. */
+/* Paging for the register, newest first (arrived_at, then id, both
+ * descending), with the person visited joined.  @search (trimmed; NULL or
+ * "" for all) is a prefix, matched through the indexes: a name when it
+ * has letters; digits (a final x or X allowed) the start of an ID number
+ * when they begin with 1–8, of a phone number when they begin with 0 or
+ * 1 (dashes allowed), both for 1….  A full ID number is its own prefix. */
 gint64      cg_visit_count          (CgStore        *store,
                                      const char     *search,
                                      GError        **error);
@@ -137,15 +171,24 @@ typedef struct
   int    overstays;
 } CgVisitDay;
 
-/* One entry per day from @from to @to inclusive. */
+/* One entry per day from @from to @to inclusive: visits that arrived
+ * that day, admitted and refused, and the overstays among the admitted
+ * (a visit still open counts to the end of its day, or to now). */
 GArray     *cg_visit_days           (CgStore        *store,
                                      const CgPolicy *policy,
                                      const GDate    *from,
                                      const GDate    *to,
                                      GError        **error);
 
-/* ALL-4 alerts of @date added to @alerts (CgAlert*): overstays, the
- * reception room over its limit.  Nothing when ALL-4 does not apply. */
+/* ALL-4 alerts of @date added to @alerts (CgAlert*), when ALL-4 applies:
+ *  - a WARNING per visit that arrived that day and lasted more than the
+ *    maximum stay (still inside: counted to the end of the day, or to
+ *    now on the day itself), with the minutes;
+ *  - a WARNING when more admitted visitors than the maximum were inside
+ *    at once at some moment of the day (possible through imports or a
+ *    lowered limit), with the moment and the number;
+ *  - one INFO summing up the refused visitors of the day by reason
+ *    ("3 visitors refused (fever 1, health code 2)"), when there are any. */
 gboolean    cg_visit_evaluate_rules (CgStore        *store,
                                      const CgPolicy *policy,
                                      const GDate    *date,

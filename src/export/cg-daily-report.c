@@ -2,7 +2,9 @@
  *
  * The figures come from the core registers and from one evaluation of the
  * rules (rules.md ALL-9); the workbook follows the daily-report form of
- * forms.md, in the UI language, laid out for A4 landscape.
+ * forms.md, in the UI language, laid out for A4 landscape.  The registers
+ * of the day (visitors, isolation, entry screening) are written by
+ * cg-register-sheets.c with the sheet layer below.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +26,7 @@
 #include "cg-institution.h"
 #include "cg-nat-test.h"
 #include "cg-person.h"
+#include "cg-register-sheets.h"
 #include "cg-validate.h"
 
 /* ---------------------------------------------------------------------- */
@@ -43,10 +46,15 @@ cg_daily_figures_free (CgDailyFigures *figures)
 
 /* ALL-9: a fever, a suspicious symptom or a positive case is a health
  * event.  The "measure again" note of ALL-3 is not one, and neither are
- * the compliance gaps (CH-5, ALL-1, ALL-6). */
+ * the compliance gaps (CH-5, ALL-1, ALL-6).  An RS-3 alert about a
+ * screening says that the 120 call or the report is not recorded: a gap;
+ * the fever itself is listed from the screening register of its day
+ * (add_screening_events). */
 static gboolean
 alert_is_health_event (const CgAlert *alert)
 {
+  if (g_strcmp0 (alert->record_kind, "screening") == 0)
+    return FALSE;
   if (g_strcmp0 (alert->rule, "ALL-2") == 0
       || g_strcmp0 (alert->rule, "ALL-9") == 0
       || g_strcmp0 (alert->rule, "RS-3") == 0)
@@ -66,8 +74,13 @@ typedef struct
   GHashTable     *check_owner;   /* health_check id → person id */
   GHashTable     *actions;       /* person id → GString: actions recorded that day */
   GHashTable     *highest;       /* person id → double*: highest reading that day */
+  GHashTable     *symptoms;      /* person id → guint*: symptoms other than fever that day */
   GPtrArray      *supplies;      /* CgItemForecast*: the protective supplies as on that day */
+  CgRegisterDay  *registers;     /* visits, stays and screenings of the day */
 } DayData;
+
+static CgPerson *alert_person (DayData       *data,
+                               const CgAlert *alert);
 
 static void
 day_data_clear (DayData *data)
@@ -80,7 +93,9 @@ day_data_clear (DayData *data)
   g_clear_pointer (&data->check_owner, g_hash_table_unref);
   g_clear_pointer (&data->actions, g_hash_table_unref);
   g_clear_pointer (&data->highest, g_hash_table_unref);
+  g_clear_pointer (&data->symptoms, g_hash_table_unref);
   g_clear_pointer (&data->supplies, g_ptr_array_unref);
+  g_clear_pointer (&data->registers, cg_register_day_free);
 }
 
 /* 防控物资最低可用天数: the fewest days of supply at peak use among the
@@ -133,9 +148,10 @@ load_checks_of_day (CgStore     *store,
   data->check_owner = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   data->actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free_all);
   data->highest = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  data->symptoms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   stmt = cg_store_prepare (store,
-                           "SELECT id, person_id, action, temperature FROM health_check "
+                           "SELECT id, person_id, action, temperature, symptoms FROM health_check "
                            "WHERE checked_on = ?1 ORDER BY checked_at, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -146,9 +162,17 @@ load_checks_of_day (CgStore     *store,
       g_autofree char *action = cg_column_dup_text (stmt, 2);
       double temperature = sqlite3_column_double (stmt, 3);
       double *highest = g_hash_table_lookup (data->highest, &person_id);
+      guint symptoms = (guint) sqlite3_column_int (stmt, 4) & ~(guint) CG_SYMPTOM_FEVER;
+      guint *bits = g_hash_table_lookup (data->symptoms, &person_id);
 
       g_hash_table_insert (data->check_owner, int64_key (sqlite3_column_int64 (stmt, 0)),
                            int64_key (person_id));
+      if (bits == NULL)
+        {
+          bits = g_new0 (guint, 1);
+          g_hash_table_insert (data->symptoms, int64_key (person_id), bits);
+        }
+      *bits |= symptoms;
       if (highest == NULL)
         {
           highest = g_new (double, 1);
@@ -184,6 +208,125 @@ load_checks_of_day (CgStore     *store,
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+add_action (DayData     *data,
+            gint64       person_id,
+            const char  *action)
+{
+  GString *all = g_hash_table_lookup (data->actions, &person_id);
+
+  if (all == NULL)
+    {
+      all = g_string_new (NULL);
+      g_hash_table_insert (data->actions, int64_key (person_id), all);
+    }
+  if (strstr (all->str, action) != NULL)
+    return;
+  if (all->len > 0)
+    /* Translators: separates items in a list, e.g. actions taken */
+    g_string_append (all, _("; "));
+  g_string_append (all, action);
+}
+
+static int
+compare_alerts (gconstpointer a,
+                gconstpointer b)
+{
+  const CgAlert *x = *(const CgAlert * const *) a;
+  const CgAlert *y = *(const CgAlert * const *) b;
+  int cmp;
+
+  if (x->severity != y->severity)
+    return (int) x->severity - (int) y->severity;
+  cmp = g_strcmp0 (x->rule, y->rule);
+  if (cmp != 0)
+    return cmp;
+  return g_strcmp0 (x->subject, y->subject);
+}
+
+/* The fevers and symptoms found at the entry screenings of the day (RS-3,
+ * ALL-2) are health events: they join the abnormal persons with what was
+ * done (room, 120, report), once per person, and the fever and symptom
+ * counts when the day's checks did not count the person already. */
+static void
+add_screening_events (const CgPolicy *policy,
+                      DayData        *data)
+{
+  CgDailyFigures *figures = data->figures;
+  GPtrArray *events = cg_register_day_screening_events (data->registers);
+  g_autoptr(GHashTable) done = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean added = FALSE;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      CgScreeningEvent *event = events->pdata[i];
+      const double *highest = g_hash_table_lookup (data->highest, &event->person_id);
+      const guint *bits = g_hash_table_lookup (data->symptoms, &event->person_id);
+      gboolean check_fever = highest != NULL
+                             && cg_temperature_band_is_fever (cg_temperature_band (policy, *highest));
+      gboolean check_symptoms = !check_fever && bits != NULL && *bits != 0;
+      gboolean listed = FALSE;
+
+      add_action (data, event->person_id, event->action);
+      if (g_hash_table_contains (done, &event->person_id))
+        continue;
+      g_hash_table_add (done, &event->person_id);
+
+      if (event->fever && !check_fever)
+        {
+          figures->fevers++;
+          if (check_symptoms)
+            figures->symptomatic--;
+        }
+      else if (!event->fever && !check_fever && !check_symptoms)
+        figures->symptomatic++;
+
+      /* A person the rules list already (a fever at a check) is listed
+       * once. */
+      for (guint a = 0; a < figures->abnormal->len && !listed; a++)
+        {
+          CgPerson *person = alert_person (data, figures->abnormal->pdata[a]);
+
+          listed = person != NULL && cg_person_get_id (person) == event->person_id;
+        }
+      if (!listed)
+        {
+          CgAlert *alert = g_new0 (CgAlert, 1);
+          g_autofree char *masked = cg_mask_id_number (event->id_number);
+          g_autofree char *symptoms = cg_symptoms_describe (event->symptoms);
+          const char *rule;
+
+          if (event->fever)
+            rule = cg_policy_applies (policy, "RS-3") ? "RS-3" : "ALL-3";
+          else
+            rule = "ALL-2";
+          alert->rule = g_strdup (rule);
+          alert->severity = event->fever ? CG_SEVERITY_CRITICAL : CG_SEVERITY_WARNING;
+          alert->subject = g_strdup_printf ("%s %s", event->name, masked);
+          alert->record_kind = g_strdup ("screening");
+          alert->record_id = event->screening_id;
+          if (event->fever && *symptoms != '\0')
+            /* Translators: a health event found at entry screening (RS-3):
+             * the band, the reading and the other symptoms */
+            alert->message = g_strdup_printf (_("At entry screening: %s, %.1f °C, with %s."),
+                                              cg_temperature_band_label (cg_temperature_band (policy, event->temperature)),
+                                              event->temperature, symptoms);
+          else if (event->fever)
+            alert->message = g_strdup_printf (_("At entry screening: %s, %.1f °C."),
+                                              cg_temperature_band_label (cg_temperature_band (policy, event->temperature)),
+                                              event->temperature);
+          else
+            alert->message = g_strdup_printf (_("At entry screening: %s without fever."), symptoms);
+          alert->source = cg_rule_source_for (rule, cg_policy_get_kind (policy));
+          alert->date = g_strdup (figures->date);
+          g_ptr_array_add (figures->abnormal, alert);
+          added = TRUE;
+        }
+    }
+  if (added)
+    g_ptr_array_sort (figures->abnormal, compare_alerts);
 }
 
 static gboolean
@@ -299,6 +442,15 @@ day_data_load (CgStore         *store,
   if (data->supplies == NULL)
     return FALSE;
 
+  data->registers = cg_register_day_load (store, policy, date, error);
+  if (data->registers == NULL)
+    return FALSE;
+  if (!cg_register_day_visitors (data->registers, &figures->visitors, &figures->visitors_refused))
+    figures->visitors = -1;
+  figures->isolated = cg_register_day_isolated (data->registers);
+  figures->screenings = (int) cg_register_day_screening_count (data->registers);
+  add_screening_events (policy, data);
+
   /* A fever counts even where a module has no rule that would alert on it. */
   figures->zero_report = figures->abnormal->len == 0 && figures->fevers == 0
                          && figures->symptomatic == 0 && figures->positives == 0;
@@ -328,39 +480,11 @@ cg_daily_figures_compute (CgStore         *store,
 /* Workbook                                                               */
 /* ---------------------------------------------------------------------- */
 
-#define FONT_SIZE      10.0
-#define LINE_HEIGHT    14.0   /* points per line of FONT_SIZE text, CJK fonts included */
-
-typedef struct
-{
-  lxw_format *title;
-  lxw_format *subtitle;
-  lxw_format *header;
-  lxw_format *text;
-  lxw_format *center;
-  lxw_format *number;
-  lxw_format *temperature;
-  lxw_format *note;
-  lxw_format *section;
-  lxw_format *label;
-  lxw_format *zero;
-  lxw_format *not_zero;
-} Formats;
-
-/* One sheet being written: its column widths (in character units, as
- * Excel counts them) let each row get the height its wrapped text needs,
- * which neither Excel nor LibreOffice work out for merged cells. */
-typedef struct
-{
-  lxw_worksheet *ws;
-  double        *widths;
-  lxw_col_t      n_cols;
-  double         lines;
-  lxw_error      error;
-} Sheet;
+#define FONT_SIZE      CG_SHEET_FONT_SIZE
+#define LINE_HEIGHT    CG_SHEET_LINE_HEIGHT
 
 static void
-sheet_check (Sheet     *sheet,
+sheet_check (CgSheet   *sheet,
              lxw_error  error)
 {
   if (sheet->error == LXW_NO_ERROR)
@@ -369,8 +493,8 @@ sheet_check (Sheet     *sheet,
 
 /* How wide @text is, in units of one Latin digit: CJK characters take
  * two. */
-static double
-text_units (const char *text)
+double
+cg_sheet_text_units (const char *text)
 {
   double units = 0.0;
 
@@ -393,7 +517,7 @@ lines_for (const char *text,
 
   for (guint i = 0; paragraphs[i] != NULL; i++)
     {
-      double units = text_units (paragraphs[i]);
+      double units = cg_sheet_text_units (paragraphs[i]);
 
       /* Word wrap leaves the end of a Latin line short: allow for it. */
       lines += units <= usable ? 1.0 : ceil (units * 1.1 / usable);
@@ -430,29 +554,29 @@ longest_word_units (const char *text)
 /* Widens @widths so that no header word is broken (bold text is wider),
  * no header needs more than three lines, and each short value stays on
  * one line, up to @cap. */
-static void
-fit_widths (double             *widths,
-            guint               n_cols,
-            const char * const *headers,
-            const char * const *values,
-            double              cap)
+void
+cg_sheet_fit_widths (double             *widths,
+                     guint               n_cols,
+                     const char * const *headers,
+                     const char * const *values,
+                     double              cap)
 {
   for (guint c = 0; c < n_cols; c++)
     {
       widths[c] = MAX (widths[c], longest_word_units (headers[c]) * 1.15 + 1.5);
-      widths[c] = MAX (widths[c], ceil (text_units (headers[c]) * 1.15 / 3.0) + 1.5);
+      widths[c] = MAX (widths[c], ceil (cg_sheet_text_units (headers[c]) * 1.15 / 3.0) + 1.5);
       if (values != NULL && values[c] != NULL)
-        widths[c] = MAX (widths[c], MIN (text_units (values[c]) + 1.5, cap));
+        widths[c] = MAX (widths[c], MIN (cg_sheet_text_units (values[c]) + 1.5, cap));
     }
 }
 
-static void
-sheet_text (Sheet       *sheet,
-            lxw_row_t    row,
-            lxw_col_t    first,
-            lxw_col_t    last,
-            const char  *text,
-            lxw_format  *format)
+void
+cg_sheet_text (CgSheet     *sheet,
+               lxw_row_t    row,
+               lxw_col_t    first,
+               lxw_col_t    last,
+               const char  *text,
+               lxw_format  *format)
 {
   double width = 0.0;
 
@@ -468,21 +592,21 @@ sheet_text (Sheet       *sheet,
     sheet_check (sheet, worksheet_merge_range (sheet->ws, row, first, row, last, text, format));
 }
 
-static void
-sheet_number (Sheet       *sheet,
-              lxw_row_t    row,
-              lxw_col_t    col,
-              double       value,
-              lxw_format  *format)
+void
+cg_sheet_number (CgSheet     *sheet,
+                 lxw_row_t    row,
+                 lxw_col_t    col,
+                 double       value,
+                 lxw_format  *format)
 {
   sheet_check (sheet, worksheet_write_number (sheet->ws, row, col, value, format));
 }
 
 /* Ends a row: its height fits the tallest cell written in it. */
-static void
-sheet_row_done (Sheet      *sheet,
-                lxw_row_t   row,
-                double      line_height)
+void
+cg_sheet_row_done (CgSheet    *sheet,
+                   lxw_row_t   row,
+                   double      line_height)
 {
   sheet_check (sheet, worksheet_set_row (sheet->ws, row, sheet->lines * line_height + 4.0, NULL));
   sheet->lines = 1.0;
@@ -512,8 +636,8 @@ new_format (lxw_workbook *wb,
 }
 
 static void
-formats_init (Formats      *f,
-              lxw_workbook *wb)
+formats_init (CgSheetFormats *f,
+              lxw_workbook   *wb)
 {
   f->title = new_format (wb, 16.0, TRUE, FALSE, LXW_ALIGN_CENTER);
   f->subtitle = new_format (wb, 9.0, FALSE, FALSE, LXW_ALIGN_RIGHT);
@@ -539,6 +663,8 @@ formats_init (Formats      *f,
   f->not_zero = new_format (wb, 12.0, TRUE, TRUE, LXW_ALIGN_LEFT);
   format_set_bg_color (f->not_zero, 0xFCE4D6);
   format_set_font_color (f->not_zero, 0xC00000);
+  f->warning = new_format (wb, FONT_SIZE, FALSE, TRUE, LXW_ALIGN_CENTER);
+  format_set_font_color (f->warning, 0xC00000);
 }
 
 /* Excel reads & as the start of a header code. */
@@ -550,11 +676,11 @@ escape_header (const char *text)
   return g_strjoinv ("&&", parts);
 }
 
-static void
-set_page (lxw_worksheet *ws,
-          const char    *institution,
-          const char    *title,
-          lxw_row_t      repeat_last)
+void
+cg_sheet_set_page (lxw_worksheet *ws,
+                   const char    *institution,
+                   const char    *title,
+                   lxw_row_t      repeat_last)
 {
   g_autofree char *inst = escape_header (institution);
   g_autofree char *what = escape_header (title);
@@ -576,8 +702,8 @@ set_page (lxw_worksheet *ws,
   worksheet_set_footer (ws, footer);
 }
 
-static void
-sheet_set_widths (Sheet *sheet)
+void
+cg_sheet_set_widths (CgSheet *sheet)
 {
   for (lxw_col_t c = 0; c < sheet->n_cols; c++)
     sheet_check (sheet, worksheet_set_column (sheet->ws, c, c, sheet->widths[c], NULL));
@@ -598,6 +724,18 @@ alert_person (DayData       *data,
       if (owner == NULL)
         return NULL;
       id = *owner;
+    }
+  else if (g_strcmp0 (alert->record_kind, "screening") == 0)
+    {
+      if (data->registers == NULL)
+        return NULL;
+      id = cg_register_day_screening_person (data->registers, alert->record_id);
+    }
+  else if (g_strcmp0 (alert->record_kind, "stay") == 0)
+    {
+      if (data->registers == NULL)
+        return NULL;
+      id = cg_register_day_stay_person (data->registers, alert->record_id);
     }
   else if (g_strcmp0 (alert->record_kind, "person") != 0)
     return NULL;
@@ -650,12 +788,12 @@ abnormal_summary (DayData        *data,
 }
 
 static lxw_row_t
-write_person_rows (Sheet          *sheet,
-                   const Formats  *f,
-                   DayData        *data,
-                   GPtrArray      *alerts,
-                   lxw_row_t       row,
-                   gboolean        abnormal)
+write_person_rows (CgSheet              *sheet,
+                   const CgSheetFormats *f,
+                   DayData              *data,
+                   GPtrArray            *alerts,
+                   lxw_row_t             row,
+                   gboolean              abnormal)
 {
   const char *headers_abnormal[] = {
     /* Translators: column of the abnormal-persons list: 姓名 */
@@ -685,15 +823,15 @@ write_person_rows (Sheet          *sheet,
   const char **headers = abnormal ? headers_abnormal : headers_gaps;
 
   for (guint i = 0; i < G_N_ELEMENTS (headers_abnormal); i++)
-    sheet_text (sheet, row, spans[i][0], spans[i][1], headers[i], f->header);
-  sheet_row_done (sheet, row++, LINE_HEIGHT);
+    cg_sheet_text (sheet, row, spans[i][0], spans[i][1], headers[i], f->header);
+  cg_sheet_row_done (sheet, row++, LINE_HEIGHT);
 
   if (alerts->len == 0)
     {
-      sheet_text (sheet, row, 0, N_REPORT_COLS - 1,
+      cg_sheet_text (sheet, row, 0, N_REPORT_COLS - 1,
                   /* Translators: an empty list in the daily report: 无 */
                   _("None"), f->center);
-      sheet_row_done (sheet, row++, LINE_HEIGHT);
+      cg_sheet_row_done (sheet, row++, LINE_HEIGHT);
       return row;
     }
 
@@ -741,24 +879,24 @@ write_person_rows (Sheet          *sheet,
       fields[6] = alert->source;
 
       for (guint c = 0; c < G_N_ELEMENTS (fields); c++)
-        sheet_text (sheet, row, spans[c][0], spans[c][1], fields[c],
+        cg_sheet_text (sheet, row, spans[c][0], spans[c][1], fields[c],
                     c == 1 || c == 3 || (!abnormal && c == 4) ? f->center : f->text);
-      sheet_row_done (sheet, row++, LINE_HEIGHT);
+      cg_sheet_row_done (sheet, row++, LINE_HEIGHT);
     }
   return row;
 }
 
 static lxw_error
-write_report_sheet (lxw_workbook        *wb,
-                    const Formats       *f,
-                    const CgInstitution *inst,
-                    const CgPolicy      *policy,
-                    DayData             *data,
-                    const char          *written)
+write_report_sheet (lxw_workbook         *wb,
+                    const CgSheetFormats *f,
+                    const CgInstitution  *inst,
+                    const CgPolicy       *policy,
+                    DayData              *data,
+                    const char           *written)
 {
   CgDailyFigures *figures = data->figures;
   double widths[N_REPORT_COLS];
-  Sheet sheet = { NULL, widths, N_REPORT_COLS, 1.0, LXW_NO_ERROR };
+  CgSheet sheet = { NULL, widths, N_REPORT_COLS, 1.0, LXW_NO_ERROR };
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *summary = abnormal_summary (data, figures);
@@ -832,11 +970,11 @@ write_report_sheet (lxw_workbook        *wb,
   values[23] = inst->director;
   values[24] = inst->phone;
   memcpy (widths, report_min_widths, sizeof widths);
-  fit_widths (widths, N_REPORT_COLS, headers, values, 24.0);
+  cg_sheet_fit_widths (widths, N_REPORT_COLS, headers, values, 24.0);
 
   /* Translators: name of the first sheet of the daily report: 日报告 */
   sheet.ws = workbook_add_worksheet (wb, _("Daily report"));
-  sheet_set_widths (&sheet);
+  cg_sheet_set_widths (&sheet);
 
   /* Translators: title of the daily report; %1$s is the institution,
    * %2$s the date, e.g. "晋江市社会福利中心 疫情防控日报告 2021-11-05" */
@@ -844,55 +982,69 @@ write_report_sheet (lxw_workbook        *wb,
   /* Translators: %s is a date and time */
   subtitle = g_strdup_printf (_("Written by CareGuard on %s"), written);
 
-  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1, title, f->title);
-  sheet_row_done (&sheet, row++, 22.0);
-  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1, subtitle, f->subtitle);
-  sheet_row_done (&sheet, row++, 13.0);
+  cg_sheet_text (&sheet, row, 0, N_REPORT_COLS - 1, title, f->title);
+  cg_sheet_row_done (&sheet, row++, 22.0);
+  cg_sheet_text (&sheet, row, 0, N_REPORT_COLS - 1, subtitle, f->subtitle);
+  cg_sheet_row_done (&sheet, row++, 13.0);
 
   for (guint c = 0; c < N_REPORT_COLS; c++)
-    sheet_text (&sheet, row, c, c, headers[c], f->header);
-  sheet_row_done (&sheet, row++, LINE_HEIGHT);
+    cg_sheet_text (&sheet, row, c, c, headers[c], f->header);
+  cg_sheet_row_done (&sheet, row++, LINE_HEIGHT);
 
-  sheet_text (&sheet, row, 0, 0, values[0], f->text);
+  cg_sheet_text (&sheet, row, 0, 0, values[0], f->text);
   for (guint c = 1; c <= 4; c++)
-    sheet_text (&sheet, row, c, c, values[c], f->center);
-  sheet_number (&sheet, row, 5, inst->beds, f->number);
-  sheet_number (&sheet, row, 6, figures->residents_present, f->number);
-  sheet_number (&sheet, row, 7, figures->staff_total, f->number);
-  sheet_number (&sheet, row, 8, figures->staff_on_duty, f->number);
-  sheet_number (&sheet, row, 9, figures->new_arrivals, f->number);
-  /* Registers CareGuard does not keep yet: no figure rather than a made-up 0. */
-  sheet_text (&sheet, row, 10, 10, dash, f->center);
-  sheet_text (&sheet, row, 11, 11, dash, f->center);
-  sheet_number (&sheet, row, 12, figures->fevers, f->number);
-  sheet_number (&sheet, row, 13, figures->symptomatic, f->number);
-  sheet_number (&sheet, row, 14, figures->tested, f->number);
-  sheet_number (&sheet, row, 15, figures->positives, f->number);
-  sheet_text (&sheet, row, 16, 16, dash, f->center);
-  sheet_text (&sheet, row, 17, 17, dash, f->center);
-  sheet_text (&sheet, row, 18, 18, dash, f->center);
+    cg_sheet_text (&sheet, row, c, c, values[c], f->center);
+  cg_sheet_number (&sheet, row, 5, inst->beds, f->number);
+  cg_sheet_number (&sheet, row, 6, figures->residents_present, f->number);
+  cg_sheet_number (&sheet, row, 7, figures->staff_total, f->number);
+  cg_sheet_number (&sheet, row, 8, figures->staff_on_duty, f->number);
+  cg_sheet_number (&sheet, row, 9, figures->new_arrivals, f->number);
+  /* Registers CareGuard does not keep (yet, or for this type of
+   * institution): no figure rather than a made-up 0. */
+  cg_sheet_text (&sheet, row, 10, 10, dash, f->center);
+  if (figures->isolated >= 0)
+    cg_sheet_number (&sheet, row, 11, figures->isolated, f->number);
+  else
+    cg_sheet_text (&sheet, row, 11, 11, dash, f->center);
+  cg_sheet_number (&sheet, row, 12, figures->fevers, f->number);
+  cg_sheet_number (&sheet, row, 13, figures->symptomatic, f->number);
+  cg_sheet_number (&sheet, row, 14, figures->tested, f->number);
+  cg_sheet_number (&sheet, row, 15, figures->positives, f->number);
+  cg_sheet_text (&sheet, row, 16, 16, dash, f->center);
+  cg_sheet_text (&sheet, row, 17, 17, dash, f->center);
+  if (figures->visitors >= 0)
+    {
+      /* Translators: 访客人数（登记/劝返）: visitors registered, of whom
+       * turned away, e.g. "12/2" */
+      g_autofree char *visitors = g_strdup_printf (C_("visitors registered / turned away", "%d/%d"),
+                                                   figures->visitors, figures->visitors_refused);
+
+      cg_sheet_text (&sheet, row, 18, 18, visitors, f->center);
+    }
+  else
+    cg_sheet_text (&sheet, row, 18, 18, dash, f->center);
   {
     double fewest = fewest_days_of_supply (data->supplies);
 
     /* Whole days, rounded down: a director plans on what is surely there. */
     if (fewest >= 0.0)
-      sheet_number (&sheet, row, 19, floor (fewest), f->number);
+      cg_sheet_number (&sheet, row, 19, floor (fewest), f->number);
     else
-      sheet_text (&sheet, row, 19, 19, dash, f->center);
+      cg_sheet_text (&sheet, row, 19, 19, dash, f->center);
   }
-  sheet_text (&sheet, row, 20, 20,
+  cg_sheet_text (&sheet, row, 20, 20,
               /* Translators: answer in the zero-report column: 是 */
               figures->zero_report ? _("Yes")
               /* Translators: answer in the zero-report column: 否 */
                                    : _("No"), f->center);
-  sheet_text (&sheet, row, 21, 21, summary, f->text);
+  cg_sheet_text (&sheet, row, 21, 21, summary, f->text);
   for (guint c = 22; c <= 24; c++)
-    sheet_text (&sheet, row, c, c, values[c], f->center);
-  sheet_row_done (&sheet, row++, LINE_HEIGHT);
+    cg_sheet_text (&sheet, row, c, c, values[c], f->center);
+  cg_sheet_row_done (&sheet, row++, LINE_HEIGHT);
 
-  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1,
-              _("“—”: CareGuard does not keep this register yet; fill it in by hand."), f->note);
-  sheet_row_done (&sheet, row++, 13.0);
+  cg_sheet_text (&sheet, row, 0, N_REPORT_COLS - 1,
+              _("“—”: CareGuard does not keep this register (yet, or for this type of institution); fill it in by hand. Visitors: registered / turned away, on the visitor register sheet."), f->note);
+  cg_sheet_row_done (&sheet, row++, 13.0);
   row++;
 
   if (figures->zero_report)
@@ -913,14 +1065,14 @@ write_report_sheet (lxw_workbook        *wb,
                                                 events),
                                    events, figures->date);
     }
-  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1, zero_line,
+  cg_sheet_text (&sheet, row, 0, N_REPORT_COLS - 1, zero_line,
               figures->zero_report ? f->zero : f->not_zero);
-  sheet_row_done (&sheet, row++, 18.0);
+  cg_sheet_row_done (&sheet, row++, 18.0);
   row++;
 
   /* The day's monitoring, which the form has no column for. */
-  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1, _("Temperature checks and staff tests"), f->section);
-  sheet_row_done (&sheet, row++, 18.0);
+  cg_sheet_text (&sheet, row, 0, N_REPORT_COLS - 1, _("Temperature checks and staff tests"), f->section);
+  cg_sheet_row_done (&sheet, row++, 18.0);
   {
     int soon = cg_policy_get_int (policy, CG_POLICY_TEST_DUE_SOON_DAYS);
     g_autofree char *due_soon = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -944,34 +1096,34 @@ write_report_sheet (lxw_workbook        *wb,
 
     for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
       {
-        sheet_text (&sheet, row, 0, 1, labels[i], f->label);
-        sheet_number (&sheet, row, 2, counts[i], f->number);
-        sheet_row_done (&sheet, row++, LINE_HEIGHT);
+        cg_sheet_text (&sheet, row, 0, 1, labels[i], f->label);
+        cg_sheet_number (&sheet, row, 2, counts[i], f->number);
+        cg_sheet_row_done (&sheet, row++, LINE_HEIGHT);
       }
   }
   row++;
 
-  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1,
+  cg_sheet_text (&sheet, row, 0, N_REPORT_COLS - 1,
               /* Translators: section of the daily report: 异常人员名单 */
               _("Abnormal persons"), f->section);
-  sheet_row_done (&sheet, row++, 18.0);
+  cg_sheet_row_done (&sheet, row++, 18.0);
   row = write_person_rows (&sheet, f, data, figures->abnormal, row, TRUE);
   row++;
 
-  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1,
+  cg_sheet_text (&sheet, row, 0, N_REPORT_COLS - 1,
               /* Translators: section of the daily report: the rules not met that day */
               _("Compliance gaps"), f->section);
-  sheet_row_done (&sheet, row++, 18.0);
+  cg_sheet_row_done (&sheet, row++, 18.0);
   row = write_person_rows (&sheet, f, data, figures->gaps, row, FALSE);
   row++;
 
-  sheet_text (&sheet, row, 0, N_REPORT_COLS - 1,
+  cg_sheet_text (&sheet, row, 0, N_REPORT_COLS - 1,
               _("Compliance gaps are listed for follow-up; they do not prevent a zero report (民发〔2021〕11号)."),
               f->note);
-  sheet_row_done (&sheet, row++, 13.0);
+  cg_sheet_row_done (&sheet, row++, 13.0);
 
   worksheet_freeze_panes (sheet.ws, 3, 0);
-  set_page (sheet.ws, inst->name, title, 3);
+  cg_sheet_set_page (sheet.ws, inst->name, title, 3);
   worksheet_activate (sheet.ws);
   return sheet.error;
 }
@@ -980,50 +1132,50 @@ static const double staff_min_widths[] = { 10, 20, 10, 11, 22, 8, 11, 11, 14, 10
 enum { N_STAFF_COLS = G_N_ELEMENTS (staff_min_widths) };
 
 static void
-write_staff_line (Sheet          *sheet,
-                  const Formats  *f,
-                  lxw_row_t       row,
-                  CgNatStatus    *status,
-                  CgNatTest      *test,
-                  const char     *day,
-                  const double   *temperature)
+write_staff_line (CgSheet              *sheet,
+                  const CgSheetFormats *f,
+                  lxw_row_t             row,
+                  CgNatStatus          *status,
+                  CgNatTest            *test,
+                  const char           *day,
+                  const double         *temperature)
 {
   CgPerson *person = status->person;
   g_autofree char *masked = cg_mask_id_number (cg_person_get_id_number (person));
   /* A result that came after the day was not known on it. */
   gboolean known = test != NULL && test->result_on != NULL && g_strcmp0 (test->result_on, day) <= 0;
 
-  sheet_text (sheet, row, 0, 0, cg_person_get_name (person), f->center);
-  sheet_text (sheet, row, 1, 1, masked, f->center);
-  sheet_text (sheet, row, 2, 2, cg_person_get_role (person), f->center);
-  sheet_text (sheet, row, 3, 3, test != NULL ? test->sampled_on : "", f->center);
-  sheet_text (sheet, row, 4, 4, test != NULL ? test->site : "", f->text);
-  sheet_text (sheet, row, 5, 5,
+  cg_sheet_text (sheet, row, 0, 0, cg_person_get_name (person), f->center);
+  cg_sheet_text (sheet, row, 1, 1, masked, f->center);
+  cg_sheet_text (sheet, row, 2, 2, cg_person_get_role (person), f->center);
+  cg_sheet_text (sheet, row, 3, 3, test != NULL ? test->sampled_on : "", f->center);
+  cg_sheet_text (sheet, row, 4, 4, test != NULL ? test->site : "", f->text);
+  cg_sheet_text (sheet, row, 5, 5,
               test == NULL ? "" : cg_nat_result_label (known ? test->result : CG_NAT_PENDING), f->center);
-  sheet_text (sheet, row, 6, 6, known ? test->result_on : "", f->center);
+  cg_sheet_text (sheet, row, 6, 6, known ? test->result_on : "", f->center);
   /* After a positive result the next routine test is not the question. */
-  sheet_text (sheet, row, 7, 7,
+  cg_sheet_text (sheet, row, 7, 7,
               status->next_due != NULL && status->state != CG_NAT_STATE_POSITIVE ? status->next_due : "",
               f->center);
-  sheet_text (sheet, row, 8, 8, cg_nat_state_label (status->state), f->center);
+  cg_sheet_text (sheet, row, 8, 8, cg_nat_state_label (status->state), f->center);
   if (temperature != NULL)
-    sheet_number (sheet, row, 9, *temperature, f->temperature);
+    cg_sheet_number (sheet, row, 9, *temperature, f->temperature);
   else
-    sheet_text (sheet, row, 9, 9,
+    cg_sheet_text (sheet, row, 9, 9,
                 /* Translators: no temperature check that day: 未测 */
                 _("Not checked"), f->center);
-  sheet_row_done (sheet, row, LINE_HEIGHT);
+  cg_sheet_row_done (sheet, row, LINE_HEIGHT);
 }
 
 static lxw_error
-write_staff_sheet (lxw_workbook        *wb,
-                   const Formats       *f,
-                   const CgInstitution *inst,
-                   const CgPolicy      *policy,
-                   DayData             *data)
+write_staff_sheet (lxw_workbook         *wb,
+                   const CgSheetFormats *f,
+                   const CgInstitution  *inst,
+                   const CgPolicy       *policy,
+                   DayData              *data)
 {
   double widths[N_STAFF_COLS];
-  Sheet sheet = { NULL, widths, N_STAFF_COLS, 1.0, LXW_NO_ERROR };
+  CgSheet sheet = { NULL, widths, N_STAFF_COLS, 1.0, LXW_NO_ERROR };
   const char *day = data->figures->date;
   int interval = cg_policy_get_int (policy, CG_POLICY_TEST_INTERVAL_DAYS);
   g_autofree char *title = NULL;
@@ -1067,7 +1219,7 @@ write_staff_sheet (lxw_workbook        *wb,
   headers[h++] = temperature_header;
   g_assert (h == N_STAFF_COLS);
   memcpy (widths, staff_min_widths, sizeof widths);
-  fit_widths (widths, N_STAFF_COLS, headers, NULL, 0.0);
+  cg_sheet_fit_widths (widths, N_STAFF_COLS, headers, NULL, 0.0);
   /* Roles and sampling sites on one line where they reasonably can be. */
   for (guint i = 0; i < data->statuses->len; i++)
     {
@@ -1077,22 +1229,22 @@ write_staff_sheet (lxw_workbook        *wb,
 
       if (cg_person_get_kind (status->person) != CG_PERSON_STAFF)
         continue;
-      widths[2] = MAX (widths[2], MIN (text_units (cg_person_get_role (status->person)) + 1.5, 16.0));
+      widths[2] = MAX (widths[2], MIN (cg_sheet_text_units (cg_person_get_role (status->person)) + 1.5, 16.0));
       for (guint t = 0; tests != NULL && t < tests->len; t++)
-        widths[4] = MAX (widths[4], MIN (text_units (((CgNatTest *) tests->pdata[t])->site) + 1.5, 30.0));
+        widths[4] = MAX (widths[4], MIN (cg_sheet_text_units (((CgNatTest *) tests->pdata[t])->site) + 1.5, 30.0));
     }
 
   /* Translators: name of the second sheet of the daily report */
   sheet.ws = workbook_add_worksheet (wb, _("Staff tests"));
-  sheet_set_widths (&sheet);
-  sheet_text (&sheet, row, 0, N_STAFF_COLS - 1, title, f->title);
-  sheet_row_done (&sheet, row++, 22.0);
-  sheet_text (&sheet, row, 0, N_STAFF_COLS - 1, note, f->note);
-  sheet_row_done (&sheet, row++, 13.0);
+  cg_sheet_set_widths (&sheet);
+  cg_sheet_text (&sheet, row, 0, N_STAFF_COLS - 1, title, f->title);
+  cg_sheet_row_done (&sheet, row++, 22.0);
+  cg_sheet_text (&sheet, row, 0, N_STAFF_COLS - 1, note, f->note);
+  cg_sheet_row_done (&sheet, row++, 13.0);
 
   for (guint c = 0; c < N_STAFF_COLS; c++)
-    sheet_text (&sheet, row, c, c, headers[c], f->header);
-  sheet_row_done (&sheet, row++, LINE_HEIGHT);
+    cg_sheet_text (&sheet, row, c, c, headers[c], f->header);
+  cg_sheet_row_done (&sheet, row++, LINE_HEIGHT);
 
   /* One line per sample of the current cycle; someone with none gets one
    * line with the latest sample on record (or none), so that every member
@@ -1129,7 +1281,7 @@ write_staff_sheet (lxw_workbook        *wb,
     }
 
   worksheet_freeze_panes (sheet.ws, 3, 0);
-  set_page (sheet.ws, inst->name, title, 2);
+  cg_sheet_set_page (sheet.ws, inst->name, title, 2);
   return sheet.error;
 }
 
@@ -1139,13 +1291,13 @@ enum { N_SUPPLY_COLS = G_N_ELEMENTS (supplies_min_widths) };
 /* The protective supplies as on the day (防疫物资台账, rules CH-6 …): what
  * is on hand, how many days it lasts at peak use, and what to order. */
 static lxw_error
-write_supplies_sheet (lxw_workbook        *wb,
-                      const Formats       *f,
-                      const CgInstitution *inst,
-                      DayData             *data)
+write_supplies_sheet (lxw_workbook         *wb,
+                      const CgSheetFormats *f,
+                      const CgInstitution  *inst,
+                      DayData              *data)
 {
   double widths[N_SUPPLY_COLS];
-  Sheet sheet = { NULL, widths, N_SUPPLY_COLS, 1.0, LXW_NO_ERROR };
+  CgSheet sheet = { NULL, widths, N_SUPPLY_COLS, 1.0, LXW_NO_ERROR };
   const char *day = data->figures->date;
   g_autofree char *title = NULL;
   g_autofree char *note = NULL;
@@ -1177,12 +1329,12 @@ write_supplies_sheet (lxw_workbook        *wb,
   headers[h++] = _("Order for");
   g_assert (h == N_SUPPLY_COLS);
   memcpy (widths, supplies_min_widths, sizeof widths);
-  fit_widths (widths, N_SUPPLY_COLS, headers, NULL, 0.0);
+  cg_sheet_fit_widths (widths, N_SUPPLY_COLS, headers, NULL, 0.0);
   for (guint i = 0; i < data->supplies->len; i++)
     {
       const CgItemForecast *fc = data->supplies->pdata[i];
 
-      widths[0] = MAX (widths[0], MIN (text_units (fc->item->name) + 1.5, 30.0));
+      widths[0] = MAX (widths[0], MIN (cg_sheet_text_units (fc->item->name) + 1.5, 30.0));
       floor_days = fc->forecast.floor_days;
       target_days = fc->forecast.target_days;
       next_day = fc->next_replenishment;
@@ -1196,39 +1348,39 @@ write_supplies_sheet (lxw_workbook        *wb,
 
   /* Translators: name of the supplies sheet of the daily report */
   sheet.ws = workbook_add_worksheet (wb, _("Supplies"));
-  sheet_set_widths (&sheet);
-  sheet_text (&sheet, row, 0, N_SUPPLY_COLS - 1, title, f->title);
-  sheet_row_done (&sheet, row++, 22.0);
-  sheet_text (&sheet, row, 0, N_SUPPLY_COLS - 1, note, f->note);
-  sheet_row_done (&sheet, row++, 13.0);
+  cg_sheet_set_widths (&sheet);
+  cg_sheet_text (&sheet, row, 0, N_SUPPLY_COLS - 1, title, f->title);
+  cg_sheet_row_done (&sheet, row++, 22.0);
+  cg_sheet_text (&sheet, row, 0, N_SUPPLY_COLS - 1, note, f->note);
+  cg_sheet_row_done (&sheet, row++, 13.0);
   for (guint c = 0; c < N_SUPPLY_COLS; c++)
-    sheet_text (&sheet, row, c, c, headers[c], f->header);
-  sheet_row_done (&sheet, row++, LINE_HEIGHT);
+    cg_sheet_text (&sheet, row, c, c, headers[c], f->header);
+  cg_sheet_row_done (&sheet, row++, LINE_HEIGHT);
 
   for (guint i = 0; i < data->supplies->len; i++)
     {
       const CgItemForecast *fc = data->supplies->pdata[i];
 
-      sheet_text (&sheet, row, 0, 0, fc->item->name, f->text);
-      sheet_text (&sheet, row, 1, 1, fc->item->unit, f->center);
-      sheet_number (&sheet, row, 2, (double) fc->forecast.on_hand, f->number);
+      cg_sheet_text (&sheet, row, 0, 0, fc->item->name, f->text);
+      cg_sheet_text (&sheet, row, 1, 1, fc->item->unit, f->center);
+      cg_sheet_number (&sheet, row, 2, (double) fc->forecast.on_hand, f->number);
       if (fc->forecast.unlimited)
-        sheet_text (&sheet, row, 3, 3,
+        cg_sheet_text (&sheet, row, 3, 3,
                     /* Translators: days of supply of an item with no use: 不限 */
                     _("Unlimited (no use)"), f->center);
       else
-        sheet_number (&sheet, row, 3, fc->forecast.days_of_supply, f->temperature);
-      sheet_text (&sheet, row, 4, 4, cg_stock_status_label (fc->forecast.status), f->center);
-      sheet_text (&sheet, row, 5, 5, fc->runout_date != NULL ? fc->runout_date : "", f->center);
-      sheet_number (&sheet, row, 6, (double) fc->forecast.suggested_order, f->number);
-      sheet_text (&sheet, row, 7, 7,
+        cg_sheet_number (&sheet, row, 3, fc->forecast.days_of_supply, f->temperature);
+      cg_sheet_text (&sheet, row, 4, 4, cg_stock_status_label (fc->forecast.status), f->center);
+      cg_sheet_text (&sheet, row, 5, 5, fc->runout_date != NULL ? fc->runout_date : "", f->center);
+      cg_sheet_number (&sheet, row, 6, (double) fc->forecast.suggested_order, f->number);
+      cg_sheet_text (&sheet, row, 7, 7,
                   fc->forecast.suggested_order > 0 && fc->next_replenishment != NULL
                   ? fc->next_replenishment : "", f->center);
-      sheet_row_done (&sheet, row++, LINE_HEIGHT);
+      cg_sheet_row_done (&sheet, row++, LINE_HEIGHT);
     }
 
   worksheet_freeze_panes (sheet.ws, 3, 0);
-  set_page (sheet.ws, inst->name, title, 2);
+  cg_sheet_set_page (sheet.ws, inst->name, title, 2);
   return sheet.error;
 }
 
@@ -1287,7 +1439,7 @@ cg_daily_report_write (CgStore         *store,
   DayData data = { 0 };
   lxw_workbook *wb;
   lxw_doc_properties properties = { 0 };
-  Formats formats;
+  CgSheetFormats formats;
   lxw_error status;
   lxw_error written_status;
   GDate today;
@@ -1341,6 +1493,8 @@ cg_daily_report_write (CgStore         *store,
     written_status = write_staff_sheet (wb, &formats, inst, policy, &data);
   if (written_status == LXW_NO_ERROR)
     written_status = write_supplies_sheet (wb, &formats, inst, &data);
+  if (written_status == LXW_NO_ERROR)
+    written_status = cg_register_write_sheets (wb, &formats, inst, policy, data.registers);
 
   doc_title = g_strdup_printf (_("%1$s Daily epidemic-prevention report %2$s"), inst->name, data.figures->date);
   properties.title = doc_title;

@@ -25,14 +25,22 @@ typedef struct
   int        new_arrivals;      /* 新入住（入站）人数: residents arrived that day */
   int        checks_done;       /* people checked that day */
   int        checks_due;        /* people present that day */
-  int        fevers;            /* 发热人数: highest reading of the day a fever (ALL-3) */
-  int        symptomatic;       /* 有症状人数 (symptoms, no fever) */
+  int        fevers;            /* 发热人数: highest reading of the day a fever (ALL-3),
+                                 * or a fever at an entry screening that day (RS-3) */
+  int        symptomatic;       /* 有症状人数 (symptoms, no fever), at screening too */
   int        tested;            /* 核酸检测人数: people sampled that day */
   int        positives;         /* 阳性人数: positive results known that day, sampled within the isolation period */
   int        tests_overdue;     /* staff overdue or with no negative test (CH-5 warnings) */
   int        tests_due_soon;    /* staff due within the due-soon days (CH-5 information) */
+  int        isolated;          /* 隔离观察人数: people in an observation or isolation
+                                 * stay at some time that day; -1 without rooms (ALL-5) */
+  int        visitors;          /* 访客人数（登记/劝返）: visits registered that day,
+                                 * admitted and refused; -1 without visitors (ALL-4) */
+  int        visitors_refused;  /* … of them turned away (劝返) */
+  int        screenings;        /* entry screenings that day (RS-1, ALL-6) */
   gboolean   zero_report;       /* no health event: 零报告 (ALL-9) */
-  GPtrArray *abnormal;          /* CgAlert*: the health events (fever, symptoms, positive) */
+  GPtrArray *abnormal;          /* CgAlert*: the health events (fever, symptoms, positive),
+                                 * fevers and symptoms found at entry screening included */
   GPtrArray *gaps;              /* CgAlert*: everything else of the day: compliance gaps
                                  * (overdue tests, missing checks, new arrivals …) and reminders */
 } CgDailyFigures;

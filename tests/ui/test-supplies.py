@@ -15,6 +15,7 @@ and dbus-run-session) and drives it through the accessibility tree.
 import csv
 import datetime
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -171,12 +172,42 @@ def start(db):
 # ---- the cases -------------------------------------------------------------
 
 @case
+def chart_projects_runout(db):
+    """The item's chart goes on past today as a projection at the recent
+    pace, down to zero, with the run-out day marked: the chart's own
+    description names the mark, and the last day (run-out + 3) reads 0."""
+    app = start(db)
+    try:
+        open_supplies_page(app)
+        texts = wait_row(app, MASK, lambda t: "Below floor" in t, "%s below its floor" % MASK)
+        runout = [t for t in texts if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t)]
+        assert len(runout) == 1, texts
+        runout = datetime.date.fromisoformat(runout[0])
+        # 200 on hand at about 20 a day
+        assert 9 <= (runout - TODAY).days <= 12, runout
+        mmdd = runout.strftime("%m-%d")
+        last = (runout + datetime.timedelta(days=3)).strftime("%m-%d")
+
+        chart = app.find("image", "%s: days of supply at peak use" % MASK, timeout=10)
+        description = chart.description
+        assert "\u201cRuns out %s\u201d marked at %s" % (mmdd, mmdd) in description, description
+        # history and projection: the chart runs to 3 days past the run-out,
+        # and the projection ends at 0
+        assert " to %s; " % last in description, description
+        assert "Projected at the recent pace: lowest 0 days" in description, description
+        assert description.count("last 0 days") == 1, description
+    finally:
+        app.quit()
+
+
+@case
 def below_floor_then_receipt(db):
     app = start(db)
     try:
         open_supplies_page(app)
         texts = wait_row(app, MASK, lambda t: "Below floor" in t, "%s below its floor" % MASK)
-        assert "200" in texts and "10.0" in texts, texts
+        # Whole days, rounded down, everywhere on the page.
+        assert "200" in texts and "10" in texts, texts
         # The suggested order: 60 days × 20 a day − 200 on hand.
         assert "1,000" in texts, texts
         app.find("label", "1 item below the floor", timeout=10)
@@ -195,7 +226,7 @@ def below_floor_then_receipt(db):
         assert rows[-1] == (TODAY.isoformat(), "receipt", 1000, 1000, "", "B-2611"), rows[-1]
         # 1,200 on hand: 60 days at 20 a day, the target.
         texts = wait_row(app, MASK, lambda t: "Enough" in t, "%s to reach the target" % MASK)
-        assert "1,200" in texts and "60.0" in texts, texts
+        assert "1,200" in texts and "60" in texts, texts
     finally:
         app.quit()
 
@@ -237,6 +268,7 @@ def main():
         traceback.print_exc()
         print("0 passed, 1 failed")
         return 1
+    chart_projects_runout(db)
     below_floor_then_receipt(db)
     day_use_refused_then_stored(db)
     failed = [name for name, exc in RESULTS if exc is not None]

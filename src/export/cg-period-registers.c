@@ -1,0 +1,635 @@
+/* cg-period-registers.c — the registers of the period workbook
+ *
+ * 访客登记表, 隔离观察登记, 救助站进站人员健康筛查登记表, 防疫物资台账,
+ * 消毒工作日志 and 培训演练记录: one SQL query each on the schema of
+ * cg-store.c (migrations 4, 6 and 7), streamed into the sheet in the
+ * columns of forms.md.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "cg-date.h"
+#include "cg-health-check.h"
+#include "cg-nat-test.h"
+#include "cg-period-private.h"
+#include "cg-stock.h"
+#include "cg-validate.h"
+#include "cg-visit.h"
+
+#define COLUMN_TEXT(stmt, col) ((const char *) sqlite3_column_text ((stmt), (col)))
+
+/* Whether a register gets its sheet: the institution keeps it, or it has
+ * lines in the period anyway. */
+static gboolean
+sheet_wanted (PeriodContext  *ctx,
+              gboolean        kept,
+              const char     *exists_sql,
+              gboolean       *wanted,
+              GError        **error)
+{
+  gint64 n = 0;
+
+  *wanted = kept;
+  if (kept)
+    return TRUE;
+  if (!period_count_rows (ctx, exists_sql, &n, error))
+    return FALSE;
+  *wanted = n > 0;
+  return TRUE;
+}
+
+/* Streams @stmt (bound already) into a new sheet, a row at a time. */
+typedef void (*RowFunc) (PeriodSheet  *sheet,
+                         lxw_row_t     row,
+                         sqlite3_stmt *stmt);
+
+static gboolean
+stream_sheet (PeriodContext       *ctx,
+              const char          *name,
+              const PeriodColumn  *columns,
+              guint                n_columns,
+              const char          *note,
+              const char          *sql,
+              RowFunc              write_row,
+              GError             **error)
+{
+  PeriodSheet sheet;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc = SQLITE_DONE;
+
+  if (!period_sheet_begin (&sheet, ctx, name, columns, n_columns, note, error))
+    return FALSE;
+  stmt = cg_store_prepare (ctx->store, sql, error);
+  if (stmt == NULL)
+    {
+      period_sheet_end (&sheet, NULL);
+      return FALSE;
+    }
+  /* Every register query takes the period as ?1 … ?2 (local days) and,
+   * where it asks, ?3 … ?4 (UTC, the end excluded). */
+  cg_bind_text (stmt, 1, ctx->first);
+  cg_bind_text (stmt, 2, ctx->last);
+  if (sqlite3_bind_parameter_count (stmt) >= 4)
+    {
+      cg_bind_text (stmt, 3, ctx->start_utc);
+      cg_bind_text (stmt, 4, ctx->end_utc);
+    }
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      lxw_row_t row;
+
+      ok = period_sheet_next_row (&sheet, &row, error);
+      if (ok)
+        write_row (&sheet, row, stmt);
+    }
+  sqlite3_reset (stmt);
+  if (ok && period_step_failed (ctx, rc, error))
+    ok = FALSE;
+  if (!ok)
+    {
+      period_sheet_end (&sheet, NULL);
+      return FALSE;
+    }
+  return period_sheet_end (&sheet, error);
+}
+
+static void
+cell_masked (PeriodSheet  *sheet,
+             lxw_row_t     row,
+             lxw_col_t     col,
+             const char   *id_number)
+{
+  g_autofree char *masked = id_number != NULL ? cg_mask_id_number (id_number) : NULL;
+
+  period_cell_text (sheet, row, col, masked);
+}
+
+static const char *
+health_code_label (const char *code)
+{
+  int c = cg_health_code_from_string (code);
+
+  return c >= 0 ? cg_health_code_label (c) : code;
+}
+
+static const char *
+nat_result_label (const char *result)
+{
+  int r = cg_nat_result_from_string (result);
+
+  return r >= 0 ? cg_nat_result_label (r) : "";
+}
+
+/* ---------------------------------------------------------------------- */
+/* 访客登记表                                                              */
+/* ---------------------------------------------------------------------- */
+
+static const PeriodColumn visit_columns[] = {
+  { "日期", 11, PERIOD_DATE },
+  { "访客姓名", 9, PERIOD_CENTER },
+  { "身份证号（脱敏）", 20, PERIOD_CENTER },
+  { "电话", 13, PERIOD_CENTER },
+  { "被探视人", 9, PERIOD_CENTER },
+  { "关系", 7, PERIOD_CENTER },
+  { "体温", 6, PERIOD_TEMPERATURE },
+  { "健康码颜色", 8, PERIOD_CENTER },
+  { "行程卡（14 天内中高风险地区：是/否）", 13, PERIOD_CENTER },
+  { "核酸检测时间/结果", 16, PERIOD_CENTER },
+  { "到访时间", 16, PERIOD_DATETIME },
+  { "离开时间", 16, PERIOD_DATETIME },
+  { "准入/劝返", 10, PERIOD_CENTER },
+  { "劝返原因", 24, PERIOD_TEXT },
+  { "登记人", 8, PERIOD_CENTER },
+};
+
+static void
+write_visit_row (PeriodSheet  *sheet,
+                 lxw_row_t     row,
+                 sqlite3_stmt *stmt)
+{
+  guint refusal = (guint) sqlite3_column_int (stmt, 13);
+  g_autofree char *nat = NULL;
+
+  period_cell_day (sheet, row, 0, COLUMN_TEXT (stmt, 0));
+  period_cell_text (sheet, row, 1, COLUMN_TEXT (stmt, 1));
+  cell_masked (sheet, row, 2, COLUMN_TEXT (stmt, 2));
+  period_cell_text (sheet, row, 3, COLUMN_TEXT (stmt, 3));
+  period_cell_text (sheet, row, 4, COLUMN_TEXT (stmt, 4));
+  period_cell_text (sheet, row, 5, COLUMN_TEXT (stmt, 5));
+  period_cell_temperature (sheet, row, 6, sqlite3_column_double (stmt, 6));
+  period_cell_text (sheet, row, 7, health_code_label (COLUMN_TEXT (stmt, 7)));
+  period_cell_text (sheet, row, 8, period_yes_no (sqlite3_column_int (stmt, 8) != 0));
+  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+    nat = g_strdup_printf ("%s %s", COLUMN_TEXT (stmt, 9), nat_result_label (COLUMN_TEXT (stmt, 10)));
+  period_cell_text (sheet, row, 9, nat);
+  period_cell_utc (sheet, row, 10, COLUMN_TEXT (stmt, 11));
+  period_cell_utc (sheet, row, 11, COLUMN_TEXT (stmt, 12));
+  if (refusal == 0)
+    /* Translators: a visitor let in, in the visitor register: 准入 */
+    period_cell_text (sheet, row, 12, C_("visit decision", "Admitted"));
+  else
+    {
+      g_autofree char *reasons = cg_refusal_describe (refusal);
+
+      /* Translators: a visitor refused, in the visitor register: 劝返 */
+      period_cell_alert (sheet, row, 12, C_("visit decision", "Turned away"));
+      period_cell_text (sheet, row, 13, reasons);
+    }
+  if (refusal == 0)
+    period_cell_text (sheet, row, 13, NULL);
+  period_cell_text (sheet, row, 14, COLUMN_TEXT (stmt, 14));
+}
+
+gboolean
+period_write_visits (PeriodContext  *ctx,
+                     GError        **error)
+{
+  gboolean wanted;
+
+  if (!sheet_wanted (ctx, (ctx->module->pages & CG_PAGE_VISITORS) != 0,
+                     "SELECT EXISTS (SELECT 1 FROM visit WHERE arrived_on BETWEEN ?1 AND ?2)",
+                     &wanted, error))
+    return FALSE;
+  if (!wanted)
+    return TRUE;
+  return stream_sheet (ctx, "访客登记表", visit_columns, G_N_ELEMENTS (visit_columns),
+                       /* Translators: note under the title of the visitor register */
+                       _("Every visitor registered in the period, let in or turned away, in the order of arrival."),
+                       "SELECT v.arrived_on, v.visitor_name, v.visitor_id_number, v.phone, p.name, "
+                       "       v.relationship, v.temperature, v.health_code, v.risk_travel, "
+                       "       v.nat_sampled_on, v.nat_result, v.arrived_at, v.left_at, v.refusal, "
+                       "       v.registered_by "
+                       "FROM visit v LEFT JOIN person p ON p.id = v.visiting_id "
+                       "WHERE v.arrived_on BETWEEN ?1 AND ?2 ORDER BY v.arrived_at, v.id",
+                       write_visit_row, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* 隔离观察登记                                                            */
+/* ---------------------------------------------------------------------- */
+
+/* The schema's reasons (cg-room.h CgStayReason), in the register's words. */
+static const char *
+stay_reason_label (const char *reason)
+{
+  static const struct { const char *id; const char *label; } reasons[] = {
+    /* Translators: reason of an isolation stay: 新入住 */
+    { "new_arrival", NC_("isolation reason", "New arrival") },
+    /* Translators: reason of an isolation stay: 无健康码 */
+    { "no_health_code", NC_("isolation reason", "No health code") },
+    /* Translators: reason of an isolation stay: 中高风险地区旅居史 */
+    { "risk_area", NC_("isolation reason", "Medium/high-risk area") },
+    /* Translators: reason of an isolation stay: 发热 */
+    { "fever", NC_("isolation reason", "Fever") },
+    /* Translators: reason of an isolation stay: 可疑症状 */
+    { "symptoms", NC_("isolation reason", "Suspicious symptoms") },
+    /* Translators: reason of an isolation stay: 密切接触 */
+    { "contact", NC_("isolation reason", "Close contact") },
+    /* Translators: reason of an isolation stay: 其他 */
+    { "other", NC_("isolation reason", "Other") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    if (g_strcmp0 (reason, reasons[i].id) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "isolation reason", reasons[i].label);
+  return reason;
+}
+
+static const PeriodColumn stay_columns[] = {
+  { "房间", 10, PERIOD_CENTER },
+  { "姓名", 9, PERIOD_CENTER },
+  { "身份证号（脱敏）", 20, PERIOD_CENTER },
+  { "原因", 13, PERIOD_CENTER },
+  { "开始时间", 16, PERIOD_DATETIME },
+  { "计划解除时间", 16, PERIOD_DATETIME },
+  { "实际解除时间", 16, PERIOD_DATETIME },
+  { "解除依据（核酸阴性日期）", 14, PERIOD_DATE },
+  { "处置", 24, PERIOD_TEXT },
+  { "备注", 20, PERIOD_TEXT },
+};
+
+static void
+write_stay_row (PeriodSheet  *sheet,
+                lxw_row_t     row,
+                sqlite3_stmt *stmt)
+{
+  const char *ended = COLUMN_TEXT (stmt, 6);
+  const char *planned = COLUMN_TEXT (stmt, 5);
+
+  period_cell_text (sheet, row, 0, COLUMN_TEXT (stmt, 0));
+  period_cell_text (sheet, row, 1, COLUMN_TEXT (stmt, 1));
+  cell_masked (sheet, row, 2, COLUMN_TEXT (stmt, 2));
+  period_cell_text (sheet, row, 3, stay_reason_label (COLUMN_TEXT (stmt, 3)));
+  period_cell_utc (sheet, row, 4, COLUMN_TEXT (stmt, 4));
+  period_cell_utc (sheet, row, 5, planned);
+  period_cell_utc (sheet, row, 6, ended);
+  if (g_strcmp0 (COLUMN_TEXT (stmt, 8), "negative") == 0)
+    period_cell_day (sheet, row, 7, COLUMN_TEXT (stmt, 7));
+  else if (ended != NULL && planned != NULL && strcmp (ended, planned) >= 0)
+    /* Translators: release basis of an isolation stay that ran its full
+     * term, without a test: 期满解除 */
+    period_cell_text (sheet, row, 7, C_("release basis", "Full term"));
+  else
+    period_cell_text (sheet, row, 7, NULL);
+  period_cell_text (sheet, row, 8, COLUMN_TEXT (stmt, 9));
+  period_cell_text (sheet, row, 9, COLUMN_TEXT (stmt, 10));
+}
+
+gboolean
+period_write_isolation (PeriodContext  *ctx,
+                        GError        **error)
+{
+  gboolean wanted;
+
+  if (!sheet_wanted (ctx, (ctx->module->pages & CG_PAGE_ROOMS) != 0,
+                     "SELECT EXISTS (SELECT 1 FROM stay WHERE ?1 <= ?2 AND started_at < ?4 "
+                     "AND (ended_at IS NULL OR ended_at >= ?3))",
+                     &wanted, error))
+    return FALSE;
+  if (!wanted)
+    return TRUE;
+  return stream_sheet (ctx, "隔离观察登记", stay_columns, G_N_ELEMENTS (stay_columns),
+                       /* Translators: note under the title of the isolation register */
+                       _("Every isolation or observation stay that overlaps the period; an empty release time: still in the room."),
+                       "SELECT r.name, p.name, p.id_number, s.reason, s.started_at, s.planned_end_at, "
+                       "       s.ended_at, t.sampled_on, t.result, s.disposition, s.note "
+                       "FROM stay s JOIN room r ON r.id = s.room_id JOIN person p ON p.id = s.person_id "
+                       "LEFT JOIN nat_test t ON t.id = s.release_test_id "
+                       "WHERE ?1 <= ?2 AND s.started_at < ?4 AND (s.ended_at IS NULL OR s.ended_at >= ?3) "
+                       "ORDER BY s.started_at, s.id",
+                       write_stay_row, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* 救助站进站人员健康筛查登记表                                            */
+/* ---------------------------------------------------------------------- */
+
+static const char *
+referrer_label (const char *referrer)
+{
+  static const struct { const char *id; const char *label; } referrers[] = {
+    /* Translators: who brought an entrant to a rescue station: 公安 */
+    { "police", NC_("referred by", "Police") },
+    /* Translators: who brought an entrant to a rescue station: 城管 */
+    { "city_management", NC_("referred by", "City management") },
+    /* Translators: an entrant who came to a rescue station on their own: 自行求助 */
+    { "self", NC_("referred by", "Came on their own") },
+    /* Translators: who brought an entrant to a rescue station: 其他 */
+    { "other", NC_("referred by", "Other") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (referrers); i++)
+    if (g_strcmp0 (referrer, referrers[i].id) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "referred by", referrers[i].label);
+  return "";
+}
+
+static const char *
+screening_outcome_label (const char *outcome)
+{
+  if (g_strcmp0 (outcome, "isolate") == 0)
+    /* Translators: outcome of a rescue-station screening: 单间隔离观察 */
+    return C_("screening outcome", "Isolated");
+  if (g_strcmp0 (outcome, "observe") == 0)
+    /* Translators: outcome of a rescue-station screening: fever → 观察室留观 */
+    return C_("screening outcome", "Observation room");
+  /* Translators: outcome of a rescue-station screening: 准予入站 */
+  return C_("screening outcome", "Admitted");
+}
+
+static const PeriodColumn screening_columns[] = {
+  { "进站时间", 16, PERIOD_DATETIME },
+  { "姓名", 9, PERIOD_CENTER },
+  { "证件号（脱敏）", 20, PERIOD_CENTER },
+  { "送站单位（公安/城管/自行求助）", 12, PERIOD_CENTER },
+  { "体温", 6, PERIOD_TEMPERATURE },
+  { "症状", 12, PERIOD_TEXT },
+  { "14 天旅居史", 9, PERIOD_CENTER },
+  { "接触史", 7, PERIOD_CENTER },
+  { "健康码", 8, PERIOD_CENTER },
+  { "行程卡", 7, PERIOD_CENTER },
+  { "核酸采样时间/结果", 16, PERIOD_CENTER },
+  { "隔离房间", 10, PERIOD_CENTER },
+  { "处置", 30, PERIOD_TEXT },
+  { "登记人", 8, PERIOD_CENTER },
+};
+
+static void
+write_screening_row (PeriodSheet  *sheet,
+                     lxw_row_t     row,
+                     sqlite3_stmt *stmt)
+{
+  g_autofree char *symptoms = cg_symptoms_describe ((guint) sqlite3_column_int (stmt, 5));
+  gboolean risk = sqlite3_column_int (stmt, 6) != 0;
+  g_autofree char *nat = NULL;
+  GString *action = g_string_new (screening_outcome_label (COLUMN_TEXT (stmt, 11)));
+
+  period_cell_utc (sheet, row, 0, COLUMN_TEXT (stmt, 0));
+  period_cell_text (sheet, row, 1, COLUMN_TEXT (stmt, 1));
+  cell_masked (sheet, row, 2, COLUMN_TEXT (stmt, 2));
+  period_cell_text (sheet, row, 3, referrer_label (COLUMN_TEXT (stmt, 3)));
+  period_cell_temperature (sheet, row, 4, sqlite3_column_double (stmt, 4));
+  period_cell_text (sheet, row, 5, symptoms);
+  /* The register keeps one answer for both: a medium/high-risk area in
+   * the last 14 days, as the travel card shows it. */
+  period_cell_text (sheet, row, 6, period_yes_no (risk));
+  period_cell_text (sheet, row, 7, period_yes_no (sqlite3_column_int (stmt, 7) != 0));
+  period_cell_text (sheet, row, 8, health_code_label (COLUMN_TEXT (stmt, 8)));
+  period_cell_text (sheet, row, 9, period_yes_no (risk));
+  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+    nat = g_strdup_printf ("%s %s", COLUMN_TEXT (stmt, 9), nat_result_label (COLUMN_TEXT (stmt, 10)));
+  period_cell_text (sheet, row, 10, nat);
+  period_cell_text (sheet, row, 11, COLUMN_TEXT (stmt, 12));
+  if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
+    {
+      g_autofree char *at = cg_datetime_utc_to_local (COLUMN_TEXT (stmt, 13));
+
+      /* Translators: RS-3, in the screening register; %s is a date and time */
+      g_string_append_printf (action, _("; 120 called at %s"), at != NULL ? at : "");
+    }
+  if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
+    {
+      g_autofree char *at = cg_datetime_utc_to_local (COLUMN_TEXT (stmt, 14));
+
+      /* Translators: RS-3, in the screening register; %s is a date and time */
+      g_string_append_printf (action, _("; reported at %s"), at != NULL ? at : "");
+    }
+  if (sqlite3_column_bytes (stmt, 15) > 0)
+    g_string_append_printf (action, _("; %s"), COLUMN_TEXT (stmt, 15));
+  period_cell_text (sheet, row, 12, action->str);
+  period_cell_text (sheet, row, 13, COLUMN_TEXT (stmt, 16));
+  g_string_free (action, TRUE);
+}
+
+gboolean
+period_write_screening (PeriodContext  *ctx,
+                        GError        **error)
+{
+  gboolean wanted;
+
+  if (!sheet_wanted (ctx, ctx->inst->kind == CG_KIND_RESCUE_STATION,
+                     "SELECT EXISTS (SELECT 1 FROM screening WHERE screened_on BETWEEN ?1 AND ?2)",
+                     &wanted, error))
+    return FALSE;
+  if (!wanted)
+    return TRUE;
+  /* The test: the first sample taken on or after the screening day. */
+  return stream_sheet (ctx, "救助站进站人员健康筛查登记表", screening_columns,
+                       G_N_ELEMENTS (screening_columns),
+                       /* Translators: note under the title of the rescue-station screening register */
+                       _("Every entrant screened in the period. The nucleic-acid test is the first sample taken on or after the day of entry."),
+                       "SELECT s.screened_at, p.name, p.id_number, s.referred_by, s.temperature, s.symptoms, "
+                       "       s.risk_travel, s.contact, s.health_code, "
+                       "       (SELECT n.sampled_on FROM nat_test n WHERE n.person_id = s.person_id "
+                       "          AND n.sampled_on >= s.screened_on ORDER BY n.sampled_on LIMIT 1), "
+                       "       (SELECT n.result FROM nat_test n WHERE n.person_id = s.person_id "
+                       "          AND n.sampled_on >= s.screened_on ORDER BY n.sampled_on LIMIT 1), "
+                       "       s.outcome, r.name, s.called_120_at, s.reported_at, s.note, s.registered_by "
+                       "FROM screening s JOIN person p ON p.id = s.person_id "
+                       "LEFT JOIN stay st ON st.id = s.stay_id LEFT JOIN room r ON r.id = st.room_id "
+                       "WHERE s.screened_on BETWEEN ?1 AND ?2 ORDER BY s.screened_at, s.id",
+                       write_screening_row, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* 防疫物资台账                                                            */
+/* ---------------------------------------------------------------------- */
+
+static const PeriodColumn supply_columns[] = {
+  { "物资名称", 14, PERIOD_TEXT },
+  { "规格", 10, PERIOD_CENTER },
+  { "单位", 6, PERIOD_CENTER },
+  { "日期", 11, PERIOD_DATE },
+  { "入库/领用/盘点", 9, PERIOD_CENTER },
+  { "来源（下拨/自购/捐赠）", 10, PERIOD_CENTER },
+  { "数量", 9, PERIOD_NUMBER },
+  { "库存", 9, PERIOD_NUMBER },
+  { "有效期", 11, PERIOD_DATE },
+  { "生产批号", 12, PERIOD_CENTER },
+  { "生产企业", 12, PERIOD_TEXT },
+  { "经办人", 8, PERIOD_CENTER },
+  { "审批人", 8, PERIOD_CENTER },
+  { "备注", 20, PERIOD_TEXT },
+};
+
+static void
+write_supply_row (PeriodSheet  *sheet,
+                  lxw_row_t     row,
+                  sqlite3_stmt *stmt)
+{
+  gint64 pack = sqlite3_column_int64 (stmt, 1);
+  int kind = cg_move_kind_from_string (COLUMN_TEXT (stmt, 4));
+  int source = cg_stock_source_from_string (COLUMN_TEXT (stmt, 5));
+  gint64 delta = sqlite3_column_int64 (stmt, 7);
+  g_autofree char *spec = NULL;
+  g_autofree char *note = NULL;
+
+  if (pack > 1)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, pack);
+
+      /* Translators: 规格 of a protective-supplies item, e.g. "50个/包";
+       * %1$s is the number in a pack, %2$s the unit */
+      spec = g_strdup_printf (C_("pack size", "%1$s %2$s per pack"), number, COLUMN_TEXT (stmt, 2));
+    }
+  period_cell_text (sheet, row, 0, COLUMN_TEXT (stmt, 0));
+  period_cell_text (sheet, row, 1, spec);
+  period_cell_text (sheet, row, 2, COLUMN_TEXT (stmt, 2));
+  period_cell_day (sheet, row, 3, COLUMN_TEXT (stmt, 3));
+  period_cell_text (sheet, row, 4, kind >= 0 ? cg_move_kind_label (kind) : COLUMN_TEXT (stmt, 4));
+  period_cell_text (sheet, row, 5, source > 0 ? cg_stock_source_label (source) : NULL);
+  period_cell_number (sheet, row, 6, (double) sqlite3_column_int64 (stmt, 6));
+  period_cell_number (sheet, row, 7, (double) sqlite3_column_int64 (stmt, 13));
+  period_cell_day (sheet, row, 8, COLUMN_TEXT (stmt, 8));
+  period_cell_text (sheet, row, 9, COLUMN_TEXT (stmt, 9));
+  period_cell_text (sheet, row, 10, NULL);   /* 生产企业: not in the ledger */
+  period_cell_text (sheet, row, 11, COLUMN_TEXT (stmt, 11));
+  period_cell_text (sheet, row, 12, NULL);   /* 审批人: not in the ledger */
+  /* A count says what it found missing (or over). */
+  if (kind == CG_MOVE_COUNT && delta != 0)
+    {
+      g_autofree char *difference = g_strdup_printf ("%+" G_GINT64_FORMAT, delta);
+
+      /* Translators: note of a stock count in the supplies ledger: 盘点差额 %s */
+      note = g_strdup_printf (_("Count difference %s"), difference);
+      if (sqlite3_column_bytes (stmt, 10) > 0)
+        {
+          char *both = g_strdup_printf (_("%s; %s"), note, COLUMN_TEXT (stmt, 10));
+
+          g_free (note);
+          note = both;
+        }
+    }
+  period_cell_text (sheet, row, 13, note != NULL ? note : COLUMN_TEXT (stmt, 10));
+}
+
+gboolean
+period_write_supplies (PeriodContext  *ctx,
+                       GError        **error)
+{
+  gboolean wanted;
+
+  if (!sheet_wanted (ctx, (ctx->module->pages & CG_PAGE_SUPPLIES) != 0,
+                     "SELECT EXISTS (SELECT 1 FROM stock_movement WHERE occurred_on BETWEEN ?1 AND ?2)",
+                     &wanted, error))
+    return FALSE;
+  if (!wanted)
+    return TRUE;
+  /* 库存: the on-hand quantity after each movement, counted from the
+   * ledger's first movement (cg_stock_ledger's order: day, then entry). */
+  return stream_sheet (ctx, "防疫物资台账", supply_columns, G_N_ELEMENTS (supply_columns),
+                       /* Translators: note under the title of the supplies ledger */
+                       _("Every movement of the period, item by item; the stock is what was on hand after the movement."),
+                       "SELECT i.name, i.pack_size, i.unit, m.occurred_on, m.kind, m.source, m.quantity, "
+                       "       m.delta, m.expiry, m.batch, m.note, m.who, i.category, m.balance "
+                       "FROM (SELECT *, sum(delta) OVER (PARTITION BY item_id ORDER BY occurred_on, id "
+                       "                                 ROWS UNBOUNDED PRECEDING) AS balance "
+                       "      FROM stock_movement WHERE occurred_on <= ?2) m "
+                       "JOIN stock_item i ON i.id = m.item_id "
+                       "WHERE m.occurred_on >= ?1 "
+                       "ORDER BY CASE i.category WHEN 'masks' THEN 0 WHEN 'suits' THEN 1 "
+                       "  WHEN 'disinfectant' THEN 2 WHEN 'goggles' THEN 3 WHEN 'caps' THEN 4 "
+                       "  WHEN 'shoe_covers' THEN 5 WHEN 'gloves' THEN 6 ELSE 7 END, "
+                       "  i.name, m.occurred_on, m.id",
+                       write_supply_row, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* 消毒工作日志, 培训演练记录                                               */
+/* ---------------------------------------------------------------------- */
+
+static const PeriodColumn disinfection_columns[] = {
+  { "日期时间", 16, PERIOD_DATETIME },
+  { "区域", 16, PERIOD_TEXT },
+  { "消毒剂及浓度", 18, PERIOD_TEXT },
+  { "方式", 12, PERIOD_CENTER },
+  { "消毒人", 9, PERIOD_CENTER },
+  { "检查人", 9, PERIOD_CENTER },
+  { "备注", 20, PERIOD_TEXT },
+};
+
+static void
+write_disinfection_row (PeriodSheet  *sheet,
+                        lxw_row_t     row,
+                        sqlite3_stmt *stmt)
+{
+  period_cell_utc (sheet, row, 0, COLUMN_TEXT (stmt, 0));
+  for (lxw_col_t c = 1; c < G_N_ELEMENTS (disinfection_columns); c++)
+    period_cell_text (sheet, row, c, COLUMN_TEXT (stmt, c));
+}
+
+gboolean
+period_write_disinfection (PeriodContext  *ctx,
+                           GError        **error)
+{
+  gboolean wanted;
+
+  /* A sheet only when the log has lines in the period. */
+  if (!sheet_wanted (ctx, FALSE,
+                     "SELECT EXISTS (SELECT 1 FROM disinfection WHERE done_on BETWEEN ?1 AND ?2)",
+                     &wanted, error))
+    return FALSE;
+  if (!wanted)
+    return TRUE;
+  return stream_sheet (ctx, "消毒工作日志", disinfection_columns, G_N_ELEMENTS (disinfection_columns),
+                       /* Translators: note under the title of the disinfection log */
+                       _("Every disinfection of the period, in the order done."),
+                       "SELECT done_at, place, agent, method, operator, checker, note FROM disinfection "
+                       "WHERE done_on BETWEEN ?1 AND ?2 ORDER BY done_at, id",
+                       write_disinfection_row, error);
+}
+
+static const PeriodColumn training_columns[] = {
+  { "日期", 11, PERIOD_DATE },
+  { "类型（培训/演练）", 9, PERIOD_CENTER },
+  { "主题", 26, PERIOD_TEXT },
+  { "参加人数", 8, PERIOD_NUMBER },
+  { "参加人员", 30, PERIOD_TEXT },
+  { "授课/组织人", 10, PERIOD_CENTER },
+  { "备注", 20, PERIOD_TEXT },
+};
+
+static void
+write_training_row (PeriodSheet  *sheet,
+                    lxw_row_t     row,
+                    sqlite3_stmt *stmt)
+{
+  gboolean drill = g_strcmp0 (COLUMN_TEXT (stmt, 1), "drill") == 0;
+
+  period_cell_day (sheet, row, 0, COLUMN_TEXT (stmt, 0));
+  period_cell_text (sheet, row, 1, drill
+                    /* Translators: kind of a session in the training register: 演练 */
+                    ? C_("training kind", "Drill")
+                    /* Translators: kind of a session in the training register: 培训 */
+                    : C_("training kind", "Training"));
+  period_cell_text (sheet, row, 2, COLUMN_TEXT (stmt, 2));
+  period_cell_number (sheet, row, 3, sqlite3_column_int (stmt, 3));
+  period_cell_text (sheet, row, 4, COLUMN_TEXT (stmt, 4));
+  period_cell_text (sheet, row, 5, COLUMN_TEXT (stmt, 5));
+  period_cell_text (sheet, row, 6, COLUMN_TEXT (stmt, 6));
+}
+
+gboolean
+period_write_training (PeriodContext  *ctx,
+                       GError        **error)
+{
+  gboolean wanted;
+
+  if (!sheet_wanted (ctx, FALSE,
+                     "SELECT EXISTS (SELECT 1 FROM training WHERE held_on BETWEEN ?1 AND ?2)",
+                     &wanted, error))
+    return FALSE;
+  if (!wanted)
+    return TRUE;
+  return stream_sheet (ctx, "培训演练记录", training_columns, G_N_ELEMENTS (training_columns),
+                       /* Translators: note under the title of the training register */
+                       _("Every training session and drill of the period."),
+                       "SELECT held_on, kind, topic, attendees, attendee_names, trainer, note FROM training "
+                       "WHERE held_on BETWEEN ?1 AND ?2 ORDER BY held_on, id",
+                       write_training_row, error);
+}
