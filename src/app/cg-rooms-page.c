@@ -537,8 +537,8 @@ add_occupant (CgRoomsPage *self,
       if (pending->called_120_at == NULL)
         {
           /* Translators: the button's accessible name; %s is a room */
-          g_autofree char *name = g_strdup_printf (_("Call 120 for %s"), state->room->name);
-          GtkWidget *b = card_button_new (self, _("Call 120"), name,
+          g_autofree char *name = g_strdup_printf (_("Record 120 called for %s"), state->room->name);
+          GtkWidget *b = card_button_new (self, _("Confirm 120 Called"), name,
                                           _("Mark that 120 was called (RS-3)"), index,
                                           G_CALLBACK (on_mark_clicked_cb));
 
@@ -549,8 +549,8 @@ add_occupant (CgRoomsPage *self,
       if (pending->reported_at == NULL)
         {
           /* Translators: the button's accessible name; %s is a room */
-          g_autofree char *name = g_strdup_printf (_("Reported for %s"), state->room->name);
-          GtkWidget *b = card_button_new (self, _("Reported"), name,
+          g_autofree char *name = g_strdup_printf (_("Record reported for %s"), state->room->name);
+          GtkWidget *b = card_button_new (self, _("Confirm Reported"), name,
                                           _("Mark that the station head was told and the case reported upward (RS-3)"),
                                           index, G_CALLBACK (on_mark_clicked_cb));
 

@@ -244,11 +244,9 @@ load_page (CgVisitHistoryModel *self,
   GError *error = NULL;
   Page *page;
 
-  gint64 t0 = g_get_monotonic_time ();
   self->n_page_loads++;
   visits = cg_visit_page (self->store, search_or_null (self),
                           (gint64) index * self->page_size, self->page_size, &error);
-  g_debug ("GATEDBG page %u of %s: %.1f ms", index, self->search, (g_get_monotonic_time () - t0) / 1000.0);
   page = g_new0 (Page, 1);
   page->index = index;
   page->rows = g_ptr_array_new_full (visits != NULL ? visits->len : 0, g_object_unref);

@@ -483,7 +483,7 @@ static const struct
   int         width;   /* 0: takes the remaining width */
   gboolean    numeric;
 } register_columns[CG_N_VISIT_COLS] = {
-  [CG_VISIT_COL_DATE]          = { NC_("visit register", "Arrived"),        125, TRUE  },
+  [CG_VISIT_COL_DATE]          = { NC_("visit register", "Arrived"),        135, TRUE  },
   [CG_VISIT_COL_VISITOR]       = { NC_("visit register", "Visitor"),         75, FALSE },
   [CG_VISIT_COL_MASKED_ID]     = { NC_("visit register", "ID Number"),      150, TRUE  },
   [CG_VISIT_COL_PHONE]         = { NC_("visit register", "Phone"),          105, TRUE  },

@@ -287,13 +287,13 @@ def fever_goes_to_observation_then_120_and_report(db):
                 "WHERE person_id = (SELECT id FROM person WHERE id_number = ?)"
         assert query(db, marks, (FEVERISH[1],)) == [("observe", 0, 0)], query(db, marks, (FEVERISH[1],))
 
-        app.click("Call 120 for %s" % OBSERVATION)
+        app.click("Record 120 called for %s" % OBSERVATION)
         app.wait(lambda: query(db, marks, (FEVERISH[1],)) == [("observe", 1, 0)], 10, "the 120 call stored")
-        app.click("Reported for %s" % OBSERVATION)
+        app.click("Record reported for %s" % OBSERVATION)
         app.wait(lambda: query(db, marks, (FEVERISH[1],)) == [("observe", 1, 1)], 10, "the report stored")
         # Both done: the card no longer asks.
-        app.wait(lambda: not app.exists("push button", "Call 120 for %s" % OBSERVATION)
-                 and not app.exists("push button", "Reported for %s" % OBSERVATION), 10, "the buttons to go")
+        app.wait(lambda: not app.exists("push button", "Record 120 called for %s" % OBSERVATION)
+                 and not app.exists("push button", "Record reported for %s" % OBSERVATION), 10, "the buttons to go")
     finally:
         app.quit()
 

@@ -12,7 +12,11 @@ the visitor in.  The database is then read with sqlite3:
    checked out again with Tab and Space on their Check Out button;
  - a visitor with 38.2 is refused: the verdict on screen names the fever
    and the stored refusal has the fever bit;
- - 3.7 is refused as a typing error with its message and nothing is stored.
+ - 3.7 is refused as a typing error with its message and nothing is stored;
+ - "Who Was Here at the Same Time…" lists the resident visited and exports
+   a CSV file (BOM, masked ID numbers);
+ - a returning visitor's ID number fills in their name, phone, person
+   visited and relationship.
 """
 import os
 import sqlite3
@@ -114,6 +118,11 @@ def state_of(node, state):
         return False
 
 
+def toggled_on(node):
+    # GTK 4.8 exposes a toggle button's state as "pressed", not "checked".
+    return state_of(node, pyatspi.STATE_PRESSED) or state_of(node, pyatspi.STATE_CHECKED)
+
+
 def focused(node):
     return state_of(node, pyatspi.STATE_FOCUSED)
 
@@ -172,7 +181,9 @@ def admitted_and_checked_out_with_the_keyboard(db):
         type_keys("\n")
         green = wait_focus(app, "push button", "Green", "the focus on the health code")
         # No colour is chosen for the gate staff: the form cannot be sent yet.
-        assert not state_of(green, pyatspi.STATE_CHECKED), "a health code was chosen by default"
+        assert not any(toggled_on(app.find("push button", colour))
+                       for colour in ("Green", "Yellow", "Orange", "Red", "No code")), \
+            "a health code was chosen by default"
         assert not app.is_sensitive("Check In"), "Check In without a health code"
         health_code_then_temperature("36.5")
 
@@ -322,6 +333,34 @@ def who_was_here_is_listed_and_exported(db, export_path):
         app.quit()
 
 
+@case
+def a_returning_visitor_is_filled_in(db):
+    app = App(BIN, db)
+    try:
+        open_visitors_page(app)
+        name, id_no, phone = VISITOR_1
+        type_keys("\n")                 # the ID number first this time
+        wait_focus(app, "text", "Visitor ID number")
+        type_keys(id_no)
+        app.wait(lambda: label_with(app, "Returning visitor"), 10, "the returning visitor to be recognised")
+        assert app.text_of(app.find("text", "Visitor name")) == name
+        assert app.text_of(app.find("text", "Visitor phone")) == phone
+        assert app.text_of(app.find("text", "Visiting")) == "%s (%s)" % RESIDENTS[0]
+        assert app.text_of(app.find("text", "Relationship")) == "女儿"
+        # Enter goes straight to the health code; its key 1 is Green.
+        type_keys("\n")
+        green = wait_focus(app, "push button", "Green", "the focus on the health code")
+        type_keys("1")
+        app.wait(lambda: toggled_on(green), 10, "Green to be chosen with its key")
+        type_keys("\t\t\t\t36.4\n", after=0.4)
+        app.wait(lambda: len(visits_of(db, id_no)) == 2, 10, "the second visit to be stored")
+        assert visits_of(db, id_no)[1][:8] == (name, 0, None, "green", 36.4, RESIDENTS[0][0], phone, "女儿"), \
+            visits_of(db, id_no)
+        app.find("label", "Admitted")
+    finally:
+        app.quit()
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="careguard-ui-visitors-")
     try:
@@ -335,6 +374,7 @@ def main():
     an_impossible_temperature_is_not_stored(db)
     the_register_lists_and_searches(db)
     who_was_here_is_listed_and_exported(db, os.path.join(tmp, "copresence.csv"))
+    a_returning_visitor_is_filled_in(db)
     failed = [name for name, exc in RESULTS if exc is not None]
     print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
     return 1 if failed else 0
