@@ -340,6 +340,121 @@ test_inside_long_stay (Fixture       *f,
   g_assert_cmpstr (((CgVisit *) inside->pdata[2])->visitor_name, ==, "张伟");
 }
 
+/* Inside at @local (NULL: now), as a list and as a count that agree:
+ * the visitor names in order. */
+static char *
+names_inside (Fixture    *f,
+              const char *local)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *at = local != NULL ? utc (local) : NULL;
+  g_autoptr(GPtrArray) inside = cg_visit_list_inside (f->store, at, &error);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cg_visit_count_inside (f->store, at, &error), ==, (int) inside->len);
+  g_assert_no_error (error);
+  for (guint i = 0; i < inside->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? " " : "", ((CgVisit *) inside->pdata[i])->visitor_name);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A past moment that visits of every kind span: one still open, one of
+ * 25 hours (written with its departure), one just under a day, a short
+ * one, and a refused one; then the same from a fresh connection, which
+ * finds the long stay by its own scan. */
+static void
+test_inside_spanning (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CgVisit) open = visitor ("甲", 1, "2026-03-02 07:00");
+  g_autoptr(CgVisit) day_and_hour = visitor ("乙", 2, "2026-03-01 08:00");
+  g_autoptr(CgVisit) under_a_day = visitor ("丁", 3, "2026-03-01 08:40");
+  g_autoptr(CgVisit) short_one = visitor ("丙", 4, "2026-03-02 08:10");
+  g_autoptr(CgVisit) refused = visitor ("戊", 5, "2026-03-02 08:00");
+  g_autoptr(CgStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  char *names;
+
+  check_in (f, open);
+  day_and_hour->left_at = utc ("2026-03-02 09:00");
+  check_in (f, day_and_hour);
+  under_a_day->left_at = utc ("2026-03-02 08:35");
+  check_in (f, under_a_day);
+  short_one->left_at = utc ("2026-03-02 08:40");
+  check_in (f, short_one);
+  refused->temperature = 38.2;
+  g_assert_cmpuint (check_in (f, refused), ==, CG_REFUSE_FEVER);
+
+  /* Longest inside first. */
+  names = names_inside (f, "2026-03-02 08:30");
+  g_assert_cmpstr (names, ==, "乙 丁 甲 丙");
+  g_free (names);
+  names = names_inside (f, "2026-03-02 08:50");
+  g_assert_cmpstr (names, ==, "乙 甲");
+  g_free (names);
+  /* Out at 09:00 is not inside at 09:00; in at 08:00 is inside at 08:00. */
+  names = names_inside (f, "2026-03-02 09:00");
+  g_assert_cmpstr (names, ==, "甲");
+  g_free (names);
+  names = names_inside (f, "2026-03-01 08:00");
+  g_assert_cmpstr (names, ==, "乙");
+  g_free (names);
+  names = names_inside (f, "2026-03-01 07:59");
+  g_assert_cmpstr (names, ==, "");
+  g_free (names);
+  /* Now: only the open one. */
+  names = names_inside (f, NULL);
+  g_assert_cmpstr (names, ==, "甲");
+  g_free (names);
+
+  other = cg_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_object_unref (f->store);
+  f->store = g_steal_pointer (&other);
+  names = names_inside (f, "2026-03-02 08:30");
+  g_assert_cmpstr (names, ==, "乙 丁 甲 丙");
+  g_free (names);
+  names = names_inside (f, "2026-03-02 08:50");
+  g_assert_cmpstr (names, ==, "乙 甲");
+  g_free (names);
+}
+
+/* Who is inside now (@at NULL): whoever checked in and has not left. */
+static void
+test_inside_now (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) hour_ago = g_date_time_add_minutes (now, -60);
+  g_autoptr(GDateTime) ten_ago = g_date_time_add_minutes (now, -10);
+  g_autofree char *hour_ago_text = g_date_time_format (hour_ago, "%Y-%m-%d %H:%M");
+  g_autofree char *ten_ago_text = g_date_time_format (ten_ago, "%Y-%m-%d %H:%M");
+  g_autoptr(CgVisit) gone = visitor ("张伟", 1, hour_ago_text);
+  g_autoptr(CgVisit) here = visitor ("李娜", 2, NULL);
+  g_autoptr(GError) error = NULL;
+  char *names;
+
+  check_in (f, gone);
+  names = names_inside (f, NULL);
+  g_assert_cmpstr (names, ==, "张伟");
+  g_free (names);
+  check_out (f, gone->id, ten_ago_text);
+  check_in (f, here);
+  names = names_inside (f, NULL);
+  g_assert_cmpstr (names, ==, "李娜");
+  g_free (names);
+  /* Still counted at the moment it was inside. */
+  names = names_inside (f, hour_ago_text);
+  g_assert_cmpstr (names, ==, "张伟");
+  g_free (names);
+  g_assert_true (cg_visit_check_out (f->store, here->id, NULL, "test", &error));
+  g_assert_no_error (error);
+  names = names_inside (f, NULL);
+  g_assert_cmpstr (names, ==, "");
+  g_free (names);
+}
+
 static void
 test_overstay (Fixture       *f,
                gconstpointer  data)
@@ -681,6 +796,58 @@ test_page (Fixture       *f,
   g_assert_cmpstr (((CgVisit *) page->pdata[0])->visitor_name, ==, "陈28");
 }
 
+/* A search matching nearly every visit, deep in the register: the
+ * page comes from the few that do not match (2 × 2 + 35 × 40 / 38 / 4
+ * < 35 × 40 / 38), and is the same as the order says. */
+static void
+test_page_most_match (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { "访客8", "访客7", "访客6", "访客4", "访客3" };
+
+  /* 40 visits a minute apart from 08:00; 访客5 and 访客35 are from
+   * Beijing (110105…), the rest local (350582…). */
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *at = g_strdup_printf ("2026-03-10 %02d:%02d", 8 + i / 60, i % 60);
+      g_autofree char *name = g_strdup_printf ("访客%d", i);
+      g_autoptr(CgVisit) v = visitor (name, i, at);
+
+      if (i == 5 || i == 35)
+        {
+          g_autofree char *first17 = g_strdup_printf ("11010519800101%03d", i);
+
+          g_free (v->visitor_id_number);
+          v->visitor_id_number = g_strdup_printf ("%s%c", first17, cg_id_number_check_digit (first17));
+        }
+      v->left_at = utc (at);
+      check_in (f, v);
+    }
+  g_assert_cmpint (cg_visit_count (f->store, "350582", &error), ==, 38);
+
+  /* Newest first: 39 … 36, 34 … 6, 4 … 0; from the 31st on. */
+  page = cg_visit_page (f->store, "350582", 30, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < page->len; i++)
+    g_assert_cmpstr (((CgVisit *) page->pdata[i])->visitor_name, ==, expected[i]);
+  g_clear_pointer (&page, g_ptr_array_unref);
+  /* The last page, cut short. */
+  page = cg_visit_page (f->store, "350582", 36, 5, &error);
+  g_assert_cmpuint (page->len, ==, 2);
+  g_assert_cmpstr (((CgVisit *) page->pdata[0])->visitor_name, ==, "访客1");
+  g_assert_cmpstr (((CgVisit *) page->pdata[1])->visitor_name, ==, "访客0");
+  g_clear_pointer (&page, g_ptr_array_unref);
+  /* The two others. */
+  page = cg_visit_page (f->store, "110105", 0, 5, &error);
+  g_assert_cmpuint (page->len, ==, 2);
+  g_assert_cmpstr (((CgVisit *) page->pdata[0])->visitor_name, ==, "访客35");
+  g_assert_cmpstr (((CgVisit *) page->pdata[1])->visitor_name, ==, "访客5");
+  g_assert_no_error (error);
+}
+
 static CgImport *
 prepare (Fixture    *f,
          const char *text)
@@ -965,6 +1132,8 @@ main (int   argc,
   ADD ("/visit/decide", test_decide);
   ADD ("/visit/limit", test_limit);
   ADD ("/visit/inside-long-stay", test_inside_long_stay);
+  ADD ("/visit/inside-spanning", test_inside_spanning);
+  ADD ("/visit/inside-now", test_inside_now);
   ADD ("/visit/overstay", test_overstay);
   ADD ("/visit/temperature", test_temperature);
   ADD ("/visit/validate", test_validate);
@@ -972,6 +1141,7 @@ main (int   argc,
   ADD ("/visit/check-out", test_check_out);
   ADD ("/visit/find-visitor", test_find_visitor);
   ADD ("/visit/page", test_page);
+  ADD ("/visit/page-most-match", test_page_most_match);
   ADD ("/visit/import", test_import);
   ADD ("/visit/import-counts-inside", test_import_counts_inside);
   ADD ("/visit/import-bad", test_import_bad);

@@ -341,263 +341,78 @@ cg_check_row_get_action (CgCheckRow *self)
 
 /* ---- CgCheckHistoryModel --------------------------------------------- */
 
-#define DEFAULT_PAGE_SIZE 200
-#define DEFAULT_MAX_PAGES 8
-
-typedef struct
-{
-  guint      index;      /* the page's first row is index * page_size */
-  GPtrArray *rows;       /* CgCheckRow */
-} Page;
-
 struct _CgCheckHistoryModel
 {
-  GObject    parent_instance;
+  CgPagedModel  parent_instance;
 
-  CgStore   *store;
-  CgPolicy  *policy;
-  char      *search;
-  guint      page_size;
-  guint      max_pages;
-
-  guint      n_items;
-  GQueue     pages;      /* Page *, most recently used first */
-  GError    *error;
-  guint      refresh_id;
-  guint      n_page_loads;
-  gboolean   constructed;
-  gboolean   paused;
-  gboolean   stale;      /* the store changed while paused */
+  CgPolicy     *policy;
 };
 
-static void cg_check_history_model_list_model_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CgCheckHistoryModel, cg_check_history_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      cg_check_history_model_list_model_init))
+G_DEFINE_FINAL_TYPE (CgCheckHistoryModel, cg_check_history_model, CG_TYPE_PAGED_MODEL)
 
 enum {
   PROP_0,
-  PROP_STORE,
   PROP_POLICY,
-  PROP_SEARCH,
-  PROP_PAGE_SIZE,
-  PROP_MAX_PAGES,
-  PROP_N_ITEMS,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
 
-static void
-page_free (gpointer data)
+static gint64
+cg_check_history_model_count (CgPagedModel  *model,
+                              CgStore       *store,
+                              const char    *search,
+                              GError       **error)
 {
-  Page *page = data;
-
-  g_ptr_array_unref (page->rows);
-  g_free (page);
+  return cg_health_check_count (store, search, error);
 }
 
-static void
-drop_pages (CgCheckHistoryModel *self)
+static GPtrArray *
+cg_check_history_model_page (CgPagedModel  *model,
+                             CgStore       *store,
+                             const char    *search,
+                             gint64         offset,
+                             guint          limit,
+                             GError       **error)
 {
-  g_queue_clear_full (&self->pages, page_free);
-}
-
-static void
-set_error (CgCheckHistoryModel *self,
-           GError              *error)
-{
-  g_clear_error (&self->error);
-  self->error = error;
-}
-
-static guint
-count_rows (CgCheckHistoryModel *self)
-{
-  GError *error = NULL;
-  gint64 count;
-
-  count = cg_health_check_count (self->store, self->search, &error);
-  if (count < 0)
-    {
-      set_error (self, error);
-      return 0;
-    }
-  set_error (self, NULL);
-  return (guint) MIN (count, (gint64) G_MAXUINT);
-}
-
-static Page *
-load_page (CgCheckHistoryModel *self,
-           guint                index)
-{
+  CgCheckHistoryModel *self = CG_CHECK_HISTORY_MODEL (model);
   g_autoptr(GPtrArray) checks = NULL;
-  GError *error = NULL;
-  Page *page;
+  GPtrArray *rows;
 
-  self->n_page_loads++;
-  checks = cg_health_check_page (self->store, self->search,
-                                 (gint64) index * self->page_size, self->page_size, &error);
-  page = g_new0 (Page, 1);
-  page->index = index;
-  page->rows = g_ptr_array_new_full (checks != NULL ? checks->len : 0, g_object_unref);
+  checks = cg_health_check_page (store, search, offset, limit, error);
   if (checks == NULL)
-    set_error (self, error);
-  else
-    for (guint i = 0; i < checks->len; i++)
-      g_ptr_array_add (page->rows, cg_check_row_new_from_check (checks->pdata[i], self->policy));
-  return page;
-}
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  CgCheckHistoryModel *self = user_data;
-
-  self->refresh_id = 0;
-  cg_check_history_model_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (CgCheckHistoryModel *self)
-{
-  if (self->paused)
-    {
-      self->stale = TRUE;
-      return;
-    }
-  /* A morning round adds a check every few seconds and an import many at
-   * once: one count for all the changes of one main-loop turn. */
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle_cb, self, NULL);
+    return NULL;
+  rows = g_ptr_array_new_full (checks->len, g_object_unref);
+  for (guint i = 0; i < checks->len; i++)
+    g_ptr_array_add (rows, cg_check_row_new_from_check (checks->pdata[i], self->policy));
+  return rows;
 }
 
 static gpointer
-cg_check_history_model_get_item (GListModel *model,
-                                 guint       position)
+cg_check_history_model_new_blank (CgPagedModel *model)
 {
-  CgCheckHistoryModel *self = CG_CHECK_HISTORY_MODEL (model);
-  GList *link;
-  Page *page = NULL;
-  guint index;
-  guint offset;
-
-  if (position >= self->n_items)
-    return NULL;
-
-  index = position / self->page_size;
-  offset = position % self->page_size;
-  for (link = self->pages.head; link != NULL; link = link->next)
-    if (((Page *) link->data)->index == index)
-      break;
-
-  if (link != NULL)
-    {
-      page = link->data;
-      if (link != self->pages.head)
-        {
-          g_queue_unlink (&self->pages, link);
-          g_queue_push_head_link (&self->pages, link);
-        }
-    }
-  else
-    {
-      page = load_page (self, index);
-      g_queue_push_head (&self->pages, page);
-      while (self->pages.length > self->max_pages)
-        page_free (g_queue_pop_tail (&self->pages));
-    }
-
-  if (offset >= page->rows->len)
-    {
-      /* The register changed under us (another program, a restore): show
-       * a blank row now and the truth after the refresh. */
-      queue_refresh (self);
-      return cg_check_row_new_blank ();
-    }
-  return g_object_ref (g_ptr_array_index (page->rows, offset));
-}
-
-static GType
-cg_check_history_model_get_item_type (GListModel *model)
-{
-  return CG_TYPE_CHECK_ROW;
-}
-
-static guint
-cg_check_history_model_get_n_items (GListModel *model)
-{
-  return CG_CHECK_HISTORY_MODEL (model)->n_items;
-}
-
-static void
-cg_check_history_model_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item = cg_check_history_model_get_item;
-  iface->get_item_type = cg_check_history_model_get_item_type;
-  iface->get_n_items = cg_check_history_model_get_n_items;
+  return cg_check_row_new_blank ();
 }
 
 void
 cg_check_history_model_refresh (CgCheckHistoryModel *self)
 {
-  guint old_n;
-  guint new_n;
-
   g_return_if_fail (CG_IS_CHECK_HISTORY_MODEL (self));
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->stale = FALSE;
-  old_n = self->n_items;
-  drop_pages (self);
-  new_n = count_rows (self);
-  self->n_items = new_n;
-
-  /* Rows may have changed anywhere (an import of past days, an action
-   * recorded, a person renamed): the views rebind what they show, which
-   * costs one page. */
-  if (old_n != 0 || new_n != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
-  if (old_n != new_n)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-}
-
-static void
-on_store_changed_cb (CgStore    *store,
-                     const char *table,
-                     gpointer    user_data)
-{
-  CgCheckHistoryModel *self = user_data;
-
-  /* Rows join the person: a new name or room shows in the history too. */
-  if (g_strcmp0 (table, "health_check") == 0 || g_strcmp0 (table, "person") == 0)
-    queue_refresh (self);
+  cg_paged_model_refresh (CG_PAGED_MODEL (self));
 }
 
 void
 cg_check_history_model_set_search (CgCheckHistoryModel *self,
                                    const char          *search)
 {
-  g_autofree char *clean = NULL;
-
   g_return_if_fail (CG_IS_CHECK_HISTORY_MODEL (self));
-
-  clean = g_strstrip (g_strdup (search != NULL ? search : ""));
-  if (g_strcmp0 (clean, self->search) == 0)
-    return;
-  g_free (self->search);
-  self->search = g_steal_pointer (&clean);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
-  if (self->constructed)
-    cg_check_history_model_refresh (self);
+  cg_paged_model_set_search (CG_PAGED_MODEL (self), search);
 }
 
 const char *
 cg_check_history_model_get_search (CgCheckHistoryModel *self)
 {
   g_return_val_if_fail (CG_IS_CHECK_HISTORY_MODEL (self), NULL);
-  return self->search;
+  return cg_paged_model_get_search (CG_PAGED_MODEL (self));
 }
 
 void
@@ -612,8 +427,9 @@ cg_check_history_model_set_policy (CgCheckHistoryModel *self,
   g_clear_pointer (&self->policy, cg_policy_free);
   self->policy = cg_policy_copy (policy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
-  if (self->constructed && self->n_items > 0)
-    cg_check_history_model_refresh (self);
+  /* No rows before construction, so nothing to refresh yet. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self)) > 0)
+    cg_paged_model_refresh (CG_PAGED_MODEL (self));
 }
 
 void
@@ -621,49 +437,35 @@ cg_check_history_model_set_paused (CgCheckHistoryModel *self,
                                    gboolean             paused)
 {
   g_return_if_fail (CG_IS_CHECK_HISTORY_MODEL (self));
-
-  paused = !!paused;
-  if (self->paused == paused)
-    return;
-  self->paused = paused;
-  if (paused)
-    {
-      if (self->refresh_id != 0)
-        {
-          g_clear_handle_id (&self->refresh_id, g_source_remove);
-          self->stale = TRUE;
-        }
-    }
-  else if (self->stale)
-    cg_check_history_model_refresh (self);
+  cg_paged_model_set_paused (CG_PAGED_MODEL (self), paused);
 }
 
 gboolean
 cg_check_history_model_get_paused (CgCheckHistoryModel *self)
 {
   g_return_val_if_fail (CG_IS_CHECK_HISTORY_MODEL (self), FALSE);
-  return self->paused;
+  return cg_paged_model_get_paused (CG_PAGED_MODEL (self));
 }
 
 const GError *
 cg_check_history_model_get_error (CgCheckHistoryModel *self)
 {
   g_return_val_if_fail (CG_IS_CHECK_HISTORY_MODEL (self), NULL);
-  return self->error;
+  return cg_paged_model_get_error (CG_PAGED_MODEL (self));
 }
 
 guint
 cg_check_history_model_get_n_page_loads (CgCheckHistoryModel *self)
 {
   g_return_val_if_fail (CG_IS_CHECK_HISTORY_MODEL (self), 0);
-  return self->n_page_loads;
+  return cg_paged_model_get_n_page_loads (CG_PAGED_MODEL (self));
 }
 
 guint
 cg_check_history_model_get_n_cached_pages (CgCheckHistoryModel *self)
 {
   g_return_val_if_fail (CG_IS_CHECK_HISTORY_MODEL (self), 0);
-  return self->pages.length;
+  return cg_paged_model_get_n_cached_pages (CG_PAGED_MODEL (self));
 }
 
 static void
@@ -673,26 +475,8 @@ cg_check_history_model_constructed (GObject *object)
 
   G_OBJECT_CLASS (cg_check_history_model_parent_class)->constructed (object);
 
-  self->constructed = TRUE;
-  g_return_if_fail (self->store != NULL);
   if (self->policy == NULL)
     self->policy = cg_policy_new_defaults (CG_KIND_CARE_HOME, NULL, 0, NULL);
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
-  /* One count (tens of milliseconds over a million rows); no row is read
-   * before a view asks for it. */
-  self->n_items = count_rows (self);
-}
-
-static void
-cg_check_history_model_dispose (GObject *object)
-{
-  CgCheckHistoryModel *self = CG_CHECK_HISTORY_MODEL (object);
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  drop_pages (self);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (cg_check_history_model_parent_class)->dispose (object);
 }
 
 static void
@@ -701,8 +485,6 @@ cg_check_history_model_finalize (GObject *object)
   CgCheckHistoryModel *self = CG_CHECK_HISTORY_MODEL (object);
 
   g_clear_pointer (&self->policy, cg_policy_free);
-  g_clear_error (&self->error);
-  g_free (self->search);
 
   G_OBJECT_CLASS (cg_check_history_model_parent_class)->finalize (object);
 }
@@ -717,23 +499,8 @@ cg_check_history_model_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
     case PROP_POLICY:
       g_value_set_pointer (value, self->policy);
-      break;
-    case PROP_SEARCH:
-      g_value_set_string (value, self->search);
-      break;
-    case PROP_PAGE_SIZE:
-      g_value_set_uint (value, self->page_size);
-      break;
-    case PROP_MAX_PAGES:
-      g_value_set_uint (value, self->max_pages);
-      break;
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, self->n_items);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -750,29 +517,9 @@ cg_check_history_model_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
     case PROP_POLICY:
       if (g_value_get_pointer (value) != NULL)
-        {
-          if (!self->constructed)   /* nothing to refresh yet */
-            {
-              g_clear_pointer (&self->policy, cg_policy_free);
-              self->policy = cg_policy_copy (g_value_get_pointer (value));
-            }
-          else
-            cg_check_history_model_set_policy (self, g_value_get_pointer (value));
-        }
-      break;
-    case PROP_SEARCH:
-      cg_check_history_model_set_search (self, g_value_get_string (value));
-      break;
-    case PROP_PAGE_SIZE:
-      self->page_size = g_value_get_uint (value);
-      break;
-    case PROP_MAX_PAGES:
-      self->max_pages = g_value_get_uint (value);
+        cg_check_history_model_set_policy (self, g_value_get_pointer (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -782,43 +529,32 @@ cg_check_history_model_set_property (GObject      *object,
 static void
 cg_check_history_model_class_init (CgCheckHistoryModelClass *klass)
 {
+  static const char * const tables[] = { "health_check", "person", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CgPagedModelClass *paged_class = CG_PAGED_MODEL_CLASS (klass);
 
   object_class->constructed = cg_check_history_model_constructed;
-  object_class->dispose = cg_check_history_model_dispose;
   object_class->finalize = cg_check_history_model_finalize;
   object_class->get_property = cg_check_history_model_get_property;
   object_class->set_property = cg_check_history_model_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CG_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  paged_class->item_type = CG_TYPE_CHECK_ROW;
+  /* Rows join the person: a new name or room shows in the history too. */
+  paged_class->tables = tables;
+  paged_class->count = cg_check_history_model_count;
+  paged_class->page = cg_check_history_model_page;
+  paged_class->new_blank = cg_check_history_model_new_blank;
+
   properties[PROP_POLICY] =
     g_param_spec_pointer ("policy", NULL, NULL,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY
                           | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEARCH] =
-    g_param_spec_string ("search", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PAGE_SIZE] =
-    g_param_spec_uint ("page-size", NULL, NULL, 1, 100000, DEFAULT_PAGE_SIZE,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MAX_PAGES] =
-    g_param_spec_uint ("max-pages", NULL, NULL, 1, 10000, DEFAULT_MAX_PAGES,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 cg_check_history_model_init (CgCheckHistoryModel *self)
 {
-  self->search = g_strdup ("");
-  self->page_size = DEFAULT_PAGE_SIZE;
-  self->max_pages = DEFAULT_MAX_PAGES;
-  g_queue_init (&self->pages);
 }
 
 CgCheckHistoryModel *

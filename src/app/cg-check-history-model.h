@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "cg-health-check.h"
+#include "cg-paged-model.h"
 #include "cg-policy.h"
 #include "cg-store.h"
 
@@ -41,17 +42,18 @@ const char  *cg_check_row_get_symptoms_text (CgCheckRow *self);
 const char  *cg_check_row_get_action      (CgCheckRow *self);
 
 /* Every check of the register, newest day first and, within a day, the
- * latest entered first (the order of cg_health_check_page).  Rows are read
- * in pages of "page-size" (default 200) when a view asks for them; the
- * most recently used "max-pages" pages (default 8) stay in memory, so a
- * million checks open at once and scroll without loading the register.
+ * latest entered first (the order of cg_health_check_page), as a
+ * CgPagedModel: rows are read in pages of "page-size" (default 200) when a
+ * view asks for them; the most recently used "max-pages" pages (default 8)
+ * stay in memory, so a million checks open at once and scroll without
+ * loading the register.
  *
  * The model follows the store: a change to the checks (or to the people
  * they name) refreshes it from an idle callback, with one "items-changed"
  * for the whole list.  Properties: "store", "policy" (a copy is kept),
  * "search", "page-size", "max-pages", "n-items" (read-only, notified). */
 #define CG_TYPE_CHECK_HISTORY_MODEL (cg_check_history_model_get_type ())
-G_DECLARE_FINAL_TYPE (CgCheckHistoryModel, cg_check_history_model, CG, CHECK_HISTORY_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (CgCheckHistoryModel, cg_check_history_model, CG, CHECK_HISTORY_MODEL, CgPagedModel)
 
 CgCheckHistoryModel *cg_check_history_model_new        (CgStore        *store,
                                                         const CgPolicy *policy);

@@ -156,244 +156,72 @@ cg_visit_row_is_overstay (CgVisitRow *self)
 
 /* ---- CgVisitHistoryModel ---------------------------------------------- */
 
-#define DEFAULT_PAGE_SIZE 200
-#define DEFAULT_MAX_PAGES 8
-
-typedef struct
-{
-  guint      index;      /* the page's first row is index * page_size */
-  GPtrArray *rows;       /* CgVisitRow */
-} Page;
-
 struct _CgVisitHistoryModel
 {
-  GObject    parent_instance;
+  CgPagedModel  parent_instance;
 
-  CgStore   *store;
-  CgPolicy  *policy;
-  char      *search;
-  guint      page_size;
-  guint      max_pages;
-
-  guint      n_items;
-  GQueue     pages;      /* Page *, most recently used first */
-  GError    *error;
-  guint      refresh_id;
-  guint      n_page_loads;
-  gboolean   paused;
-  gboolean   stale;
+  CgPolicy     *policy;
 };
 
-static void cg_visit_history_model_list_model_init (GListModelInterface *iface);
+G_DEFINE_FINAL_TYPE (CgVisitHistoryModel, cg_visit_history_model, CG_TYPE_PAGED_MODEL)
 
-enum {
-  BEFORE_REFRESH,
-  N_SIGNALS
-};
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CgVisitHistoryModel, cg_visit_history_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      cg_visit_history_model_list_model_init))
-
-static void
-page_free (gpointer data)
+static gint64
+cg_visit_history_model_count (CgPagedModel  *model,
+                              CgStore       *store,
+                              const char    *search,
+                              GError       **error)
 {
-  Page *page = data;
-
-  g_ptr_array_unref (page->rows);
-  g_free (page);
+  return cg_visit_count (store, search, error);
 }
 
-static void
-set_error (CgVisitHistoryModel *self,
-           GError              *error)
+static GPtrArray *
+cg_visit_history_model_page (CgPagedModel  *model,
+                             CgStore       *store,
+                             const char    *search,
+                             gint64         offset,
+                             guint          limit,
+                             GError       **error)
 {
-  g_clear_error (&self->error);
-  self->error = error;
-}
-
-static const char *
-search_or_null (CgVisitHistoryModel *self)
-{
-  return self->search[0] != '\0' ? self->search : NULL;
-}
-
-static guint
-count_rows (CgVisitHistoryModel *self)
-{
-  GError *error = NULL;
-  gint64 count;
-
-  count = cg_visit_count (self->store, search_or_null (self), &error);
-  if (count < 0)
-    {
-      set_error (self, error);
-      return 0;
-    }
-  set_error (self, NULL);
-  return (guint) MIN (count, (gint64) G_MAXUINT);
-}
-
-static Page *
-load_page (CgVisitHistoryModel *self,
-           guint                index)
-{
+  CgVisitHistoryModel *self = CG_VISIT_HISTORY_MODEL (model);
   g_autoptr(GPtrArray) visits = NULL;
   g_autofree char *now = cg_datetime_now_utc ();
-  GError *error = NULL;
-  Page *page;
+  GPtrArray *rows;
 
-  self->n_page_loads++;
-  visits = cg_visit_page (self->store, search_or_null (self),
-                          (gint64) index * self->page_size, self->page_size, &error);
-  page = g_new0 (Page, 1);
-  page->index = index;
-  page->rows = g_ptr_array_new_full (visits != NULL ? visits->len : 0, g_object_unref);
+  visits = cg_visit_page (store, search, offset, limit, error);
   if (visits == NULL)
-    set_error (self, error);
-  else
-    for (guint i = 0; i < visits->len; i++)
-      g_ptr_array_add (page->rows, cg_visit_row_new_from_visit (visits->pdata[i], self->policy, now));
-  return page;
-}
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  CgVisitHistoryModel *self = user_data;
-
-  self->refresh_id = 0;
-  cg_visit_history_model_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (CgVisitHistoryModel *self)
-{
-  if (self->paused)
-    {
-      self->stale = TRUE;
-      return;
-    }
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle_cb, self, NULL);
+    return NULL;
+  rows = g_ptr_array_new_full (visits->len, g_object_unref);
+  for (guint i = 0; i < visits->len; i++)
+    g_ptr_array_add (rows, cg_visit_row_new_from_visit (visits->pdata[i], self->policy, now));
+  return rows;
 }
 
 static gpointer
-cg_visit_history_model_get_item (GListModel *model,
-                                 guint       position)
+cg_visit_history_model_new_blank (CgPagedModel *model)
 {
-  CgVisitHistoryModel *self = CG_VISIT_HISTORY_MODEL (model);
-  GList *link;
-  Page *page;
-  guint index;
-  guint offset;
-
-  if (position >= self->n_items)
-    return NULL;
-
-  index = position / self->page_size;
-  offset = position % self->page_size;
-  for (link = self->pages.head; link != NULL; link = link->next)
-    if (((Page *) link->data)->index == index)
-      break;
-
-  if (link != NULL)
-    {
-      page = link->data;
-      if (link != self->pages.head)
-        {
-          g_queue_unlink (&self->pages, link);
-          g_queue_push_head_link (&self->pages, link);
-        }
-    }
-  else
-    {
-      page = load_page (self, index);
-      g_queue_push_head (&self->pages, page);
-      while (self->pages.length > self->max_pages)
-        page_free (g_queue_pop_tail (&self->pages));
-    }
-
-  if (offset >= page->rows->len)
-    {
-      /* The register changed under us (an import, another program). */
-      queue_refresh (self);
-      return cg_visit_row_new_blank ();
-    }
-  return g_object_ref (g_ptr_array_index (page->rows, offset));
-}
-
-static GType
-cg_visit_history_model_get_item_type (GListModel *model)
-{
-  return CG_TYPE_VISIT_ROW;
-}
-
-static guint
-cg_visit_history_model_get_n_items (GListModel *model)
-{
-  return CG_VISIT_HISTORY_MODEL (model)->n_items;
-}
-
-static void
-cg_visit_history_model_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item = cg_visit_history_model_get_item;
-  iface->get_item_type = cg_visit_history_model_get_item_type;
-  iface->get_n_items = cg_visit_history_model_get_n_items;
+  return cg_visit_row_new_blank ();
 }
 
 void
 cg_visit_history_model_refresh (CgVisitHistoryModel *self)
 {
-  guint old_n;
-
   g_return_if_fail (CG_IS_VISIT_HISTORY_MODEL (self));
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->stale = FALSE;
-  g_signal_emit (self, signals[BEFORE_REFRESH], 0);
-  old_n = self->n_items;
-  g_queue_clear_full (&self->pages, page_free);
-  self->n_items = count_rows (self);
-  if (old_n != 0 || self->n_items != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
-}
-
-static void
-on_store_changed_cb (CgStore    *store,
-                     const char *table,
-                     gpointer    user_data)
-{
-  CgVisitHistoryModel *self = user_data;
-
-  if (g_strcmp0 (table, "visit") == 0 || g_strcmp0 (table, "person") == 0)
-    queue_refresh (self);
+  cg_paged_model_refresh (CG_PAGED_MODEL (self));
 }
 
 void
 cg_visit_history_model_set_search (CgVisitHistoryModel *self,
                                    const char          *search)
 {
-  g_autofree char *clean = NULL;
-
   g_return_if_fail (CG_IS_VISIT_HISTORY_MODEL (self));
-
-  clean = g_strstrip (g_strdup (search != NULL ? search : ""));
-  if (g_strcmp0 (clean, self->search) == 0)
-    return;
-  g_free (self->search);
-  self->search = g_steal_pointer (&clean);
-  cg_visit_history_model_refresh (self);
+  cg_paged_model_set_search (CG_PAGED_MODEL (self), search);
 }
 
 const char *
 cg_visit_history_model_get_search (CgVisitHistoryModel *self)
 {
   g_return_val_if_fail (CG_IS_VISIT_HISTORY_MODEL (self), NULL);
-  return self->search;
+  return cg_paged_model_get_search (CG_PAGED_MODEL (self));
 }
 
 void
@@ -407,8 +235,8 @@ cg_visit_history_model_set_policy (CgVisitHistoryModel *self,
     return;
   g_clear_pointer (&self->policy, cg_policy_free);
   self->policy = cg_policy_copy (policy);
-  if (self->n_items > 0)
-    queue_refresh (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self)) > 0)
+    cg_paged_model_queue_refresh (CG_PAGED_MODEL (self));
 }
 
 void
@@ -416,47 +244,21 @@ cg_visit_history_model_set_paused (CgVisitHistoryModel *self,
                                    gboolean             paused)
 {
   g_return_if_fail (CG_IS_VISIT_HISTORY_MODEL (self));
-
-  paused = !!paused;
-  if (self->paused == paused)
-    return;
-  self->paused = paused;
-  if (paused)
-    {
-      if (self->refresh_id != 0)
-        {
-          g_clear_handle_id (&self->refresh_id, g_source_remove);
-          self->stale = TRUE;
-        }
-    }
-  else if (self->stale)
-    cg_visit_history_model_refresh (self);
+  cg_paged_model_set_paused (CG_PAGED_MODEL (self), paused);
 }
 
 const GError *
 cg_visit_history_model_get_error (CgVisitHistoryModel *self)
 {
   g_return_val_if_fail (CG_IS_VISIT_HISTORY_MODEL (self), NULL);
-  return self->error;
+  return cg_paged_model_get_error (CG_PAGED_MODEL (self));
 }
 
 guint
 cg_visit_history_model_get_n_page_loads (CgVisitHistoryModel *self)
 {
   g_return_val_if_fail (CG_IS_VISIT_HISTORY_MODEL (self), 0);
-  return self->n_page_loads;
-}
-
-static void
-cg_visit_history_model_dispose (GObject *object)
-{
-  CgVisitHistoryModel *self = CG_VISIT_HISTORY_MODEL (object);
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_queue_clear_full (&self->pages, page_free);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (cg_visit_history_model_parent_class)->dispose (object);
+  return cg_paged_model_get_n_page_loads (CG_PAGED_MODEL (self));
 }
 
 static void
@@ -465,8 +267,6 @@ cg_visit_history_model_finalize (GObject *object)
   CgVisitHistoryModel *self = CG_VISIT_HISTORY_MODEL (object);
 
   g_clear_pointer (&self->policy, cg_policy_free);
-  g_clear_error (&self->error);
-  g_free (self->search);
 
   G_OBJECT_CLASS (cg_visit_history_model_parent_class)->finalize (object);
 }
@@ -474,23 +274,21 @@ cg_visit_history_model_finalize (GObject *object)
 static void
 cg_visit_history_model_class_init (CgVisitHistoryModelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  static const char * const tables[] = { "visit", "person", NULL };
+  CgPagedModelClass *paged_class = CG_PAGED_MODEL_CLASS (klass);
 
-  object_class->dispose = cg_visit_history_model_dispose;
-  object_class->finalize = cg_visit_history_model_finalize;
+  G_OBJECT_CLASS (klass)->finalize = cg_visit_history_model_finalize;
 
-  signals[BEFORE_REFRESH] =
-    g_signal_new ("before-refresh", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  paged_class->item_type = CG_TYPE_VISIT_ROW;
+  paged_class->tables = tables;
+  paged_class->count = cg_visit_history_model_count;
+  paged_class->page = cg_visit_history_model_page;
+  paged_class->new_blank = cg_visit_history_model_new_blank;
 }
 
 static void
 cg_visit_history_model_init (CgVisitHistoryModel *self)
 {
-  self->search = g_strdup ("");
-  self->page_size = DEFAULT_PAGE_SIZE;
-  self->max_pages = DEFAULT_MAX_PAGES;
-  g_queue_init (&self->pages);
 }
 
 CgVisitHistoryModel *
@@ -502,11 +300,7 @@ cg_visit_history_model_new (CgStore        *store,
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
   g_return_val_if_fail (policy != NULL, NULL);
 
-  self = g_object_new (CG_TYPE_VISIT_HISTORY_MODEL, NULL);
-  self->store = g_object_ref (store);
+  self = g_object_new (CG_TYPE_VISIT_HISTORY_MODEL, "store", store, NULL);
   self->policy = cg_policy_copy (policy);
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
-  /* One count; no row is read before a view asks for it. */
-  self->n_items = count_rows (self);
   return self;
 }

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "cg-paged-model.h"
 #include "cg-policy.h"
 #include "cg-store.h"
 #include "cg-visit.h"
@@ -45,17 +46,18 @@ const CgVisit *cg_visit_row_get_visit      (CgVisitRow    *self);
 gboolean       cg_visit_row_is_refused     (CgVisitRow    *self);
 gboolean       cg_visit_row_is_overstay    (CgVisitRow    *self);
 
-/* Every visit, newest first (the order of cg_visit_page), read in pages
- * of "page-size" (default 200) as a view asks; the "max-pages" most
- * recently used pages (default 8) stay in memory.  The model follows the
- * store's "visit" and "person" changes from an idle callback.
+/* Every visit, newest first (the order of cg_visit_page), as a
+ * CgPagedModel: read in pages of "page-size" (default 200) as a view
+ * asks; the "max-pages" most recently used pages (default 8) stay in
+ * memory.  The model follows the store's "visit" and "person" changes
+ * from an idle callback.
  *
  * "before-refresh" is emitted just before the one "items-changed" (0,
  * old, new) of a refresh or a new search: a GtkSingleSelection must drop
  * its selection then, or GTK 4.8 looks for the selected item among every
  * new row, reading the whole register. */
 #define CG_TYPE_VISIT_HISTORY_MODEL (cg_visit_history_model_get_type ())
-G_DECLARE_FINAL_TYPE (CgVisitHistoryModel, cg_visit_history_model, CG, VISIT_HISTORY_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (CgVisitHistoryModel, cg_visit_history_model, CG, VISIT_HISTORY_MODEL, CgPagedModel)
 
 CgVisitHistoryModel *cg_visit_history_model_new        (CgStore             *store,
                                                         const CgPolicy      *policy);

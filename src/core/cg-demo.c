@@ -562,6 +562,8 @@ fill (Demo              *demo,
     goto fail;
   if (!cg_demo_add_rooms (demo, size, kind, history_days, error))
     goto fail;
+  if (!cg_demo_add_hygiene (demo, kind, history_days, error))
+    goto fail;
 
   if (!cg_store_commit (demo->store, error))
     goto fail;
@@ -574,6 +576,8 @@ fill (Demo              *demo,
   cg_store_emit_changed (demo->store, "screening");
   cg_store_emit_changed (demo->store, "visit");
   cg_store_emit_changed (demo->store, "nat_test");
+  cg_store_emit_changed (demo->store, "disinfection");
+  cg_store_emit_changed (demo->store, "training");
   return TRUE;
 
 fail:

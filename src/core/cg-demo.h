@@ -74,6 +74,12 @@ gboolean  cg_demo_add_arrivals   (CgDemoState       *demo,
                                   GError           **error);
 /* After the history: observation and isolation rooms, stays, entry
  * screenings and visitors (ALL-4, ALL-5, ALL-6, RS-1…3). */
+/* The disinfection log and the training sessions and drills of the
+ * history (cg-demo-hygiene.c). */
+gboolean  cg_demo_add_hygiene    (CgDemoState       *demo,
+                                  CgInstitutionKind  kind,
+                                  int                history_days,
+                                  GError           **error);
 gboolean  cg_demo_add_rooms      (CgDemoState       *demo,
                                   CgDemoSize         size,
                                   CgInstitutionKind  kind,

@@ -1369,7 +1369,7 @@ write_supplies_sheet (lxw_workbook         *wb,
                     /* Translators: days of supply of an item with no use: 不限 */
                     _("Unlimited (no use)"), f->center);
       else
-        cg_sheet_number (&sheet, row, 3, fc->forecast.days_of_supply, f->temperature);
+        cg_sheet_number (&sheet, row, 3, floor (fc->forecast.days_of_supply), f->number);
       cg_sheet_text (&sheet, row, 4, 4, cg_stock_status_label (fc->forecast.status), f->center);
       cg_sheet_text (&sheet, row, 5, 5, fc->runout_date != NULL ? fc->runout_date : "", f->center);
       cg_sheet_number (&sheet, row, 6, (double) fc->forecast.suggested_order, f->number);
