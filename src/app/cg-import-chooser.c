@@ -196,6 +196,12 @@ imported_message (CgRegister reg,
     case CG_REGISTER_DISINFECTIONS:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u disinfection imported",
                                            "%u disinfections imported", n), n);
+    case CG_REGISTER_SERVICES:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u funeral service imported",
+                                           "%u funeral services imported", n), n);
+    case CG_REGISTER_MOURNERS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mourner imported",
+                                           "%u mourners imported", n), n);
     case CG_N_REGISTERS:
       break;
     }
@@ -231,6 +237,12 @@ template_name (CgRegister reg)
     case CG_REGISTER_DISINFECTIONS:
       /* Translators: the file name offered for the empty import template */
       return _("disinfections-template.csv");
+    case CG_REGISTER_SERVICES:
+      /* Translators: the file name offered for the empty import template */
+      return _("services-template.csv");
+    case CG_REGISTER_MOURNERS:
+      /* Translators: the file name offered for the empty import template */
+      return _("mourners-template.csv");
     case CG_N_REGISTERS:
       break;
     }

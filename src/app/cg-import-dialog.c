@@ -45,6 +45,8 @@ static const struct
   [CG_REGISTER_ROOMS] = { N_("Import Rooms"), N_("New Rooms"), "room", 4 * MiB },
   [CG_REGISTER_STAYS] = { N_("Import Isolation Stays"), N_("New Stays"), "stay", 16 * MiB },
   [CG_REGISTER_DISINFECTIONS] = { N_("Import Disinfection Log"), N_("New Entries"), "disinfection", 16 * MiB },
+  [CG_REGISTER_SERVICES] = { N_("Import Funeral Services"), N_("New Services"), "service", 16 * MiB },
+  [CG_REGISTER_MOURNERS] = { N_("Import Mourner Register"), N_("New Mourners"), "mourner", 16 * MiB },
 };
 /* A register added to cg-import.h needs its line here (and its texts in
  * the switches below, which -Wswitch points out). */
@@ -173,6 +175,12 @@ too_large_message (CgRegister  reg,
     case CG_REGISTER_DISINFECTIONS:
       return g_strdup_printf (_("The file is too large (%s) for one import of the disinfection log: the largest accepted is %s. Split it into files of a year or less."),
                               size_text, max_text);
+    case CG_REGISTER_SERVICES:
+      return g_strdup_printf (_("The file is too large (%s) for one import of funeral services: the largest accepted is %s. Split it into files of a year or less."),
+                              size_text, max_text);
+    case CG_REGISTER_MOURNERS:
+      return g_strdup_printf (_("The file is too large (%s) for one import of the mourner register: the largest accepted is %s. Split it into files of a year or less."),
+                              size_text, max_text);
     case CG_N_REGISTERS:
       break;
     }
@@ -245,6 +253,18 @@ ready_message (CgRegister reg,
                                            "Every row is correct. Ready to import %u disinfections: %s",
                                            n_rows),
                               n_rows, counts);
+    case CG_REGISTER_SERVICES:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Every row is correct. Ready to import %u funeral service: %s",
+                                           "Every row is correct. Ready to import %u funeral services: %s",
+                                           n_rows),
+                              n_rows, counts);
+    case CG_REGISTER_MOURNERS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Every row is correct. Ready to import %u mourner: %s",
+                                           "Every row is correct. Ready to import %u mourners: %s",
+                                           n_rows),
+                              n_rows, counts);
     case CG_N_REGISTERS:
       break;
     }
@@ -272,6 +292,10 @@ empty_message (CgRegister reg)
       return _("The file has a header row but no stays in it.");
     case CG_REGISTER_DISINFECTIONS:
       return _("The file has a header row but no disinfections in it.");
+    case CG_REGISTER_SERVICES:
+      return _("The file has a header row but no funeral services in it.");
+    case CG_REGISTER_MOURNERS:
+      return _("The file has a header row but no mourners in it.");
     case CG_N_REGISTERS:
       break;
     }
@@ -323,6 +347,14 @@ importing_message (CgRegister reg,
     case CG_REGISTER_DISINFECTIONS:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "Importing %u disinfection…", "Importing %u disinfections…", n_rows),
+                              n_rows);
+    case CG_REGISTER_SERVICES:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Importing %u funeral service…", "Importing %u funeral services…", n_rows),
+                              n_rows);
+    case CG_REGISTER_MOURNERS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Importing %u mourner…", "Importing %u mourners…", n_rows),
                               n_rows);
     case CG_N_REGISTERS:
       break;

@@ -9,27 +9,12 @@
 
 #include "cg-daily-report.h"
 #include "cg-date.h"
-#include "cg-period-report.h"
-#include "cg-reports-page.h"
+#include "cg-reports-page-private.h"
 #include "cg-sample-dialog.h"
 
 /* More compliance gaps than this are counted, not listed: the workbook
  * holds them all. */
 #define MAX_GAPS_SHOWN 8
-
-typedef enum
-{
-  FIGURE_RESIDENTS,
-  FIGURE_STAFF,
-  FIGURE_ARRIVALS,
-  FIGURE_CHECKS,
-  FIGURE_FEVERS,
-  FIGURE_SYMPTOMATIC,
-  FIGURE_TESTED,
-  FIGURE_POSITIVES,
-  FIGURE_OVERDUE,
-  N_FIGURES
-} Figure;
 
 static const char * const figure_titles[N_FIGURES] = {
   [FIGURE_RESIDENTS]   = N_("Residents Present"),
@@ -48,68 +33,6 @@ static const char * const residents_present[CG_N_PERSON_KINDS] = {
   N_("Staff Present"), N_("Residents Present"), N_("Children Present"), N_("Aid Recipients Present"),
 };
 
-typedef struct
-{
-  GtkWidget *tile;
-  GtkLabel  *value;
-  GtkLabel  *title;
-  GtkLabel  *note;
-} Tile;
-
-struct _CgReportsPage
-{
-  AdwBin          parent_instance;
-
-  CgStore        *store;
-  const CgModule *module;
-
-  Tile            tiles[N_FIGURES];
-
-  /* The day shown, valid only when the field holds a usable date. */
-  GDate           date;
-  gboolean        date_ok;
-  char           *default_day;      /* the "today" the field was filled with */
-  guint           preview_timeout;
-  guint           preview_serial;
-  GCancellable   *preview_cancellable;
-  gboolean        dirty;
-  gboolean        shown;
-  gboolean        saving;
-  char           *saved_uri;
-
-  /* Template widgets */
-  AdwToastOverlay *toast_overlay;
-  AdwEntryRow     *date_row;
-  GtkLabel        *date_message;
-  GtkWidget       *status_card;
-  GtkImage        *status_icon;
-  GtkLabel        *status_title;
-  GtkLabel        *status_description;
-  GtkSpinner      *preview_spinner;
-  GtkGrid         *figures_grid;
-  GtkWidget       *abnormal_box;
-  GtkListBox      *abnormal_list;
-  GtkWidget       *gaps_box;
-  GtkListBox      *gaps_list;
-  GtkButton       *save_button;
-  GtkSpinner      *save_spinner;
-  GtkLabel        *save_label;
-
-  /* The period workbook */
-  AdwEntryRow     *period_from_row;
-  AdwEntryRow     *period_to_row;
-  GtkLabel        *period_message;
-  GtkWidget       *period_progress_box;
-  GtkSpinner      *period_spinner;
-  GtkProgressBar  *period_progress;
-  GDate            period_from;
-  GDate            period_to;
-  gboolean         period_ok;
-  GCancellable    *export_cancellable;   /* set while a workbook is written */
-  GTask           *export_task;
-  guint            export_poll;
-};
-
 G_DEFINE_FINAL_TYPE (CgReportsPage, cg_reports_page, ADW_TYPE_BIN)
 
 enum {
@@ -121,7 +44,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Where the last report went: the next one is offered there too. */
-static GFile *last_folder;
+GFile *cg_reports_last_folder;
 
 static const char page_css[] =
   ".cg-figure-tile { padding: 12px 16px; }"
@@ -136,8 +59,8 @@ static const char page_css[] =
 static void schedule_preview (CgReportsPage *self,
                               guint          delay_ms);
 
-static GtkWindow *
-get_parent_window (CgReportsPage *self)
+GtkWindow *
+cg_reports_page_get_parent_window (CgReportsPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -417,11 +340,11 @@ preview_input_free (PreviewInput *input)
 }
 
 /* A store of its own, so that the window's stays free for the user. */
-static CgPolicy *
-open_store_and_policy (const char      *path,
-                       const CgModule  *module,
-                       CgStore        **store_out,
-                       GError         **error)
+CgPolicy *
+cg_reports_open_store_and_policy (const char      *path,
+                                  const CgModule  *module,
+                                  CgStore        **store_out,
+                                  GError         **error)
 {
   g_autoptr(CgStore) store = cg_store_open (path, error);
   CgPolicy *policy;
@@ -446,7 +369,7 @@ preview_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   CgDailyFigures *figures;
 
-  policy = open_store_and_policy (input->path, input->module, &store, &error);
+  policy = cg_reports_open_store_and_policy (input->path, input->module, &store, &error);
   if (policy == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -643,7 +566,7 @@ save_thread (GTask        *task,
   g_autoptr(CgPolicy) policy = NULL;
   g_autoptr(GError) error = NULL;
 
-  policy = open_store_and_policy (input->db_path, input->module, &store, &error);
+  policy = cg_reports_open_store_and_policy (input->db_path, input->module, &store, &error);
   if (policy == NULL
       || !cg_daily_report_write (store, policy, &input->date, input->path, &error))
     {
@@ -686,7 +609,7 @@ on_save_done_cb (GObject      *source,
     {
       AdwMessageDialog *dialog;
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (cg_reports_page_get_parent_window (self),
                                                            _("The Report Could Not Be Saved"),
                                                            error->message));
       adw_message_dialog_add_response (dialog, "close", _("Close"));
@@ -741,8 +664,8 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
   if (file == NULL)
     return;
 
-  g_clear_object (&last_folder);
-  last_folder = g_file_get_parent (file);
+  g_clear_object (&cg_reports_last_folder);
+  cg_reports_last_folder = g_file_get_parent (file);
   path = g_file_get_path (file);
   if (path == NULL)
     {
@@ -776,7 +699,7 @@ save_action (GtkWidget  *widget,
   if (!self->date_ok || self->saving)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Save Daily Report"), get_parent_window (self),
+  chooser = gtk_file_chooser_native_new (_("Save Daily Report"), cg_reports_page_get_parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Excel Workbooks"));
@@ -789,15 +712,15 @@ save_action (GtkWidget  *widget,
    * date (2026-11-23).  In Chinese: 日报告-%s.xlsx */
   name = g_strdup_printf (_("daily-report-%s.xlsx"), day);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (last_folder == NULL)
+  if (cg_reports_last_folder == NULL)
     {
       const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
       if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-        last_folder = g_file_new_for_path (documents);
+        cg_reports_last_folder = g_file_new_for_path (documents);
     }
-  if (last_folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), last_folder, NULL);
+  if (cg_reports_last_folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), cg_reports_last_folder, NULL);
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -811,403 +734,7 @@ open_action (GtkWidget  *widget,
   CgReportsPage *self = CG_REPORTS_PAGE (widget);
 
   if (self->saved_uri != NULL)
-    gtk_show_uri (get_parent_window (self), self->saved_uri, GDK_CURRENT_TIME);
-}
-
-/* ---- the period workbook ------------------------------------------ */
-
-static void
-update_period_sensitivity (CgReportsPage *self)
-{
-  gboolean exporting = self->export_cancellable != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export-period", self->period_ok && !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.cancel-period", exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.period-last-month", !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.period-this-quarter", !exporting);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->period_from_row), !exporting);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->period_to_row), !exporting);
-}
-
-/* A day typed into @row; FALSE with why not in @message. */
-static gboolean
-period_row_date (AdwEntryRow  *row,
-                 GDate        *out,
-                 const char  **message,
-                 const char   *missing)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  gboolean ok = TRUE;
-
-  if (*text == '\0')
-    {
-      *message = missing;
-      ok = FALSE;
-    }
-  else if (!cg_date_parse (text, out))
-    {
-      *message = _("Not a date. Use YYYY-MM-DD, for example 2020-10-08.");
-      ok = FALSE;
-    }
-  if (ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  return ok;
-}
-
-static void
-on_period_changed_cb (CgReportsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
-  const char *message = NULL;
-  gboolean from_ok, to_ok;
-  GDate from, to;
-
-  self->period_ok = FALSE;
-  /* Both rows are marked; the first day's message comes first. */
-  to_ok = period_row_date (self->period_to_row, &to, &message, _("Enter the last day of the period."));
-  from_ok = period_row_date (self->period_from_row, &from, &message, _("Enter the first day of the period."));
-  if (!from_ok || !to_ok)
-    self->period_ok = FALSE;
-  else if (!cg_period_report_check_range (&from, &to, &error))
-    {
-      message = error->message;
-      gtk_widget_add_css_class (GTK_WIDGET (self->period_to_row), "error");
-    }
-  else
-    {
-      int days = g_date_days_between (&from, &to) + 1;
-
-      self->period_ok = TRUE;
-      self->period_from = from;
-      self->period_to = to;
-      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
-    }
-  gtk_label_set_text (self->period_message, message != NULL ? message : summary);
-  if (message != NULL)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->period_message), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->period_message), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->period_message), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->period_message), "dim-label");
-    }
-  update_period_sensitivity (self);
-}
-
-static void
-set_period (CgReportsPage *self,
-            const GDate   *from,
-            const GDate   *to)
-{
-  g_autofree char *first = cg_date_to_iso (from);
-  g_autofree char *last = cg_date_to_iso (to);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->period_from_row), first);
-  gtk_editable_set_text (GTK_EDITABLE (self->period_to_row), last);
-}
-
-static void
-last_month_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CgReportsPage *self = CG_REPORTS_PAGE (widget);
-  GDate from, to;
-
-  /* The day before the first of this month, and the first of its month. */
-  cg_date_today (&to);
-  g_date_set_day (&to, 1);
-  g_date_subtract_days (&to, 1);
-  from = to;
-  g_date_set_day (&from, 1);
-  set_period (self, &from, &to);
-}
-
-static void
-this_quarter_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  CgReportsPage *self = CG_REPORTS_PAGE (widget);
-  GDate from, to;
-  int month;
-
-  /* The quarter so far: a workbook cannot reach into the future. */
-  cg_date_today (&to);
-  month = g_date_get_month (&to);
-  g_date_clear (&from, 1);
-  g_date_set_dmy (&from, 1, (GDateMonth) ((month - 1) / 3 * 3 + 1), g_date_get_year (&to));
-  set_period (self, &from, &to);
-}
-
-typedef struct
-{
-  char           *db_path;
-  char           *path;
-  const CgModule *module;
-  GDate           from;
-  GDate           to;
-  gint            permille;   /* atomic: how far the writing is */
-} ExportInput;
-
-static void
-export_input_free (ExportInput *input)
-{
-  g_free (input->db_path);
-  g_free (input->path);
-  g_free (input);
-}
-
-static void
-export_progress_cb (double   fraction,
-                    gpointer user_data)
-{
-  ExportInput *input = user_data;
-
-  g_atomic_int_set (&input->permille, (gint) (fraction * 1000.0));
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportInput *input = task_data;
-  g_autoptr(CgStore) store = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
-  g_autoptr(GError) error = NULL;
-
-  policy = open_store_and_policy (input->db_path, input->module, &store, &error);
-  if (policy == NULL
-      || !cg_period_report_write_with_progress (store, policy, &input->from, &input->to, input->path,
-                                                cancellable, export_progress_cb, input, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-/* The thread reports how far it is; the bar follows ten times a second. */
-static gboolean
-export_poll_cb (gpointer user_data)
-{
-  CgReportsPage *self = user_data;
-  ExportInput *input;
-  g_autofree char *text = NULL;
-  int permille;
-
-  if (self->export_task == NULL)
-    {
-      self->export_poll = 0;
-      return G_SOURCE_REMOVE;
-    }
-  input = g_task_get_task_data (self->export_task);
-  permille = g_atomic_int_get (&input->permille);
-  /* Until the first rows are written the registers are being read. */
-  if (permille == 0)
-    return G_SOURCE_CONTINUE;
-  gtk_progress_bar_set_fraction (self->period_progress, permille / 1000.0);
-  /* Translators: progress of the period workbook, e.g. "Writing… 42 %" */
-  text = g_strdup_printf (_("Writing… %d %%"), permille / 10);
-  gtk_progress_bar_set_text (self->period_progress, text);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-set_exporting (CgReportsPage *self,
-               GTask         *task)
-{
-  g_clear_handle_id (&self->export_poll, g_source_remove);
-  g_clear_object (&self->export_task);
-  g_clear_object (&self->export_cancellable);
-  if (task != NULL)
-    {
-      self->export_task = g_object_ref (task);
-      self->export_cancellable = g_object_ref (g_task_get_cancellable (task));
-      gtk_progress_bar_set_fraction (self->period_progress, 0.0);
-      gtk_progress_bar_set_text (self->period_progress, _("Reading the registers…"));
-      self->export_poll = g_timeout_add (100, export_poll_cb, self);
-    }
-  gtk_widget_set_visible (self->period_progress_box, task != NULL);
-  gtk_spinner_set_spinning (self->period_spinner, task != NULL);
-  update_period_sensitivity (self);
-}
-
-static void
-on_export_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  CgReportsPage *self = CG_REPORTS_PAGE (source);
-  ExportInput *input = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-
-  /* The application waited for the thread to remove its file. */
-  if (g_application_get_default () != NULL)
-    g_application_release (g_application_get_default ());
-  /* The page was closed while the thread wrote: nothing left to tell. */
-  if (self->toast_overlay == NULL)
-    {
-      g_task_propagate_boolean (G_TASK (result), NULL);
-      return;
-    }
-  set_exporting (self, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      AdwMessageDialog *dialog;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          adw_toast_overlay_add_toast (self->toast_overlay,
-                                       adw_toast_new (_("Export cancelled: no file was written")));
-          return;
-        }
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
-                                                           _("The Workbook Could Not Be Saved"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("Close"));
-      adw_message_dialog_set_default_response (dialog, "close");
-      adw_message_dialog_set_close_response (dialog, "close");
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  g_free (self->saved_uri);
-  self->saved_uri = g_filename_to_uri (input->path, NULL, NULL);
-  toast = adw_toast_new (_("Period workbook saved"));
-  adw_toast_set_timeout (toast, 8);
-  if (self->saved_uri != NULL)
-    {
-      adw_toast_set_button_label (toast, _("Open"));
-      adw_toast_set_action_name (toast, "reports.open");
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-start_export (CgReportsPage *self,
-              const char    *path)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  ExportInput *input = g_new0 (ExportInput, 1);
-
-  input->db_path = g_strdup (cg_store_get_path (self->store));
-  input->path = g_strdup (path);
-  input->module = self->module;
-  input->from = self->period_from;
-  input->to = self->period_to;
-
-  task = g_task_new (self, cancellable, on_export_done_cb, NULL);
-  g_task_set_source_tag (task, start_export);
-  g_task_set_task_data (task, input, (GDestroyNotify) export_input_free);
-  /* A cancelled export still runs to its end (the file removed), and
-   * only then is the result given. */
-  g_task_set_return_on_cancel (task, FALSE);
-  set_exporting (self, task);
-  /* Closing the window cancels the export; the application stays until
-   * the thread has removed its unfinished file. */
-  if (g_application_get_default () != NULL)
-    g_application_hold (g_application_get_default ());
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-on_export_chooser_response_cb (GtkNativeDialog *chooser,
-                               int              response,
-                               CgReportsPage   *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file == NULL)
-    return;
-
-  g_clear_object (&last_folder);
-  last_folder = g_file_get_parent (file);
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Choose a folder on this computer for the report.")));
-      return;
-    }
-  if (!g_str_has_suffix (path, ".xlsx") && !g_str_has_suffix (path, ".XLSX"))
-    {
-      char *with_suffix = g_strconcat (path, ".xlsx", NULL);
-
-      g_free (path);
-      path = with_suffix;
-    }
-  start_export (self, path);
-}
-
-static void
-export_period_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  CgReportsPage *self = CG_REPORTS_PAGE (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-  g_autofree char *name = NULL;
-
-  if (!self->period_ok || self->export_cancellable != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Export Period Workbook"), get_parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Excel Workbooks"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  first = cg_date_to_iso (&self->period_from);
-  last = cg_date_to_iso (&self->period_to);
-  /* Translators: the file name offered for the period workbook; %1$s and
-   * %2$s are the first and last day.  In Chinese: 登记汇总-%1$s至%2$s.xlsx */
-  name = g_strdup_printf (_("registers-%1$s-to-%2$s.xlsx"), first, last);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (last_folder == NULL)
-    {
-      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-
-      if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-        last_folder = g_file_new_for_path (documents);
-    }
-  if (last_folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), last_folder, NULL);
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-cancel_period_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  CgReportsPage *self = CG_REPORTS_PAGE (widget);
-
-  if (self->export_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->export_cancellable);
-      gtk_progress_bar_set_text (self->period_progress, _("Stopping…"));
-    }
+    gtk_show_uri (cg_reports_page_get_parent_window (self), self->saved_uri, GDK_CURRENT_TIME);
 }
 
 /* ---- object --------------------------------------------------------- */
@@ -1398,15 +925,11 @@ cg_reports_page_class_init (CgReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgReportsPage, period_spinner);
   gtk_widget_class_bind_template_child (widget_class, CgReportsPage, period_progress);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "reports.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "reports.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "reports.export-period", NULL, export_period_action);
-  gtk_widget_class_install_action (widget_class, "reports.cancel-period", NULL, cancel_period_action);
-  gtk_widget_class_install_action (widget_class, "reports.period-last-month", NULL, last_month_action);
-  gtk_widget_class_install_action (widget_class, "reports.period-this-quarter", NULL, this_quarter_action);
+  cg_reports_page_period_class_init (widget_class);
 }
 
 static void
@@ -1428,22 +951,7 @@ cg_reports_page_init (CgReportsPage *self)
                                                      _("Choose the Report Date")));
 
   /* The period: last month unless changed. */
-  delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->period_from_row));
-  if (delegate != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (delegate), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("First Day"), -1);
-  delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->period_to_row));
-  if (delegate != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (delegate), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Last Day"), -1);
-  adw_entry_row_add_suffix (self->period_from_row,
-                            cg_date_menu_button_new (GTK_EDITABLE (self->period_from_row),
-                                                     _("Choose the First Day")));
-  adw_entry_row_add_suffix (self->period_to_row,
-                            cg_date_menu_button_new (GTK_EDITABLE (self->period_to_row),
-                                                     _("Choose the Last Day")));
-  last_month_action (GTK_WIDGET (self), NULL, NULL);
-  update_period_sensitivity (self);
+  cg_reports_page_period_init (self);
 
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
   gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_MANAGED);

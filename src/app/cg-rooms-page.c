@@ -9,8 +9,6 @@
  */
 #include "config.h"
 
-#include <math.h>
-#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "cg-audit.h"
@@ -21,47 +19,11 @@
 #include "cg-room.h"
 #include "cg-room-dialog.h"
 #include "cg-rooms-page.h"
+#include "cg-rooms-timeline.h"
 #include "cg-screening-dialog.h"
 #include "cg-stay-dialog.h"
+#include "cg-stay-register.h"
 #include "cg-validate.h"
-
-#define PAST_DAYS   30   /* the timeline and the register look back this far */
-#define FUTURE_DAYS 14   /* and the timeline this far ahead */
-
-/* ---- register rows ----------------------------------------------------- */
-
-#define CG_TYPE_STAY_ROW (cg_stay_row_get_type ())
-G_DECLARE_FINAL_TYPE (CgStayRow, cg_stay_row, CG, STAY_ROW, GObject)
-
-struct _CgStayRow
-{
-  GObject  parent_instance;
-  CgStay  *stay;
-  char    *release_on;   /* the negative test's sampling day, or NULL */
-};
-
-G_DEFINE_FINAL_TYPE (CgStayRow, cg_stay_row, G_TYPE_OBJECT)
-
-static void
-cg_stay_row_finalize (GObject *object)
-{
-  CgStayRow *self = CG_STAY_ROW (object);
-
-  g_clear_pointer (&self->stay, cg_stay_free);
-  g_free (self->release_on);
-  G_OBJECT_CLASS (cg_stay_row_parent_class)->finalize (object);
-}
-
-static void
-cg_stay_row_class_init (CgStayRowClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = cg_stay_row_finalize;
-}
-
-static void
-cg_stay_row_init (CgStayRow *self)
-{
-}
 
 /* ---- the page ---------------------------------------------------------- */
 
@@ -171,55 +133,6 @@ is_rescue_station (CgRoomsPage *self)
 
 /* ---- times ------------------------------------------------------------- */
 
-static GDateTime *
-parse_utc (const char *iso)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-
-  return iso != NULL ? g_date_time_new_from_iso8601 (iso, utc) : NULL;
-}
-
-/* The local day of a UTC time, as YYYY-MM-DD. */
-static char *
-local_day (const char *iso)
-{
-  g_autoptr(GDateTime) dt = parse_utc (iso);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (dt == NULL)
-    return NULL;
-  local = g_date_time_to_local (dt);
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
-/* The whole days a stay is planned for (14 for the policy's default). */
-static int
-planned_days (const CgStay *stay)
-{
-  g_autoptr(GDateTime) start = parse_utc (stay->started_at);
-  g_autoptr(GDateTime) end = parse_utc (stay->planned_end_at);
-
-  if (start == NULL || end == NULL)
-    return 0;
-  return (int) floor ((double) g_date_time_difference (end, start) / G_TIME_SPAN_DAY + 0.5);
-}
-
-/* "Day 3 of 14"; on the day of the planned end (day 15 of a stay of 14
- * days from a morning to a morning) and after it, "Day 15 (14-day stay)". */
-static char *
-format_day (const CgStay *stay,
-            const char   *now)
-{
-  int day = cg_stay_day_number (stay, now);
-  int days = planned_days (stay);
-
-  if (day <= days)
-    /* Translators: "Day 3 of 14" of an isolation stay */
-    return g_strdup_printf (_("Day %d of %d"), day, days);
-  /* Translators: a stay on (or past) its planned end's day: "Day 15 (14-day stay)" */
-  return g_strdup_printf (_("Day %d (%d-day stay)"), day, days);
-}
-
 typedef enum
 {
   END_LATER,
@@ -231,8 +144,8 @@ static EndState
 end_state (const CgStay *stay,
            const char   *now)
 {
-  g_autofree char *end_day = local_day (stay->planned_end_at);
-  g_autofree char *today = local_day (now);
+  g_autofree char *end_day = cg_rooms_local_day (stay->planned_end_at);
+  g_autofree char *today = cg_rooms_local_day (now);
 
   if (g_strcmp0 (stay->planned_end_at, now) < 0)
     return END_PAST;
@@ -357,11 +270,6 @@ load_release_dates (CgStore     *store,
   return TRUE;
 }
 
-static CgChartData *build_timeline (GPtrArray   *board,
-                                    GPtrArray   *stays,
-                                    const GDate *today,
-                                    const char  *now);
-
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -400,12 +308,12 @@ load_thread (GTask        *task,
         goto failed;
     }
 
-  g_date_subtract_days (&from, PAST_DAYS);
-  g_date_add_days (&to, FUTURE_DAYS);
+  g_date_subtract_days (&from, CG_ROOMS_PAST_DAYS);
+  g_date_add_days (&to, CG_ROOMS_FUTURE_DAYS);
   span = cg_stay_list_between (store, &from, &to, &error);
   if (span == NULL)
     goto failed;
-  output->timeline = build_timeline (output->board, span, &input->date, output->now);
+  output->timeline = cg_rooms_timeline_new (output->board, span, &input->date, output->now);
 
   /* The register: what happened in the last 30 days, newest first. */
   output->stays = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_stay_free);
@@ -418,7 +326,7 @@ load_thread (GTask        *task,
     for (guint i = 0; i < span->len; i++)
       {
         CgStay *stay = g_ptr_array_index (span, i);
-        g_autofree char *start_day = local_day (stay->started_at);
+        g_autofree char *start_day = cg_rooms_local_day (stay->started_at);
 
         if (g_strcmp0 (start_day, tomorrow) < 0)
           g_ptr_array_add (output->stays, cg_stay_copy (stay));
@@ -498,7 +406,7 @@ add_occupant (CgRoomsPage *self,
   /* Translators: the person in a room: name · masked ID number */
   g_autofree char *who = g_strdup_printf (_("%s · %s"), stay->person_name != NULL ? stay->person_name : "", masked);
   int day = cg_stay_day_number (stay, self->now);
-  int days = planned_days (stay);
+  int days = cg_rooms_planned_days (stay);
   g_autofree char *day_text = NULL;
   g_autofree char *planned = cg_stay_format_local (stay->planned_end_at);
   g_autofree char *planned_text = NULL;
@@ -511,7 +419,7 @@ add_occupant (CgRoomsPage *self,
   gtk_box_append (GTK_BOX (card), label_new (who, "heading"));
   gtk_box_append (GTK_BOX (card), label_new (cg_stay_reason_label (stay->reason), NULL));
 
-  day_text = format_day (stay, self->now);
+  day_text = cg_rooms_format_day (stay, self->now);
   gtk_box_append (GTK_BOX (state_row), label_new (day_text, NULL));
   if (ends == END_TODAY)
     {
@@ -783,96 +691,6 @@ arrivals_refresh (CgRoomsPage *self,
     }
 }
 
-/* ---- the register ------------------------------------------------------ */
-
-typedef enum
-{
-  COL_ROOM,
-  COL_NAME,
-  COL_ID,
-  COL_REASON,
-  COL_START,
-  COL_PLANNED,
-  COL_END,
-  COL_BASIS,
-  COL_DISPOSITION,
-  N_COLS
-} RegisterColumn;
-
-/* forms.md 隔离观察登记, in its order. */
-static const char * const col_titles[N_COLS] = {
-  N_("Room"), N_("Name"), N_("ID Number"), N_("Reason"), N_("Start"), N_("Planned End"),
-  N_("Actual End"), N_("Release Basis (Negative Test)"), N_("Disposition"),
-};
-
-static char *
-cell_text (CgStayRow      *row,
-           RegisterColumn  column)
-{
-  CgStay *stay = row->stay;
-
-  switch (column)
-    {
-    case COL_ROOM:        return g_strdup (stay->room_name != NULL ? stay->room_name : "");
-    case COL_NAME:        return g_strdup (stay->person_name != NULL ? stay->person_name : "");
-    case COL_ID:          return cg_mask_id_number (stay->id_number);
-    case COL_REASON:      return g_strdup (cg_stay_reason_label (stay->reason));
-    case COL_START:       return cg_stay_format_local (stay->started_at);
-    case COL_PLANNED:     return cg_stay_format_local (stay->planned_end_at);
-    case COL_END:
-      return stay->ended_at != NULL ? cg_stay_format_local (stay->ended_at) : g_strdup (_("In isolation"));
-    case COL_BASIS:       return g_strdup (row->release_on != NULL ? row->release_on : "");
-    case COL_DISPOSITION: return g_strdup (stay->disposition != NULL ? stay->disposition : "");
-    case N_COLS:
-    default:
-      return g_strdup ("");
-    }
-}
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  CgStayRow *row = gtk_list_item_get_item (list_item);
-  g_autofree char *text = cell_text (row, GPOINTER_TO_INT (user_data));
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, *text != '\0' ? text : NULL);
-}
-
-static void
-register_refresh (CgRoomsPage *self,
-                  LoadOutput  *output)
-{
-  g_list_store_remove_all (self->register_rows);
-  for (guint i = 0; i < output->stays->len; i++)
-    {
-      CgStayRow *row = g_object_new (CG_TYPE_STAY_ROW, NULL);
-      const char *release;
-
-      row->stay = g_ptr_array_index (output->stays, i);
-      output->stays->pdata[i] = NULL;
-      release = g_hash_table_lookup (output->release_on, &row->stay->release_test_id);
-      row->release_on = g_strdup (release);
-      g_list_store_append (self->register_rows, row);
-      g_object_unref (row);
-    }
-}
-
 /* ---- archived rooms ----------------------------------------------------- */
 
 static void
@@ -946,7 +764,7 @@ on_loaded_cb (GObject      *source,
   board_refresh (self);
   archived_refresh (self);
   arrivals_refresh (self, output->arrivals);
-  register_refresh (self, output);
+  cg_stay_register_fill (self->register_rows, output->stays, output->release_on);
   cg_chart_view_set_data (self->timeline, g_steal_pointer (&output->timeline));
   load_output_free (output);
 
@@ -1338,22 +1156,7 @@ cg_rooms_page_init (CgRoomsPage *self)
   /* The toggle inside the menu button is what a screen reader reaches. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (self->menu_button)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("More Room Actions"), -1);
-  for (int c = 0; c < N_COLS; c++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *col;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (c));
-      col = gtk_column_view_column_new (_(col_titles[c]), factory);
-      gtk_column_view_column_set_resizable (col, TRUE);
-      gtk_column_view_column_set_expand (col, c == COL_DISPOSITION);
-      gtk_column_view_append_column (self->register_view, col);
-      g_object_unref (col);
-    }
-  self->register_rows = g_list_store_new (CG_TYPE_STAY_ROW);
-  gtk_column_view_set_model (self->register_view,
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->register_rows)))));
+  self->register_rows = cg_stay_register_init (self->register_view);
   self->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) cg_screening_free);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
@@ -1368,105 +1171,4 @@ cg_rooms_page_new (CgStore        *store,
                        "store", store,
                        "module", module,
                        NULL);
-}
-
-/* ---- the timeline ------------------------------------------------------- */
-
-/* Where a UTC time falls on the timeline: days since the local start of
- * the first day, as a fractional slot. */
-static double
-slot_of (GDateTime  *first_day,
-         const char *iso)
-{
-  g_autoptr(GDateTime) dt = parse_utc (iso);
-
-  if (dt == NULL)
-    return NAN;
-  return (double) g_date_time_difference (dt, first_day) / G_TIME_SPAN_DAY;
-}
-
-static void
-reason_colour (CgStayReason reason,
-               double       rgb[3])
-{
-  static const double colours[CG_N_STAY_REASONS][3] = {
-    [CG_STAY_NEW_ARRIVAL]    = { 0.21, 0.52, 0.89 },   /* blue */
-    [CG_STAY_NO_HEALTH_CODE] = { 0.90, 0.38, 0.00 },   /* orange */
-    [CG_STAY_RISK_AREA]      = { 0.96, 0.58, 0.07 },   /* amber */
-    [CG_STAY_FEVER]          = { 0.75, 0.11, 0.16 },   /* red */
-    [CG_STAY_SYMPTOMS]       = { 0.88, 0.11, 0.14 },
-    [CG_STAY_CONTACT]        = { 0.57, 0.25, 0.67 },   /* purple */
-    [CG_STAY_OTHER]          = { 0.47, 0.47, 0.47 },   /* grey */
-  };
-
-  memcpy (rgb, colours[reason < CG_N_STAY_REASONS ? reason : CG_STAY_OTHER], sizeof colours[0]);
-}
-
-/* Rooms as rows, stays as spans over the last 30 days and the next 14,
- * the planned ends ticked and now marked. */
-static CgChartData *
-build_timeline (GPtrArray   *board,
-                GPtrArray   *stays,
-                const GDate *today,
-                const char  *now)
-{
-  CgChartData *data = cg_chart_data_new (CG_CHART_TIMELINE, _("Isolation Timeline"), NULL);
-  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GDateTime) first_day = NULL;
-  GDate day = *today;
-
-  g_free (data->empty_text);
-  data->empty_text = g_strdup (_("No rooms"));
-  g_date_subtract_days (&day, PAST_DAYS);
-  first_day = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day),
-                                     0, 0, 0);
-  for (int i = 0; i <= PAST_DAYS + FUTURE_DAYS; i++)
-    {
-      g_autofree char *label = g_strdup_printf ("%02d-%02d", g_date_get_month (&day), g_date_get_day (&day));
-
-      cg_chart_data_add_x (data, label);
-      g_date_add_days (&day, 1);
-    }
-  for (guint i = 0; i < board->len; i++)
-    {
-      CgRoomState *state = g_ptr_array_index (board, i);
-
-      if (state->room->archived)
-        continue;
-      g_hash_table_insert (rows, g_strdup (state->room->name),
-                           GUINT_TO_POINTER (cg_chart_data_add_row (data, state->room->name) + 1));
-    }
-  for (guint i = 0; i < stays->len; i++)
-    {
-      CgStay *stay = g_ptr_array_index (stays, i);
-      const char *room = stay->room_name != NULL ? stay->room_name : "";
-      guint row = GPOINTER_TO_UINT (g_hash_table_lookup (rows, room));
-      g_autofree char *label = NULL;
-      double rgb[3];
-
-      /* A room archived since: a row of its own, after the others. */
-      if (row == 0)
-        {
-          row = cg_chart_data_add_row (data, room) + 1;
-          g_hash_table_insert (rows, g_strdup (room), GUINT_TO_POINTER (row));
-        }
-      if (stay->ended_at == NULL)
-        {
-          g_autofree char *day_text = format_day (stay, now);
-
-          /* Translators: a timeline bar: name, reason, "Day 3 of 14" */
-          label = g_strdup_printf (_("%s · %s · %s"), stay->person_name != NULL ? stay->person_name : "",
-                                   cg_stay_reason_label (stay->reason), day_text);
-        }
-      else
-        /* Translators: a timeline bar of an ended stay: name, reason */
-        label = g_strdup_printf (_("%s · %s · ended"), stay->person_name != NULL ? stay->person_name : "",
-                                 cg_stay_reason_label (stay->reason));
-      reason_colour (stay->reason, rgb);
-      cg_chart_data_add_span (data, row - 1, slot_of (first_day, stay->started_at),
-                              stay->ended_at != NULL ? slot_of (first_day, stay->ended_at) : NAN,
-                              slot_of (first_day, stay->planned_end_at), label, rgb[0], rgb[1], rgb[2]);
-    }
-  cg_chart_data_set_marker (data, slot_of (first_day, now), _("Now"));
-  return data;
 }

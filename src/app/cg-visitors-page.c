@@ -23,12 +23,12 @@
 #include "cg-copresence-dialog.h"
 #include "cg-date.h"
 #include "cg-import-dialog.h"
+#include "cg-inside-list.h"
 #include "cg-visit-form.h"
 #include "cg-visit-history-model.h"
 #include "cg-visitors-page.h"
 
 #define CHART_DAYS 30
-#define INSIDE_REFRESH_SECONDS 30
 /* The narrowest useful list of who is inside, beside the form; with less
  * room the two stack up. */
 #define INSIDE_MIN_WIDTH 340
@@ -68,12 +68,12 @@ struct _CgVisitorsPage
   CgChartView         *chart;
   GMenuModel          *row_menu;
 
+  CgInsideList        *inside;
+
   CgVisitHistoryModel *history;
   GtkSingleSelection  *selection;
   GtkWidget           *row_popover;
   GCancellable        *chart_cancellable;
-  GCancellable        *inside_cancellable;
-  guint                inside_timer_id;
   guint                layout_idle_id;
   gboolean             loaded;
   gboolean             chart_stale;
@@ -99,7 +99,6 @@ static const char page_css[] =
   "row.cg-overstay { background-color: alpha(@error_color, 0.10); }";
 
 static void load_policy     (CgVisitorsPage *self);
-static void refresh_inside  (CgVisitorsPage *self);
 static void start_chart_job (CgVisitorsPage *self);
 
 /* Shows one child of @stack and hides the others: GTK 4.8 puts every
@@ -157,6 +156,7 @@ load_policy (CgVisitorsPage *self)
   g_clear_pointer (&self->policy, cg_policy_free);
   self->policy = policy;
   cg_visit_form_set_policy (self->form, policy);
+  cg_inside_list_set_policy (self->inside, policy);
   if (self->history != NULL)
     cg_visit_history_model_set_policy (self->history, policy);
 }
@@ -202,277 +202,16 @@ on_checked_in_cb (CgVisitorsPage *self,
   gtk_label_set_text (self->verdict_label, title);
   gtk_label_set_text (self->verdict_detail_label, detail);
   gtk_widget_set_visible (self->verdict_box, TRUE);
-  refresh_inside (self);
+  cg_inside_list_refresh (self->inside);
 }
 
 /* ---- inside now -------------------------------------------------------------- */
 
+/* The row and its button are gone: back to the form for the next visitor. */
 static void
-on_check_out_clicked_cb (GtkButton      *button,
-                         CgVisitorsPage *self)
+on_inside_checked_out_cb (CgVisitorsPage *self)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "cg-visit-id"));
-  g_autoptr(GError) error = NULL;
-
-  if (!cg_visit_check_out (self->store, id, NULL, cg_audit_current_user (), &error))
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  refresh_inside (self);
-  /* The row and its button are gone: back to the form for the next visitor. */
   cg_visit_form_focus (self->form);
-}
-
-static GtkWidget *
-inside_row_new (CgVisitorsPage *self,
-                const CgVisit  *visit,
-                const char     *now)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (visit->visitor_name);
-  GtkWidget *sub;
-  GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *minutes_label;
-  GtkWidget *button;
-  g_autofree char *since = cg_datetime_utc_to_local (visit->arrived_at);
-  g_autofree char *sub_text = NULL;
-  g_autofree char *minutes_text = NULL;
-  g_autofree char *button_name = NULL;
-  int minutes = cg_visit_minutes (visit, now);
-  gboolean overstay = self->policy != NULL && cg_visit_is_overstay (self->policy, visit, now);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_box_append (GTK_BOX (texts), name);
-  if (visit->visiting_name != NULL && *visit->visiting_name != '\0')
-    /* Translators: a visitor inside: since when (local HH:MM) and whom they visit */
-    sub_text = g_strdup_printf (_("Since %s · visiting %s"), since != NULL ? since + 11 : "",
-                                visit->visiting_name);
-  else
-    /* Translators: a visitor inside since this time (local HH:MM) */
-    sub_text = g_strdup_printf (_("Since %s"), since != NULL ? since + 11 : "");
-  sub = gtk_label_new (sub_text);
-  gtk_label_set_xalign (GTK_LABEL (sub), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (sub, "dim-label");
-  gtk_box_append (GTK_BOX (texts), sub);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (box), texts);
-
-  minutes_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", minutes), minutes);
-  minutes_label = gtk_label_new (minutes_text);
-  gtk_label_set_xalign (GTK_LABEL (minutes_label), 1.0f);
-  gtk_widget_add_css_class (minutes_label, "numeric");
-  gtk_box_append (GTK_BOX (figures), minutes_label);
-  if (overstay)
-    {
-      /* Translators: a visitor inside longer than the policy allows (ALL-4) */
-      GtkWidget *badge = gtk_label_new (_("Overstay"));
-
-      gtk_label_set_xalign (GTK_LABEL (badge), 1.0f);
-      gtk_widget_add_css_class (badge, "error");
-      gtk_widget_add_css_class (badge, "caption-heading");
-      gtk_widget_add_css_class (minutes_label, "error");
-      gtk_widget_add_css_class (minutes_label, "heading");
-      gtk_widget_add_css_class (row, "cg-overstay");
-      gtk_box_append (GTK_BOX (figures), badge);
-    }
-  gtk_widget_set_valign (figures, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), figures);
-
-  button = gtk_button_new_with_label (_("Check Out"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  /* Translators: accessible name and tooltip of a visitor's Check Out button */
-  button_name = g_strdup_printf (_("Check out %s"), visit->visitor_name);
-  gtk_widget_set_tooltip_text (button, button_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  button_name, -1);
-  g_object_set_data (G_OBJECT (button), "cg-visit-id", GSIZE_TO_POINTER ((gsize) visit->id));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_check_out_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), button);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
-}
-
-static void
-show_inside (CgVisitorsPage *self,
-             GPtrArray      *inside,
-             const char     *now)
-{
-  g_autofree char *summary = NULL;
-  GtkWidget *focused_row = NULL;
-  GtkWidget *child;
-  int limit;
-  int overstays = 0;
-
-  if (self->policy == NULL)
-    return;
-
-  /* A Check Out button with the focus keeps it across the refresh. */
-  {
-    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-    if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->inside_list)))
-      focused_row = focus;
-  }
-  {
-    gint64 keep_id = focused_row != NULL
-                     ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (focused_row), "cg-visit-id"))
-                     : 0;
-    GtkWidget *to_focus = NULL;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->inside_list))) != NULL)
-      gtk_list_box_remove (self->inside_list, child);
-    for (guint i = 0; i < inside->len; i++)
-      {
-        const CgVisit *visit = inside->pdata[i];
-        GtkWidget *row = inside_row_new (self, visit, now);
-
-        if (cg_visit_is_overstay (self->policy, visit, now))
-          overstays++;
-        gtk_list_box_append (self->inside_list, row);
-        if (keep_id != 0 && visit->id == keep_id)
-          {
-            GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-
-            to_focus = gtk_widget_get_last_child (box);
-          }
-      }
-    if (to_focus != NULL)
-      gtk_widget_grab_focus (to_focus);
-  }
-
-  limit = cg_policy_get_int (self->policy, CG_POLICY_MAX_VISITORS);
-  /* Translators: visitors inside the reception room now, against the limit (ALL-4) */
-  summary = g_strdup_printf (_("%u of %d inside"), inside->len, limit);
-  gtk_label_set_text (self->inside_label, summary);
-  gtk_label_set_text (self->inside_summary_label, summary);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->inside_label), "error");
-  if ((int) inside->len >= limit)
-    gtk_widget_add_css_class (GTK_WIDGET (self->inside_label), "error");
-
-  if (inside->len == 0)
-    gtk_label_set_text (self->inside_hint_label, _("Nobody is inside. Admitted visitors are listed here until they are checked out."));
-  else
-    {
-      g_autofree char *hint = NULL;
-
-      if (overstays > 0)
-        /* Translators: %d is the policy's maximum stay in minutes */
-        hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "A visit may last %d minute: overstays are in red.",
-                                             "A visit may last %d minutes: overstays are in red.",
-                                             cg_policy_get_int (self->policy, CG_POLICY_MAX_VISIT_MINUTES)),
-                                cg_policy_get_int (self->policy, CG_POLICY_MAX_VISIT_MINUTES));
-      else
-        hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "A visit may last %d minute.",
-                                             "A visit may last %d minutes.",
-                                             cg_policy_get_int (self->policy, CG_POLICY_MAX_VISIT_MINUTES)),
-                                cg_policy_get_int (self->policy, CG_POLICY_MAX_VISIT_MINUTES));
-      gtk_label_set_text (self->inside_hint_label, hint);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->inside_list), inside->len > 0);
-}
-
-/* The list is read in a thread on a connection of its own: over years of
- * visits it is not free, and the 30-second refresh must never stall the
- * gate's typing. */
-typedef struct
-{
-  GPtrArray *inside;
-  char      *now;
-} InsideResult;
-
-static void
-inside_result_free (InsideResult *result)
-{
-  g_clear_pointer (&result->inside, g_ptr_array_unref);
-  g_free (result->now);
-  g_free (result);
-}
-
-static void
-inside_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CgStore) store = cg_store_open (task_data, &error);
-  InsideResult *result = g_new0 (InsideResult, 1);
-
-  result->now = cg_datetime_now_utc ();
-  if (store != NULL)
-    result->inside = cg_visit_list_inside (store, NULL, &error);
-  if (result->inside == NULL)
-    {
-      inside_result_free (result);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, result, (GDestroyNotify) inside_result_free);
-}
-
-static void
-inside_ready_cb (GObject      *source_object,
-                 GAsyncResult *res,
-                 gpointer      user_data)
-{
-  CgVisitorsPage *self = CG_VISITORS_PAGE (source_object);
-  g_autoptr(GError) error = NULL;
-  InsideResult *result = g_task_propagate_pointer (G_TASK (res), &error);
-
-  if (self->inside_cancellable == NULL
-      || g_task_get_cancellable (G_TASK (res)) != self->inside_cancellable)
-    {
-      g_clear_pointer (&result, inside_result_free);
-      return;
-    }
-  if (result == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_label_set_text (self->inside_label, error->message);
-      return;
-    }
-  show_inside (self, result->inside, result->now);
-  inside_result_free (result);
-}
-
-static void
-refresh_inside (CgVisitorsPage *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (self->store == NULL)
-    return;
-  g_cancellable_cancel (self->inside_cancellable);
-  g_clear_object (&self->inside_cancellable);
-  self->inside_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->inside_cancellable, inside_ready_cb, NULL);
-  g_task_set_source_tag (task, refresh_inside);
-  g_task_set_task_data (task, g_strdup (cg_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, inside_thread);
-}
-
-static gboolean
-inside_timer_cb (gpointer user_data)
-{
-  refresh_inside (CG_VISITORS_PAGE (user_data));
-  return G_SOURCE_CONTINUE;
 }
 
 /* ---- the register --------------------------------------------------------------- */
@@ -877,13 +616,13 @@ on_store_changed_cb (CgStore        *store,
   if (g_strcmp0 (table, "policy") == 0 || g_strcmp0 (table, "institution") == 0)
     {
       load_policy (self);
-      refresh_inside (self);
+      cg_inside_list_refresh (self->inside);
     }
   else if (g_strcmp0 (table, "person") == 0)
     cg_visit_form_reload_people (self->form);
   else if (g_strcmp0 (table, "visit") == 0)
     {
-      refresh_inside (self);
+      cg_inside_list_refresh (self->inside);
       self->chart_stale = TRUE;
       if (gtk_widget_get_mapped (GTK_WIDGET (self)) && g_str_equal (current_view (self), "chart"))
         start_chart_job (self);
@@ -1038,9 +777,8 @@ cg_visitors_page_map (GtkWidget *widget)
       load_policy (self);
       cg_visit_form_reload_people (self->form);
     }
-  refresh_inside (self);
-  if (self->inside_timer_id == 0)
-    self->inside_timer_id = g_timeout_add_seconds (INSIDE_REFRESH_SECONDS, inside_timer_cb, self);
+  cg_inside_list_refresh (self->inside);
+  cg_inside_list_set_auto_refresh (self->inside, TRUE);
   if (self->history != NULL && g_str_equal (current_view (self), "register"))
     cg_visit_history_model_set_paused (self->history, FALSE);
   if (g_str_equal (current_view (self), "chart") && self->chart_stale)
@@ -1054,7 +792,7 @@ cg_visitors_page_unmap (GtkWidget *widget)
 {
   CgVisitorsPage *self = CG_VISITORS_PAGE (widget);
 
-  g_clear_handle_id (&self->inside_timer_id, g_source_remove);
+  cg_inside_list_set_auto_refresh (self->inside, FALSE);
   if (self->history != NULL)
     cg_visit_history_model_set_paused (self->history, TRUE);
 
@@ -1066,18 +804,18 @@ cg_visitors_page_dispose (GObject *object)
 {
   CgVisitorsPage *self = CG_VISITORS_PAGE (object);
 
-  g_clear_handle_id (&self->inside_timer_id, g_source_remove);
+  if (self->inside != NULL)
+    cg_inside_list_stop (self->inside);
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
   g_cancellable_cancel (self->chart_cancellable);
   g_clear_object (&self->chart_cancellable);
-  g_cancellable_cancel (self->inside_cancellable);
-  g_clear_object (&self->inside_cancellable);
   if (self->register_view != NULL)
     gtk_column_view_set_model (self->register_view, NULL);
   g_clear_pointer (&self->row_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_VISITORS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->history);
+  g_clear_object (&self->inside);
   g_clear_pointer (&self->policy, cg_policy_free);
   g_clear_object (&self->store);
 
@@ -1165,6 +903,12 @@ cg_visitors_page_init (CgVisitorsPage *self)
   ensure_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->inside = cg_inside_list_new (self->inside_list, self->inside_label, self->inside_hint_label,
+                                     self->inside_summary_label);
+  g_signal_connect_object (self->inside, "checked-out", G_CALLBACK (on_inside_checked_out_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inside, "check-out-failed", G_CALLBACK (show_toast), self,
+                           G_CONNECT_SWAPPED);
   setup_register_columns (self);
   self->row_popover = gtk_popover_menu_new_from_model (self->row_menu);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
@@ -1209,6 +953,7 @@ cg_visitors_page_new (CgStore        *store,
   self->store = g_object_ref (store);
   self->module = module;
   cg_visit_form_set_store (self->form, store, module);
+  cg_inside_list_set_store (self->inside, store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   return GTK_WIDGET (self);
 }

@@ -69,6 +69,8 @@ extern const CgRegisterSpec cg_import_visits_register;   /* cg-import-visits.c *
 extern const CgRegisterSpec cg_import_rooms_register;    /* cg-import-rooms.c */
 extern const CgRegisterSpec cg_import_stays_register;    /* cg-import-rooms.c */
 extern const CgRegisterSpec cg_import_disinfections_register; /* cg-import-disinfections.c */
+extern const CgRegisterSpec cg_import_services_register; /* cg-import-services.c */
+extern const CgRegisterSpec cg_import_mourners_register; /* cg-import-services.c */
 
 /* Reports a problem of this row.  The column (an index in the spec, -1 for
  * the row as a whole) is named as the file writes it, so that the user

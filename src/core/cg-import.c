@@ -135,6 +135,8 @@ static const CgRegisterSpec * const registers[CG_N_REGISTERS] = {
   [CG_REGISTER_ROOMS] = &cg_import_rooms_register,
   [CG_REGISTER_STAYS] = &cg_import_stays_register,
   [CG_REGISTER_DISINFECTIONS] = &cg_import_disinfections_register,
+  [CG_REGISTER_SERVICES] = &cg_import_services_register,
+  [CG_REGISTER_MOURNERS] = &cg_import_mourners_register,
 };
 
 int

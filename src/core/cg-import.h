@@ -29,6 +29,8 @@ typedef enum
   CG_REGISTER_ROOMS,     /* observation and isolation rooms (ALL-5) */
   CG_REGISTER_STAYS,     /* isolation observation stays (ALL-6, RS-2) */
   CG_REGISTER_DISINFECTIONS, /* the disinfection log (ALL-7, FH-4) */
+  CG_REGISTER_SERVICES,  /* funeral services (FH-5, FH-7) */
+  CG_REGISTER_MOURNERS,  /* the mourner register (FH-6) */
   CG_N_REGISTERS
 } CgRegister;
 

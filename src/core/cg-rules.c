@@ -12,6 +12,7 @@
 #include "cg-json.h"
 #include "cg-nat-test.h"
 #include "cg-room.h"
+#include "cg-service.h"
 #include "cg-visit.h"
 #include "cg-disinfection.h"
 #include "cg-rules.h"
@@ -441,7 +442,8 @@ cg_rules_evaluate (CgStore         *store,
       || !cg_stock_evaluate_rules (store, policy, date, alerts, error)
       || !cg_visit_evaluate_rules (store, policy, date, alerts, error)
       || !cg_room_evaluate_rules (store, policy, date, alerts, error)
-      || !cg_hygiene_evaluate_rules (store, policy, date, alerts, error))
+      || !cg_hygiene_evaluate_rules (store, policy, date, alerts, error)
+      || !cg_service_evaluate_rules (store, policy, date, alerts, error))
     return NULL;
   g_ptr_array_sort (alerts, compare_alerts);
   return g_steal_pointer (&alerts);
