@@ -247,7 +247,6 @@ on_export_done_cb (GObject      *source,
   CgReportsPage *self = CG_REPORTS_PAGE (source);
   ExportInput *input = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   /* The application waited for the thread to remove its file. */
   if (g_application_get_default () != NULL)
@@ -259,36 +258,15 @@ on_export_done_cb (GObject      *source,
       return;
     }
   set_exporting (self, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      AdwMessageDialog *dialog;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          adw_toast_overlay_add_toast (self->toast_overlay,
-                                       adw_toast_new (_("Export cancelled: no file was written")));
-          return;
-        }
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (cg_reports_page_get_parent_window (self),
-                                                           _("The Workbook Could Not Be Saved"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("Close"));
-      adw_message_dialog_set_default_response (dialog, "close");
-      adw_message_dialog_set_close_response (dialog, "close");
-      gtk_window_present (GTK_WINDOW (dialog));
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Export cancelled: no file was written")));
       return;
     }
-
-  g_free (self->saved_uri);
-  self->saved_uri = g_filename_to_uri (input->path, NULL, NULL);
-  toast = adw_toast_new (_("Period workbook saved"));
-  adw_toast_set_timeout (toast, 8);
-  if (self->saved_uri != NULL)
-    {
-      adw_toast_set_button_label (toast, _("Open"));
-      adw_toast_set_action_name (toast, "reports.open");
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cg_reports_page_tell_saved (self, error, _("The Workbook Could Not Be Saved"),
+                              input->path, _("Period workbook saved"));
 }
 
 static void

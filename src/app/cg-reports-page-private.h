@@ -90,6 +90,11 @@ struct _CgReportsPage
 extern GFile *cg_reports_last_folder;
 
 GtkWindow *cg_reports_page_get_parent_window (CgReportsPage   *self);
+void       cg_reports_page_tell_saved        (CgReportsPage   *self,
+                                              const GError    *error,
+                                              const char      *error_heading,
+                                              const char      *path,
+                                              const char      *saved_text);
 /* A store of its own, so that the window's stays free for the user. */
 CgPolicy  *cg_reports_open_store_and_policy  (const char      *path,
                                               const CgModule  *module,

@@ -596,7 +596,6 @@ on_save_done_cb (GObject      *source,
   CgReportsPage *self = CG_REPORTS_PAGE (source);
   SaveInput *input = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   /* The page was closed while the thread wrote: nothing left to tell. */
   if (self->toast_overlay == NULL)
@@ -605,13 +604,28 @@ on_save_done_cb (GObject      *source,
       return;
     }
   set_saving (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  g_task_propagate_boolean (G_TASK (result), &error);
+  cg_reports_page_tell_saved (self, error, _("The Report Could Not Be Saved"),
+                              input->path, _("Report saved"));
+}
+
+/* After a workbook was written: a dialog with @error under @error_heading,
+ * or a toast saying @saved_text with "Open" for the file at @path. */
+void
+cg_reports_page_tell_saved (CgReportsPage *self,
+                            const GError  *error,
+                            const char    *error_heading,
+                            const char    *path,
+                            const char    *saved_text)
+{
+  AdwToast *toast;
+
+  if (error != NULL)
     {
       AdwMessageDialog *dialog;
 
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (cg_reports_page_get_parent_window (self),
-                                                           _("The Report Could Not Be Saved"),
-                                                           error->message));
+                                                           error_heading, error->message));
       adw_message_dialog_add_response (dialog, "close", _("Close"));
       adw_message_dialog_set_default_response (dialog, "close");
       adw_message_dialog_set_close_response (dialog, "close");
@@ -620,8 +634,8 @@ on_save_done_cb (GObject      *source,
     }
 
   g_free (self->saved_uri);
-  self->saved_uri = g_filename_to_uri (input->path, NULL, NULL);
-  toast = adw_toast_new (_("Report saved"));
+  self->saved_uri = g_filename_to_uri (path, NULL, NULL);
+  toast = adw_toast_new (saved_text);
   adw_toast_set_timeout (toast, 8);
   if (self->saved_uri != NULL)
     {
