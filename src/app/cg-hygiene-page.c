@@ -358,6 +358,15 @@ training_status_text (const CgTrainingStatus *status,
 {
   g_autofree char *last = NULL;
 
+  if (!status->any && !status->overdue)
+    {
+      *style = "warning";
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "No training or drill yet: hold the first within %d day (ALL-8).",
+                                           "No training or drill yet: hold the first within %d days (ALL-8).",
+                                           (gulong) status->days_left),
+                              status->days_left);
+    }
   if (!status->any)
     {
       *style = "error";

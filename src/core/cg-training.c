@@ -307,6 +307,41 @@ latest_training (CgStore      *store,
   return training;
 }
 
+/* The local day of the institution's set-up; *known FALSE without a profile. */
+static gboolean
+institution_setup_day (CgStore  *store,
+                       GDate    *out,
+                       gboolean *known,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *known = FALSE;
+  stmt = cg_store_prepare (store, "SELECT created_at FROM institution WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *created = cg_column_dup_text (stmt, 0);
+      g_autofree char *local = cg_datetime_utc_to_local (created);
+
+      if (local != NULL && strlen (local) >= 10)
+        {
+          local[10] = '\0';
+          *known = cg_date_parse (local, out);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      cg_store_set_error (store, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 training_status (CgStore           *store,
                  const CgPolicy    *policy,
@@ -328,8 +363,21 @@ training_status (CgStore           *store,
     }
   if (last == NULL || !cg_date_parse (last->held_on, &out->last))
     {
-      out->overdue = TRUE;
-      out->days_left = 0;
+      GDate setup;
+      gboolean known;
+
+      /* With nothing on record, the first period starts on the day the
+       * institution was set up in CareGuard: a new institution has the
+       * period to hold its first session, and no day before it is judged. */
+      if (!institution_setup_day (store, &setup, &known, error))
+        return FALSE;
+      if (known && g_date_compare (date, &setup) < 0)
+        out->days_left = out->period_days;
+      else if (known)
+        out->days_left = out->period_days - g_date_days_between (&setup, date);
+      else
+        out->days_left = 0;
+      out->overdue = !known || out->days_left < 0;
       return TRUE;
     }
   out->any = TRUE;
@@ -383,41 +431,6 @@ add_alert (GPtrArray      *alerts,
   g_ptr_array_add (alerts, alert);
 }
 
-/* The local day of the institution's set-up; *known FALSE without a profile. */
-static gboolean
-institution_setup_day (CgStore  *store,
-                       GDate    *out,
-                       gboolean *known,
-                       GError  **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  *known = FALSE;
-  stmt = cg_store_prepare (store, "SELECT created_at FROM institution WHERE id = 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_autofree char *created = cg_column_dup_text (stmt, 0);
-      g_autofree char *local = cg_datetime_utc_to_local (created);
-
-      if (local != NULL && strlen (local) >= 10)
-        {
-          local[10] = '\0';
-          *known = cg_date_parse (local, out);
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      cg_store_set_error (store, error, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 evaluate_training (CgStore         *store,
                    const CgPolicy  *policy,
@@ -434,21 +447,6 @@ evaluate_training (CgStore         *store,
     return FALSE;
   if (!status.overdue)
     return TRUE;
-  /* With nothing on record, the first period starts on the day the
-   * institution was set up in CareGuard: a new institution has the period
-   * to hold its first session, and no day before it is judged. */
-  if (last == NULL)
-    {
-      GDate setup;
-      gboolean known;
-
-      if (!institution_setup_day (store, &setup, &known, error))
-        return FALSE;
-      if (known && (g_date_compare (date, &setup) < 0
-                    || g_date_days_between (&setup, date) <= status.period_days))
-        return TRUE;
-    }
-
   if (last == NULL)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "No training or drill on record: hold one at least every %d day.",
