@@ -16,6 +16,7 @@ import csv
 import datetime
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -390,6 +391,30 @@ def test_refusals(db, folder):
     equal(result.returncode, 2, "report daily without -o is still wrong usage")
 
 
+def test_arrival_screening(db, folder):
+    """A care home's screenings are its new arrivals' (ALL-6), not a rescue
+    station's entry register: the sheet says so and has no referring unit."""
+    with sqlite3.connect(db) as connection:
+        person, name = connection.execute("SELECT id, name FROM person WHERE kind = 'resident' "
+                                          "ORDER BY id LIMIT 1").fetchone()
+        connection.execute("INSERT INTO screening (person_id, screened_at, screened_on, temperature, health_code, "
+                           "identity_verified, outcome, registered_by, created_at) VALUES "
+                           "(?, '2021-11-03T02:00:00Z', '2021-11-03', 36.5, 'green', 1, 'admit', '门卫', "
+                           "'2021-11-03T02:00:00Z')", (person,))
+    path = os.path.join(folder, "arrivals.xlsx")
+    result = run(db, ["report", "period", "--from", FIRST, "--to", LAST, "-o", path])
+    equal(result.returncode, 0, "report period with a screening exits 0 (%s)" % result.stderr.strip())
+    if result.returncode != 0:
+        return
+    wb = openpyxl.load_workbook(path)
+    check("新入住人员排查评估登记表" in wb.sheetnames and "救助站进站人员健康筛查登记表" not in wb.sheetnames,
+          "a care home's screenings are the new arrivals' register")
+    if "新入住人员排查评估登记表" in wb.sheetnames:
+        rows = rows_of(wb["新入住人员排查评估登记表"])
+        equal(list(rows[2][:4]), ["筛查时间", "姓名", "身份证号（脱敏）", "来源"], "new arrivals' register: headers")
+        equal(rows[3][1], name, "new arrivals' register: the resident screened")
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix="careguard-period-") as folder:
         db = build_scenario(folder)
@@ -397,6 +422,7 @@ def main():
             test_workbook(db, folder)
             test_split(db, folder)
         test_refusals(db, folder)
+        test_arrival_screening(db, folder)
     print("1..%d" % (passed + failed))
     print("# %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0

@@ -359,6 +359,26 @@ static const PeriodColumn screening_columns[] = {
   { "登记人", 8, PERIOD_CENTER },
 };
 
+/* The same register where it is the new arrivals' screening (ALL-6, care
+ * homes and child welfare): no referring unit, screened on arrival. */
+static const PeriodColumn arrival_screening_columns[] = {
+  { "筛查时间", 16, PERIOD_DATETIME },
+  { "姓名", 9, PERIOD_CENTER },
+  { "身份证号（脱敏）", 20, PERIOD_CENTER },
+  { "来源", 12, PERIOD_CENTER },
+  { "体温", 6, PERIOD_TEMPERATURE },
+  { "症状", 12, PERIOD_TEXT },
+  { "14 天旅居史", 9, PERIOD_CENTER },
+  { "接触史", 7, PERIOD_CENTER },
+  { "健康码", 8, PERIOD_CENTER },
+  { "行程卡", 7, PERIOD_CENTER },
+  { "核酸采样时间/结果", 16, PERIOD_CENTER },
+  { "隔离房间", 10, PERIOD_CENTER },
+  { "处置", 30, PERIOD_TEXT },
+  { "登记人", 8, PERIOD_CENTER },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (arrival_screening_columns) == G_N_ELEMENTS (screening_columns));
+
 static void
 write_screening_row (PeriodSheet  *sheet,
                      lxw_row_t     row,
@@ -406,6 +426,19 @@ write_screening_row (PeriodSheet  *sheet,
   g_string_free (action, TRUE);
 }
 
+/* The test: the first sample taken on or after the screening day. */
+#define SCREENING_QUERY \
+  "SELECT s.screened_at, p.name, p.id_number, s.referred_by, s.temperature, s.symptoms, " \
+  "       s.risk_travel, s.contact, s.health_code, " \
+  "       (SELECT n.sampled_on FROM nat_test n WHERE n.person_id = s.person_id " \
+  "          AND n.sampled_on >= s.screened_on ORDER BY n.sampled_on LIMIT 1), " \
+  "       (SELECT n.result FROM nat_test n WHERE n.person_id = s.person_id " \
+  "          AND n.sampled_on >= s.screened_on ORDER BY n.sampled_on LIMIT 1), " \
+  "       s.outcome, r.name, s.called_120_at, s.reported_at, s.note, s.registered_by " \
+  "FROM screening s JOIN person p ON p.id = s.person_id " \
+  "LEFT JOIN stay st ON st.id = s.stay_id LEFT JOIN room r ON r.id = st.room_id " \
+  "WHERE s.screened_on BETWEEN ?1 AND ?2 ORDER BY s.screened_at, s.id"
+
 gboolean
 period_write_screening (PeriodContext  *ctx,
                         GError        **error)
@@ -418,21 +451,17 @@ period_write_screening (PeriodContext  *ctx,
     return FALSE;
   if (!wanted)
     return TRUE;
-  /* The test: the first sample taken on or after the screening day. */
+  if (ctx->inst->kind != CG_KIND_RESCUE_STATION)
+    return stream_sheet (ctx, "新入住人员排查评估登记表", arrival_screening_columns,
+                         G_N_ELEMENTS (arrival_screening_columns),
+                         /* Translators: note under the title of the new arrivals' screening register (ALL-6) */
+                         _("Every new arrival screened in the period (ALL-6). The nucleic-acid test is the first sample taken on or after the day of screening."),
+                         SCREENING_QUERY, write_screening_row, error);
   return stream_sheet (ctx, "救助站进站人员健康筛查登记表", screening_columns,
                        G_N_ELEMENTS (screening_columns),
                        /* Translators: note under the title of the rescue-station screening register */
                        _("Every entrant screened in the period. The nucleic-acid test is the first sample taken on or after the day of entry."),
-                       "SELECT s.screened_at, p.name, p.id_number, s.referred_by, s.temperature, s.symptoms, "
-                       "       s.risk_travel, s.contact, s.health_code, "
-                       "       (SELECT n.sampled_on FROM nat_test n WHERE n.person_id = s.person_id "
-                       "          AND n.sampled_on >= s.screened_on ORDER BY n.sampled_on LIMIT 1), "
-                       "       (SELECT n.result FROM nat_test n WHERE n.person_id = s.person_id "
-                       "          AND n.sampled_on >= s.screened_on ORDER BY n.sampled_on LIMIT 1), "
-                       "       s.outcome, r.name, s.called_120_at, s.reported_at, s.note, s.registered_by "
-                       "FROM screening s JOIN person p ON p.id = s.person_id "
-                       "LEFT JOIN stay st ON st.id = s.stay_id LEFT JOIN room r ON r.id = st.room_id "
-                       "WHERE s.screened_on BETWEEN ?1 AND ?2 ORDER BY s.screened_at, s.id",
+                       SCREENING_QUERY,
                        write_screening_row, error);
 }
 
