@@ -446,7 +446,7 @@ update_verdict (Dialog *dialog)
   refusal = cg_mourner_decide (policy, mourner, MAX (inside, 0));
   if (refusal == 0)
     {
-      gtk_label_set_text (GTK_LABEL (dialog->verdict_label), _("Admitted"));
+      gtk_label_set_text (GTK_LABEL (dialog->verdict_label), C_("mourner", "Admitted"));
       gtk_widget_add_css_class (dialog->verdict_label, "success");
       return;
     }

@@ -192,19 +192,18 @@ failed:
 static char *
 format_minutes (gint64 minutes)
 {
-  gint64 days = minutes / (24 * 60);
-  gint64 hours = (minutes / 60) % 24;
-  gint64 mins = minutes % 60;
+  int days = (int) (minutes / (24 * 60));
+  int hours = (int) ((minutes / 60) % 24);
+  int mins = (int) (minutes % 60);
 
   if (days > 0)
     /* Translators: a duration: days, hours, minutes */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"),
-                            days, hours, mins);
+    return g_strdup_printf (_("%d d %d h %d min"), days, hours, mins);
   if (hours > 0)
     /* Translators: a duration: hours, minutes */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"), hours, mins);
+    return g_strdup_printf (_("%d h %d min"), hours, mins);
   /* Translators: a duration in minutes */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), mins);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", mins), mins);
 }
 
 static GtkWidget *
