@@ -346,7 +346,7 @@ card_new (CgServicesPage *self,
       card_label (card, left, info->state == CG_MOURNING_OVER ? "error"
                               : info->state == CG_MOURNING_APPROACHING ? "warning" : NULL);
       /* Translators: %s is a local time */
-      limit = g_strdup_printf (_("Planned end %s"), end);
+      limit = g_strdup_printf (C_("service", "Planned end %s"), end);
       card_label (card, limit, "dim-label");
       /* Translators: mourners admitted and refused today */
       mourners = g_strdup_printf (_("Mourners today: %d admitted, %d refused"), info->mourners, info->refused);
