@@ -43,6 +43,7 @@ typedef struct
   GtkWidget          *symptom_checks[CG_N_SYMPTOMS];
   GtkWidget          *code_buttons[CG_N_HEALTH_CODES];
   GtkWidget          *verdict_label;
+  CgPolicy           *policy;       /* loaded once for the verdicts */
   /* close, checklist */
   GtkWidget          *time_row;
   GtkWidget          *who_row;
@@ -53,6 +54,7 @@ dialog_free (Dialog *dialog)
 {
   g_clear_object (&dialog->store);
   g_clear_pointer (&dialog->service, cg_service_free);
+  g_clear_pointer (&dialog->policy, cg_policy_free);
   g_free (dialog);
 }
 
@@ -425,7 +427,6 @@ static void
 update_verdict (Dialog *dialog)
 {
   g_autoptr(CgMourner) mourner = cg_mourner_new ();
-  g_autoptr(CgPolicy) policy = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *reasons = NULL;
   g_autofree char *text = NULL;
@@ -439,11 +440,12 @@ update_verdict (Dialog *dialog)
       gtk_label_set_text (GTK_LABEL (dialog->verdict_label), _("Enter the temperature for a verdict."));
       return;
     }
-  policy = cg_module_load_policy (dialog->module, dialog->store, NULL);
-  if (policy == NULL)
+  if (dialog->policy == NULL)
+    dialog->policy = cg_module_load_policy (dialog->module, dialog->store, NULL);
+  if (dialog->policy == NULL)
     return;
   inside = cg_mourner_count_inside (dialog->store, dialog->service->id, NULL, NULL);
-  refusal = cg_mourner_decide (policy, mourner, MAX (inside, 0));
+  refusal = cg_mourner_decide (dialog->policy, mourner, MAX (inside, 0));
   if (refusal == 0)
     {
       gtk_label_set_text (GTK_LABEL (dialog->verdict_label), C_("mourner", "Admitted"));
