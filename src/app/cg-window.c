@@ -17,6 +17,7 @@
 #include "cg-setup-page.h"
 #include "cg-visitors-page.h"
 #include "cg-rooms-page.h"
+#include "cg-services-page.h"
 #include "cg-hygiene-page.h"
 #include "cg-supplies-page.h"
 #include "cg-tests-page.h"
@@ -72,6 +73,7 @@ typedef struct
 
 static const PageInfo page_infos[] = {
   { CG_PAGE_TODAY, "today", N_("Today"), "go-home-symbolic", cg_today_page_new },
+  { CG_PAGE_SERVICES, "services", N_("Funeral Services"), "view-grid-symbolic", cg_services_page_new },
   { CG_PAGE_CHECKS, "checks", N_("Temperature Checks"), "checkbox-checked-symbolic", cg_checks_page_new },
   { CG_PAGE_TESTS, "tests", N_("Nucleic-Acid Tests"), "applications-science-symbolic", cg_tests_page_new },
   { CG_PAGE_VISITORS, "visitors", N_("Visitors"), "avatar-default-symbolic", cg_visitors_page_new },
@@ -211,6 +213,9 @@ static const struct
   { "room", "rooms" },
   { "stay", "rooms" },
   { "screening", "rooms" },
+  { "service", "services" },
+  { "mourner", "services" },
+  { "covid_step", "services" },
   { "disinfection", "hygiene" },
   { "training", "hygiene" },
   { "stock_item", "supplies" },

@@ -23,6 +23,7 @@ typedef enum
   CG_PAGE_VISITORS = 1 << 6,  /* the gate: visitor register (ALL-4) */
   CG_PAGE_ROOMS    = 1 << 7,  /* observation/isolation rooms, stays, screening (ALL-5/6, RS-1/2/3) */
   CG_PAGE_HYGIENE  = 1 << 8,  /* disinfection log and training/drills (ALL-7, ALL-8, FH-4) */
+  CG_PAGE_SERVICES = 1 << 9,  /* funeral services: the board of halls, mourners, COVID-19 remains (FH-5/6/7) */
 } CgPageFlags;
 
 

@@ -1,0 +1,714 @@
+/* cg-services-page.c — the board of halls of a funeral home (治丧服务:
+ * FH-5, FH-6, FH-7)
+ *
+ * One card per service in progress: the deceased, the hall, the start and
+ * the time left to the mourning limit (approaching: warning, over: error);
+ * a COVID-19 case shows its checklist instead.  Everything is read in a
+ * thread with a store of its own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cg-date.h"
+#include "cg-service.h"
+#include "cg-service-dialogs.h"
+#include "cg-services-page.h"
+#include "cg-validate.h"
+
+struct _CgServicesPage
+{
+  AdwBin          parent_instance;
+
+  CgStore        *store;
+  const CgModule *module;
+  GCancellable   *cancellable;
+  gboolean        loading;
+  gboolean        loaded;
+  gboolean        dirty;
+  guint           reload_id;
+
+  GPtrArray      *cards;      /* CardInfo*, as shown */
+
+  AdwToastOverlay *toast_overlay;
+  GtkLabel       *summary_label;
+  GtkStack       *stack;
+  GtkSpinner     *spinner;
+  AdwStatusPage  *error_page;
+  GtkFlowBox     *board;
+};
+
+G_DEFINE_FINAL_TYPE (CgServicesPage, cg_services_page, ADW_TYPE_BIN)
+
+enum { PROP_0, PROP_STORE, PROP_MODULE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static const char page_css[] =
+  ".cg-service-card { padding: 12px; }"
+  ".cg-service-card.approaching { box-shadow: inset 0 0 0 2px alpha(@warning_color, 0.8); }"
+  ".cg-service-card.over { box-shadow: inset 0 0 0 2px alpha(@error_color, 0.8); }"
+  ".cg-service-card.covid { box-shadow: inset 0 0 0 2px alpha(@error_color, 0.8);"
+  "  background-color: alpha(@error_color, 0.05); }"
+  ".cg-service-pill { border-radius: 9999px; padding: 1px 10px; font-weight: bold; font-size: smaller; }"
+  ".cg-service-pill.within { color: @success_color; background-color: alpha(@success_color, 0.15); }"
+  ".cg-service-pill.approaching { color: @warning_color; background-color: alpha(@warning_color, 0.2); }"
+  ".cg-service-pill.over, .cg-service-pill.covid { color: @error_fg_color; background-color: @error_bg_color; }";
+
+static void cg_services_page_load (CgServicesPage *self);
+
+typedef struct
+{
+  CgService       *service;
+  CgMourningState  state;
+  gint64           minutes_left;
+  guint            steps_done;
+  int              mourners;
+  int              refused;
+} CardInfo;
+
+static void
+card_info_free (CardInfo *info)
+{
+  cg_service_free (info->service);
+  g_free (info);
+}
+
+static void
+ensure_css (void)
+{
+  static gboolean loaded;
+  GtkCssProvider *provider;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (loaded || display == NULL)
+    return;
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, page_css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_unref (provider);
+}
+
+static GtkWindow *
+get_parent_window (CgServicesPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+on_dialog_done_cb (const char *message,
+                   gpointer    user_data)
+{
+  CgServicesPage *self = user_data;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (message == NULL)
+    return;
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ---- loading ----------------------------------------------------------- */
+
+typedef struct
+{
+  char           *path;
+  const CgModule *module;
+} LoadInput;
+
+static void
+load_input_free (LoadInput *input)
+{
+  g_free (input->path);
+  g_free (input);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadInput *input = task_data;
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(CgPolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) card_info_free);
+  g_autofree char *now = cg_datetime_now_utc ();
+  CgRiskLevel risk;
+  GDate today;
+
+  cg_date_today (&today);
+  store = cg_store_open (input->path, &error);
+  if (store != NULL)
+    policy = cg_module_load_policy (input->module, store, &error);
+  if (policy == NULL)
+    goto failed;
+  risk = cg_service_area_risk (store, &error);
+  if (error != NULL)
+    goto failed;
+  services = cg_service_list_open (store, &error);
+  if (services == NULL)
+    goto failed;
+  for (guint i = 0; i < services->len; i++)
+    {
+      CgService *service = g_ptr_array_index (services, i);
+      CardInfo *info = g_new0 (CardInfo, 1);
+
+      info->service = cg_service_copy (service);
+      info->state = cg_service_mourning_state (policy, risk, service, now, &info->minutes_left);
+      g_ptr_array_add (cards, info);
+      if (service->covid != CG_COVID_NONE)
+        {
+          g_autoptr(GPtrArray) steps = cg_service_checklist (store, service->id, &error);
+
+          if (steps == NULL)
+            goto failed;
+          for (guint j = 0; j < steps->len; j++)
+            if (((CgCovidStepRecord *) g_ptr_array_index (steps, j))->done)
+              info->steps_done++;
+        }
+      else if (!cg_mourner_count_day (store, service->id, &today, &info->mourners, &info->refused, &error))
+        goto failed;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&cards), (GDestroyNotify) g_ptr_array_unref);
+  return;
+
+failed:
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* ---- the board ---------------------------------------------------------- */
+
+static char *
+format_minutes (gint64 minutes)
+{
+  int days = (int) (minutes / (24 * 60));
+  int hours = (int) ((minutes / 60) % 24);
+  int mins = (int) (minutes % 60);
+
+  if (days > 0)
+    /* Translators: a duration: days, hours, minutes */
+    return g_strdup_printf (_("%d d %d h %d min"), days, hours, mins);
+  if (hours > 0)
+    /* Translators: a duration: hours, minutes */
+    return g_strdup_printf (_("%d h %d min"), hours, mins);
+  /* Translators: a duration in minutes */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", mins), mins);
+}
+
+static GtkWidget *
+card_label (GtkWidget  *box,
+            const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (box), label);
+  return label;
+}
+
+static GtkWidget *
+card_button (GtkWidget      *box,
+             CgServicesPage *self,
+             const char     *label,
+             const char     *name,
+             const CgService *service,
+             GCallback       callback)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_tooltip_text (button, name);
+  g_object_set_data_full (G_OBJECT (button), "cg-service", cg_service_copy (service),
+                          (GDestroyNotify) cg_service_free);
+  g_signal_connect (button, "clicked", callback, self);
+  gtk_box_append (GTK_BOX (box), button);
+  return button;
+}
+
+static void
+on_mourner_clicked_cb (GtkButton      *button,
+                       CgServicesPage *self)
+{
+  cg_service_mourner_dialog (get_parent_window (self), self->store, self->module,
+                             g_object_get_data (G_OBJECT (button), "cg-service"), on_dialog_done_cb, self);
+}
+
+static void
+on_close_clicked_cb (GtkButton      *button,
+                     CgServicesPage *self)
+{
+  cg_service_close_dialog (get_parent_window (self), self->store,
+                           g_object_get_data (G_OBJECT (button), "cg-service"), on_dialog_done_cb, self);
+}
+
+static void
+on_checklist_clicked_cb (GtkButton      *button,
+                         CgServicesPage *self)
+{
+  cg_service_checklist_dialog (get_parent_window (self), self->store,
+                               g_object_get_data (G_OBJECT (button), "cg-service"), on_dialog_done_cb, self);
+}
+
+static GtkWidget *
+card_new (CgServicesPage *self,
+          const CardInfo *info)
+{
+  const CgService *service = info->service;
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title;
+  GtkWidget *pill;
+  g_autofree char *masked = cg_mask_id_number (service->deceased_id_number);
+  g_autofree char *start = cg_datetime_utc_to_local (service->started_at);
+  g_autofree char *end = cg_datetime_utc_to_local (service->planned_end_at);
+  g_autofree char *who = g_strdup_printf ("%s · %s", service->deceased_name, masked);
+  g_autofree char *when = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *pill_text = NULL;
+  g_autofree char *name = NULL;
+  const char *state_class;
+
+  gtk_widget_set_size_request (card, 300, -1);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "cg-service-card");
+
+  title = card_label (top, *service->hall != '\0' ? service->hall : _("No hall"), "title-3");
+  gtk_widget_set_hexpand (title, TRUE);
+  switch (info->state)
+    {
+    case CG_MOURNING_NONE:
+      state_class = "covid";
+      /* Translators: %s is 疑似 or 确诊 */
+      pill_text = g_strdup_printf (_("COVID-19: %s"), cg_covid_status_label (service->covid));
+      break;
+    case CG_MOURNING_OVER:
+      state_class = "over";
+      pill_text = g_strdup (_("Over the limit"));
+      break;
+    case CG_MOURNING_APPROACHING:
+      state_class = "approaching";
+      pill_text = g_strdup (_("Approaching the limit"));
+      break;
+    case CG_MOURNING_WITHIN:
+    default:
+      state_class = "within";
+      pill_text = g_strdup (_("Within the limit"));
+      break;
+    }
+  gtk_widget_add_css_class (card, state_class);
+  pill = card_label (top, pill_text, "cg-service-pill");
+  gtk_widget_add_css_class (pill, state_class);
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (card), top);
+
+  card_label (card, who, "heading");
+  /* Translators: %s is a local time */
+  when = g_strdup_printf (_("Started %s"), start);
+  card_label (card, when, "dim-label");
+
+  if (info->state == CG_MOURNING_NONE)
+    {
+      /* Translators: %u of %u steps of the FH-7 checklist */
+      g_autofree char *steps = g_strdup_printf (_("Checklist: %u of %u steps done"),
+                                                info->steps_done, (guint) CG_N_COVID_STEPS);
+
+      card_label (card, steps, info->steps_done < CG_N_COVID_STEPS ? "error" : "success");
+      card_label (card, _("No mourning period, mourners or ceremony (FH-7)"), "dim-label");
+    }
+  else
+    {
+      g_autofree char *span = format_minutes (ABS (info->minutes_left));
+      g_autofree char *limit = NULL;
+      g_autofree char *mourners = NULL;
+
+      if (info->minutes_left >= 0)
+        /* Translators: %s is a duration */
+        left = g_strdup_printf (_("%s left of the mourning limit"), span);
+      else
+        /* Translators: %s is a duration */
+        left = g_strdup_printf (_("Over the mourning limit by %s"), span);
+      card_label (card, left, info->state == CG_MOURNING_OVER ? "error"
+                              : info->state == CG_MOURNING_APPROACHING ? "warning" : NULL);
+      /* Translators: %s is a local time */
+      limit = g_strdup_printf (C_("service", "Planned end %s"), end);
+      card_label (card, limit, "dim-label");
+      /* Translators: mourners admitted and refused today */
+      mourners = g_strdup_printf (_("Mourners today: %d admitted, %d refused"), info->mourners, info->refused);
+      card_label (card, mourners, "dim-label");
+      if (service->ceremony)
+        card_label (card, _("Farewell ceremony planned"), "dim-label");
+    }
+
+  gtk_widget_set_margin_top (buttons, 6);
+  if (service->covid != CG_COVID_NONE)
+    {
+      /* Translators: %s is the deceased's name */
+      name = g_strdup_printf (_("COVID-19 checklist of %s"), service->deceased_name);
+      gtk_widget_add_css_class (card_button (buttons, self, _("Checklist…"), name, service,
+                                             G_CALLBACK (on_checklist_clicked_cb)), "suggested-action");
+      g_clear_pointer (&name, g_free);
+    }
+  else
+    {
+      /* Translators: %s is the deceased's name */
+      name = g_strdup_printf (_("Register a mourner for %s"), service->deceased_name);
+      card_button (buttons, self, _("Register Mourner…"), name, service, G_CALLBACK (on_mourner_clicked_cb));
+      g_clear_pointer (&name, g_free);
+    }
+  /* Translators: %s is the deceased's name */
+  name = g_strdup_printf (_("Close the service of %s"), service->deceased_name);
+  card_button (buttons, self, _("Close Service…"), name, service, G_CALLBACK (on_close_clicked_cb));
+  gtk_box_append (GTK_BOX (card), buttons);
+  return card;
+}
+
+static void
+board_refresh (CgServicesPage *self)
+{
+  GtkWidget *child;
+  guint approaching = 0, over = 0, covid = 0;
+  g_autofree char *summary = NULL;
+  g_autoptr(GString) detail = g_string_new (NULL);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->board))) != NULL)
+    gtk_flow_box_remove (self->board, child);
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      CardInfo *info = g_ptr_array_index (self->cards, i);
+
+      gtk_flow_box_append (self->board, card_new (self, info));
+      approaching += info->state == CG_MOURNING_APPROACHING;
+      over += info->state == CG_MOURNING_OVER;
+      covid += info->state == CG_MOURNING_NONE;
+    }
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service in progress", "%u services in progress",
+                                          self->cards->len), self->cards->len);
+  g_string_append (detail, summary);
+  if (approaching > 0)
+    /* Translators: appended to the count of services */
+    g_string_append_printf (detail, _(" · %u approaching the limit"), approaching);
+  if (over > 0)
+    /* Translators: appended to the count of services */
+    g_string_append_printf (detail, _(" · %u over the limit"), over);
+  if (covid > 0)
+    /* Translators: appended to the count of services */
+    g_string_append_printf (detail, _(" · %u COVID-19"), covid);
+  gtk_label_set_text (self->summary_label, detail->str);
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CgServicesPage *self = CG_SERVICES_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *cards;
+
+  cards = g_task_propagate_pointer (G_TASK (result), &error);
+  if (cards == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->loading = FALSE;
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->spinner);
+  if (cards == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  self->loaded = TRUE;
+  g_clear_pointer (&self->cards, g_ptr_array_unref);
+  self->cards = cards;
+  board_refresh (self);
+  gtk_stack_set_visible_child_name (self->stack, cards->len > 0 ? "content" : "empty");
+  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    cg_services_page_load (self);
+}
+
+static void
+cg_services_page_load (CgServicesPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadInput *input;
+
+  if (self->loading || self->store == NULL)
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  self->dirty = FALSE;
+  self->loading = TRUE;
+  self->cancellable = g_cancellable_new ();
+  input = g_new0 (LoadInput, 1);
+  input->path = g_strdup (cg_store_get_path (self->store));
+  input->module = self->module;
+  if (!self->loaded)
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
+  g_task_set_source_tag (task, cg_services_page_load);
+  g_task_set_task_data (task, input, (GDestroyNotify) load_input_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  CgServicesPage *self = user_data;
+
+  self->reload_id = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    cg_services_page_load (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* An import sends many signals: one reload after they settle. */
+static void
+on_store_changed_cb (CgStore        *store,
+                     const char     *table,
+                     CgServicesPage *self)
+{
+  self->dirty = TRUE;
+  if (self->reload_id == 0)
+    self->reload_id = g_timeout_add (200, reload_timeout_cb, self);
+}
+
+static void
+cg_services_page_map (GtkWidget *widget)
+{
+  CgServicesPage *self = CG_SERVICES_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cg_services_page_parent_class)->map (widget);
+  if (!self->loaded || self->dirty)
+    cg_services_page_load (self);
+}
+
+static void
+on_new_service_clicked_cb (CgServicesPage *self)
+{
+  cg_service_new_dialog (get_parent_window (self), self->store, self->module, on_dialog_done_cb, self);
+}
+
+/* ---- the widget --------------------------------------------------------- */
+
+static GtkWidget *
+status_page_new (const char *icon,
+                 const char *title,
+                 const char *description)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  return page;
+}
+
+static void
+build (CgServicesPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *new_button = gtk_button_new_with_label (_("New Service…"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *spinner_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *error_page = status_page_new ("dialog-error-symbolic", _("Could Not Load the Services"), NULL);
+
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toast_overlay));
+  adw_toast_overlay_set_child (self->toast_overlay, box);
+
+  gtk_widget_set_margin_start (toolbar, 18);
+  gtk_widget_set_margin_end (toolbar, 18);
+  gtk_widget_set_margin_top (toolbar, 12);
+  gtk_widget_set_margin_bottom (toolbar, 6);
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->summary_label, 0.0);
+  gtk_label_set_wrap (self->summary_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "title-4");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->summary_label), TRUE);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->summary_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (new_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Service…"), -1);
+  gtk_widget_set_tooltip_text (new_button, _("Register a service: the deceased, the family, the hall (FH-5)"));
+  gtk_widget_add_css_class (new_button, "suggested-action");
+  g_signal_connect_swapped (new_button, "clicked", G_CALLBACK (on_new_service_clicked_cb), self);
+  gtk_box_append (GTK_BOX (toolbar), new_button);
+  gtk_box_append (GTK_BOX (box), toolbar);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->spinner), 32, 32);
+  gtk_widget_set_valign (spinner_box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (spinner_box), GTK_WIDGET (self->spinner));
+  gtk_stack_add_named (self->stack, spinner_box, "loading");
+  self->error_page = ADW_STATUS_PAGE (error_page);
+  gtk_stack_add_named (self->stack, error_page, "error");
+  gtk_stack_add_named (self->stack,
+                       status_page_new ("view-grid-symbolic", _("No Services in Progress"),
+                                        _("Every hall is free. Use “New Service…” to register a deceased and open "
+                                          "a service in a hall.")),
+                       "empty");
+
+  self->board = GTK_FLOW_BOX (gtk_flow_box_new ());
+  gtk_flow_box_set_selection_mode (self->board, GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (self->board, TRUE);
+  gtk_flow_box_set_max_children_per_line (self->board, 4);
+  gtk_flow_box_set_column_spacing (self->board, 12);
+  gtk_flow_box_set_row_spacing (self->board, 12);
+  gtk_widget_set_valign (GTK_WIDGET (self->board), GTK_ALIGN_START);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->board), 18);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->board), 18);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->board), 18);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->board), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Halls in use"), -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->board));
+  gtk_stack_add_named (self->stack, scroller, "content");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+static void
+cg_services_page_constructed (GObject *object)
+{
+  CgServicesPage *self = CG_SERVICES_PAGE (object);
+  static const char * const tables[] = { "service", "mourner", "covid_step", "disinfection", "policy",
+                                         "institution" };
+
+  G_OBJECT_CLASS (cg_services_page_parent_class)->constructed (object);
+  if (self->module == NULL)
+    self->module = &cg_module_funeral_home;
+  if (self->store != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      {
+        g_autofree char *signal = g_strdup_printf ("changed::%s", tables[i]);
+
+        g_signal_connect_object (self->store, signal, G_CALLBACK (on_store_changed_cb), self, 0);
+      }
+}
+
+static void
+cg_services_page_dispose (GObject *object)
+{
+  CgServicesPage *self = CG_SERVICES_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  G_OBJECT_CLASS (cg_services_page_parent_class)->dispose (object);
+}
+
+static void
+cg_services_page_finalize (GObject *object)
+{
+  CgServicesPage *self = CG_SERVICES_PAGE (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->cards, g_ptr_array_unref);
+  G_OBJECT_CLASS (cg_services_page_parent_class)->finalize (object);
+}
+
+static void
+cg_services_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CgServicesPage *self = CG_SERVICES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_MODULE:
+      g_value_set_pointer (value, (gpointer) self->module);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_services_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CgServicesPage *self = CG_SERVICES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_MODULE:
+      self->module = g_value_get_pointer (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_services_page_class_init (CgServicesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cg_services_page_constructed;
+  object_class->dispose = cg_services_page_dispose;
+  object_class->finalize = cg_services_page_finalize;
+  object_class->get_property = cg_services_page_get_property;
+  object_class->set_property = cg_services_page_set_property;
+  widget_class->map = cg_services_page_map;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CG_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODULE] =
+    g_param_spec_pointer ("module", NULL, NULL,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cg_services_page_init (CgServicesPage *self)
+{
+  ensure_css ();
+  self->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) card_info_free);
+  build (self);
+}
+
+GtkWidget *
+cg_services_page_new (CgStore        *store,
+                      const CgModule *module)
+{
+  g_return_val_if_fail (CG_IS_STORE (store), NULL);
+
+  return g_object_new (CG_TYPE_SERVICES_PAGE,
+                       "store", store,
+                       "module", module,
+                       NULL);
+}

@@ -1,0 +1,320 @@
+#!/usr/bin/python3
+"""UI test: the Funeral Services page of a funeral home (FH-5, FH-6, FH-7).
+
+A fresh funeral home (`careguard setup`).  The test opens "Funeral
+Services", tries to open a service of a suspected COVID-19 case in a hall
+(refused in the dialog by the core, nothing stored), then opens an
+ordinary service that started two hours ago; registers a mourner (stored
+admitted) and a feverish one (38.2: the verdict names the fever, the
+refusal is stored); tries to close the service (refused: the hall has had
+no final disinfection, and the dialog points to the Disinfection &
+Training page); records the hall's disinfection ten minutes ago with
+`careguard import disinfections` and closes the service with an end
+twenty minutes ago: ended_at is stored.
+
+Runs the real careguard window under Xvfb (the suite runs inside xvfb-run
+and dbus-run-session) and drives it through the accessibility tree.
+"""
+import datetime
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_driver import App, UiError, is_showing, walk  # noqa: E402
+
+import pyatspi  # noqa: E402
+
+BIN = os.environ["CAREGUARD_BIN"]
+RESULTS = []
+
+HALL = "一号礼厅"
+NOW = datetime.datetime.now(datetime.timezone.utc).replace(second=0, microsecond=0)
+START = NOW - datetime.timedelta(hours=2)
+DISINFECTED = NOW - datetime.timedelta(minutes=10)
+END = NOW - datetime.timedelta(minutes=20)
+
+
+def id_number(first17):
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    total = sum(int(d) * w for d, w in zip(first17, weights))
+    return first17 + "10X98765432"[total % 11]
+
+
+DECEASED = ("陈德福", id_number("35058219400303001"))
+MOURNER = "陈小红"
+FEVERISH = "林志强"
+
+
+def local(moment):
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def utc_text(moment):
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def case(func):
+    def run(*args):
+        try:
+            func(*args)
+            RESULTS.append((func.__name__, None))
+            print("ok - %s" % func.__name__, flush=True)
+        except Exception:  # report and go on with the next case
+            RESULTS.append((func.__name__, sys.exc_info()[1]))
+            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
+    return run
+
+
+# ---- the database ----------------------------------------------------------
+
+def careguard(db, *args):
+    env = dict(os.environ, LANGUAGE="C", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    result = subprocess.run([BIN, "--db", db] + list(args), env=env,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise UiError("careguard %s failed: %s" % (" ".join(args), result.stderr.strip()))
+    return result.stdout
+
+
+def make_database(folder):
+    db = os.path.join(folder, "funeral.db")
+    careguard(db, "setup", "--name", "晋江市殡仪馆", "--type", "funeral-home", "--beds", "0")
+    return db
+
+
+def query(db, sql, args=()):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()
+
+
+# ---- the window ------------------------------------------------------------
+
+def find_in(node, role=None, name=None):
+    found = []
+    for child in walk(node):
+        try:
+            if role is not None and child.getRoleName() != role:
+                continue
+            if name is not None and child.name != name:
+                continue
+            if not is_showing(child):
+                continue
+            found.append(child)
+        except Exception:
+            continue
+    return found
+
+
+def window_of(node):
+    while node is not None:
+        parent = node.parent
+        if parent is None or parent.getRoleName() == "application":
+            return node
+        node = parent
+    return None
+
+
+def press(app, window, name, role="push button"):
+    node = app.wait(lambda: (find_in(window, role, name) or [None])[0], 10, "%s %r" % (role, name))
+    app.wait(lambda: node.getState().contains(pyatspi.STATE_SENSITIVE), 10, "%r to become sensitive" % name)
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "press", "activate", "toggle"):
+            action.doAction(i)
+            return node
+    action.doAction(0)
+    return node
+
+
+def type_in(app, window, name, text):
+    node = app.wait(lambda: (find_in(window, "text", name) or [None])[0], 10, "text %r" % name)
+    node.queryEditableText().setTextContents(text)
+    return node
+
+
+def labels_in(window):
+    return [label.name for label in find_in(window, "label")]
+
+
+def start(db):
+    for attempt in range(3):
+        try:
+            return App(BIN, db)
+        except UiError:
+            if attempt == 2:
+                raise
+            time.sleep(2)
+
+
+def open_services_page(app):
+    app.open_page("Funeral Services")
+    return app.find("push button", "New Service…", timeout=20)
+
+
+def services(db):
+    return query(db, "SELECT deceased_name, deceased_id_number, family_contact, phone, hall, started_at, "
+                     "covid, ceremony, ended_at FROM service ORDER BY id")
+
+
+def mourners(db):
+    return query(db, "SELECT name, temperature, health_code, refusal FROM mourner ORDER BY id")
+
+
+# ---- the cases -------------------------------------------------------------
+
+@case
+def open_service_through_dialog(db):
+    app = start(db)
+    try:
+        open_services_page(app)
+        app.find("label", "No Services in Progress", timeout=20)
+        app.click("New Service…")
+        dialog = window_of(app.find("text", "Deceased's name"))
+        type_in(app, dialog, "Deceased's name", DECEASED[0])
+        # A wrong check digit is refused before the core is asked.
+        type_in(app, dialog, "ID number", DECEASED[1][:17] + ("1" if DECEASED[1][17] != "1" else "2"))
+        type_in(app, dialog, "Family contact", "陈建国")
+        type_in(app, dialog, "Phone", "13905951234")
+        type_in(app, dialog, "Hall", HALL)
+        type_in(app, dialog, "Start (YYYY-MM-DD HH:MM)", local(START))
+        press(app, dialog, "Open Service")
+        app.wait(lambda: [t for t in labels_in(dialog) if t.startswith("ID number:")] or None, 10,
+                 "the refusal of the ID number")
+        assert services(db) == []
+
+        # FH-7: a suspected case has no hall: the core refuses, the dialog says why.
+        type_in(app, dialog, "ID number", DECEASED[1])
+        press(app, dialog, "Suspected")
+        press(app, dialog, "Open Service")
+        refusal = app.wait(lambda: [t for t in labels_in(dialog) if "hall" in t.lower()] or None, 10,
+                           "the refusal of a hall for a suspected case")
+        assert refusal, refusal
+        time.sleep(0.5)
+        assert app.exists("text", "Deceased's name"), "the dialog closed after a refusal"
+        assert services(db) == []
+
+        press(app, dialog, "None")
+        press(app, dialog, "Open Service")
+        app.wait(lambda: not app.exists("text", "Deceased's name"), 10, "the dialog to close")
+        rows = services(db)
+        assert rows == [(DECEASED[0], DECEASED[1], "陈建国", "13905951234", HALL, utc_text(START),
+                         "none", 0, None)], rows
+        # The card: the hall, the masked number, the time left (72 h − 2 h).
+        app.find("push button", "Register a mourner for %s" % DECEASED[0], timeout=20)
+        app.find("label", HALL, timeout=10)
+        masked = "%s · %s" % (DECEASED[0], DECEASED[1][:6] + "********" + DECEASED[1][14:])
+        app.find("label", masked, timeout=10)
+        app.wait(lambda: [t for t in labels_in(app.root) if t.startswith("2 d 2") and "left" in t] or None,
+                 10, "the time left")
+    finally:
+        app.quit()
+
+
+@case
+def register_mourner(db):
+    app = start(db)
+    try:
+        open_services_page(app)
+        app.click("Register a mourner for %s" % DECEASED[0])
+        dialog = window_of(app.find("text", "Mourner's name"))
+        type_in(app, dialog, "Mourner's name", MOURNER)
+        type_in(app, dialog, "Phone", "13805951111")
+        type_in(app, dialog, "Temperature (℃)", "36.5")
+        app.wait(lambda: "Admitted" in labels_in(dialog), 10, "the verdict Admitted")
+        press(app, dialog, "Register")
+        app.wait(lambda: not app.exists("text", "Mourner's name"), 10, "the dialog to close")
+        assert mourners(db) == [(MOURNER, 36.5, "green", 0)], mourners(db)
+    finally:
+        app.quit()
+
+
+@case
+def feverish_mourner_refused(db):
+    app = start(db)
+    try:
+        open_services_page(app)
+        app.click("Register a mourner for %s" % DECEASED[0])
+        dialog = window_of(app.find("text", "Mourner's name"))
+        type_in(app, dialog, "Mourner's name", FEVERISH)
+        type_in(app, dialog, "Temperature (℃)", "38.2")
+        verdict = app.wait(lambda: [t for t in labels_in(dialog) if t.startswith("Refused:") and "fever" in t]
+                           or None, 10, "the verdict naming the fever")
+        assert verdict, verdict
+        press(app, dialog, "Register")
+        app.wait(lambda: not app.exists("text", "Mourner's name"), 10, "the dialog to close")
+        rows = mourners(db)
+        assert len(rows) == 2 and rows[1][:3] == (FEVERISH, 38.2, "green") and rows[1][3] & 1, rows
+        left = query(db, "SELECT left_at FROM mourner WHERE name = ?", (FEVERISH,))
+        assert left == [(None,)], left
+    finally:
+        app.quit()
+
+
+@case
+def close_refused_before_final_disinfection(db):
+    app = start(db)
+    try:
+        open_services_page(app)
+        app.click("Close the service of %s" % DECEASED[0])
+        dialog = window_of(app.find("text", "Ended at (YYYY-MM-DD HH:MM)"))
+        press(app, dialog, "Close Service")
+        refusal = app.wait(lambda: [t for t in labels_in(dialog) if "Disinfection & Training" in t] or None,
+                           10, "the refusal pointing to the disinfection page")
+        assert refusal, refusal
+        time.sleep(0.5)
+        assert app.exists("text", "Ended at (YYYY-MM-DD HH:MM)"), "the dialog closed after a refusal"
+        assert services(db)[0][8] is None, services(db)
+        press(app, dialog, "Cancel")
+    finally:
+        app.quit()
+
+
+@case
+def close_after_final_disinfection(db, folder):
+    path = os.path.join(folder, "disinfections.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("place,done_at,operator\n%s,%s,王师傅\n" % (HALL, local(DISINFECTED)))
+    careguard(db, "import", "disinfections", path)
+    assert query(db, "SELECT place, done_at FROM disinfection") == [(HALL, utc_text(DISINFECTED))]
+    app = start(db)
+    try:
+        open_services_page(app)
+        app.click("Close the service of %s" % DECEASED[0])
+        dialog = window_of(app.find("text", "Ended at (YYYY-MM-DD HH:MM)"))
+        type_in(app, dialog, "Ended at (YYYY-MM-DD HH:MM)", local(END))
+        press(app, dialog, "Close Service")
+        app.wait(lambda: not app.exists("text", "Ended at (YYYY-MM-DD HH:MM)"), 10, "the dialog to close")
+        assert services(db)[0][8] == utc_text(END), services(db)
+        app.find("label", "No Services in Progress", timeout=20)
+    finally:
+        app.quit()
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="careguard-services-")
+    try:
+        db = make_database(tmp)
+    except Exception:
+        traceback.print_exc()
+        print("0 passed, 1 failed")
+        return 1
+    open_service_through_dialog(db)
+    register_mourner(db)
+    feverish_mourner_refused(db)
+    close_refused_before_final_disinfection(db)
+    close_after_final_disinfection(db, tmp)
+    failed = [name for name, exc in RESULTS if exc is not None]
+    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
