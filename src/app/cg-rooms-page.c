@@ -67,44 +67,7 @@ G_DEFINE_FINAL_TYPE (CgRoomsPage, cg_rooms_page, ADW_TYPE_BIN)
 enum { PROP_0, PROP_STORE, PROP_MODULE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static const char page_css[] =
-  ".cg-room-card { padding: 12px; }"
-  ".cg-room-card.occupied { background-color: alpha(@accent_bg_color, 0.06); }"
-  ".cg-room-card.ends-today { box-shadow: inset 0 0 0 2px alpha(@warning_color, 0.8); }"
-  ".cg-room-card.overdue { box-shadow: inset 0 0 0 2px alpha(@error_color, 0.8); }"
-  ".cg-room-pill {"
-  "  border-radius: 9999px;"
-  "  padding: 1px 10px;"
-  "  font-weight: bold;"
-  "  font-size: smaller;"
-  "}"
-  ".cg-room-pill.kind { background-color: alpha(currentColor, 0.1); }"
-  ".cg-room-pill.free { color: @success_color; background-color: alpha(@success_color, 0.15); }"
-  ".cg-room-pill.occupied { color: @accent_color; background-color: alpha(@accent_color, 0.15); }"
-  ".cg-room-pill.ends-today { color: @warning_color; background-color: alpha(@warning_color, 0.2); }"
-  ".cg-room-pill.overdue { color: @error_fg_color; background-color: @error_bg_color; }"
-  ".cg-room-gaps { color: @warning_color; font-weight: bold; }"
-  ".cg-step.done { color: @success_color; }"
-  ".cg-step.todo { color: @warning_color; }";
-
 static void cg_rooms_page_load (CgRoomsPage *self);
-
-static void
-ensure_css (void)
-{
-  static gboolean loaded;
-  GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, page_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_unref (provider);
-}
 
 static GtkWindow *
 get_parent_window (CgRoomsPage *self)
@@ -620,7 +583,7 @@ step_new (const char *text,
   GtkWidget *step = gtk_label_new (label);
 
   gtk_widget_add_css_class (step, "cg-step");
-  gtk_widget_add_css_class (step, done ? "done" : "todo");
+  gtk_widget_add_css_class (step, done ? "done" : "pending");
   return step;
 }
 
@@ -1150,7 +1113,6 @@ cg_rooms_page_class_init (CgRoomsPageClass *klass)
 static void
 cg_rooms_page_init (CgRoomsPage *self)
 {
-  ensure_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The toggle inside the menu button is what a screen reader reaches. */

@@ -45,17 +45,6 @@ G_DEFINE_FINAL_TYPE (CgServicesPage, cg_services_page, ADW_TYPE_BIN)
 enum { PROP_0, PROP_STORE, PROP_MODULE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static const char page_css[] =
-  ".cg-service-card { padding: 12px; }"
-  ".cg-service-card.approaching { box-shadow: inset 0 0 0 2px alpha(@warning_color, 0.8); }"
-  ".cg-service-card.over { box-shadow: inset 0 0 0 2px alpha(@error_color, 0.8); }"
-  ".cg-service-card.covid { box-shadow: inset 0 0 0 2px alpha(@error_color, 0.8);"
-  "  background-color: alpha(@error_color, 0.05); }"
-  ".cg-service-pill { border-radius: 9999px; padding: 1px 10px; font-weight: bold; font-size: smaller; }"
-  ".cg-service-pill.within { color: @success_color; background-color: alpha(@success_color, 0.15); }"
-  ".cg-service-pill.approaching { color: @warning_color; background-color: alpha(@warning_color, 0.2); }"
-  ".cg-service-pill.over, .cg-service-pill.covid { color: @error_fg_color; background-color: @error_bg_color; }";
-
 static void cg_services_page_load (CgServicesPage *self);
 
 typedef struct
@@ -73,23 +62,6 @@ card_info_free (CardInfo *info)
 {
   cg_service_free (info->service);
   g_free (info);
-}
-
-static void
-ensure_css (void)
-{
-  static gboolean loaded;
-  GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, page_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_unref (provider);
 }
 
 static GtkWindow *
@@ -696,7 +668,6 @@ cg_services_page_class_init (CgServicesPageClass *klass)
 static void
 cg_services_page_init (CgServicesPage *self)
 {
-  ensure_css ();
   self->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) card_info_free);
   build (self);
 }

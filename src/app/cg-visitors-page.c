@@ -85,19 +85,6 @@ struct _CgVisitorsPage
 
 G_DEFINE_FINAL_TYPE (CgVisitorsPage, cg_visitors_page, ADW_TYPE_BIN)
 
-static const char page_css[] =
-  ".cg-verdict { padding: 18px 24px; }"
-  ".cg-verdict.admitted { background-color: alpha(@success_color, 0.14); }"
-  ".cg-verdict.refused { background-color: alpha(@error_color, 0.14); }"
-  "button.cg-code:checked.cg-code-green { background-color: #2ec27e; color: white; }"
-  "button.cg-code:checked.cg-code-yellow { background-color: #f6d32d; color: black; }"
-  "button.cg-code:checked.cg-code-orange { background-color: #ff7800; color: white; }"
-  "button.cg-code:checked.cg-code-red { background-color: #e01b24; color: white; }"
-  "button.cg-code:checked.cg-code-none { background-color: #5e5c64; color: white; }"
-  "button.cg-symptom { font-weight: normal; }"
-  "button.cg-symptom:checked { color: @error_color; background-color: alpha(@error_color, 0.15); }"
-  "row.cg-overstay { background-color: alpha(@error_color, 0.10); }";
-
 static void load_policy     (CgVisitorsPage *self);
 static void start_chart_job (CgVisitorsPage *self);
 
@@ -877,30 +864,12 @@ cg_visitors_page_class_init (CgVisitorsPageClass *klass)
 }
 
 static void
-ensure_css (void)
-{
-  static gboolean loaded;
-  GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, page_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_unref (provider);
-}
-
-static void
 cg_visitors_page_init (CgVisitorsPage *self)
 {
   GtkShortcutController *shortcuts;
   GtkEventController *view_shortcuts;
   GtkGesture *gesture;
 
-  ensure_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->inside = cg_inside_list_new (self->inside_list, self->inside_label, self->inside_hint_label,
