@@ -757,6 +757,105 @@ test_mark_covid (Fixture       *f,
   g_assert_cmpuint (count_alerts (alerts, "FH-5", -1, NULL), ==, 0);
 }
 
+/* The register's search: newest first, by a part of the name, contact or
+ * hall, the start of the ID number or the service number; LIKE's
+ * wildcards are taken literally.  Protection records by service. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *first = utc_days_ago (9, "08:00");
+  g_autofree char *second = utc_days_ago (5, "08:00");
+  g_autofree char *third = utc_days_ago (1, "08:00");
+  g_autofree char *lower_id = NULL;
+  g_autofree char *number = NULL;
+  g_autoptr(CgService) other = new_service (5, "西礼厅", third, CG_COVID_NONE);   /* check digit X */
+  g_autoptr(CgProtection) p = cg_protection_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 a, b;
+
+  a = add_service (f, 1, "东礼厅", first);
+  g_assert_true (cg_service_close (f->store, a, second, "test", &error) == FALSE);  /* no final disinfection */
+  g_clear_error (&error);
+  add_disinfection (f, "东礼厅", second);
+  g_assert_true (cg_service_close (f->store, a, second, "test", &error));
+  b = add_service (f, 2, "东礼厅", second);
+  g_free (other->deceased_name);
+  other->deceased_name = g_strdup ("陈%秀_英");
+  g_free (other->family_contact);
+  other->family_contact = g_strdup ("陈国强");
+  g_assert_true (cg_service_add (f->store, f->policy, other, "test", &error));
+  g_assert_no_error (error);
+
+  /* Everything, newest first; the limit holds. */
+  found = cg_service_search (f->store, NULL, 10, &error);
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_cmpint (((CgService *) found->pdata[0])->id, ==, other->id);
+  g_assert_cmpint (((CgService *) found->pdata[1])->id, ==, b);
+  g_assert_cmpint (((CgService *) found->pdata[2])->id, ==, a);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = cg_service_search (f->store, "  ", 2, &error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* A part of the name or the family contact. */
+  found = cg_service_search (f->store, "德福", 10, &error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = cg_service_search (f->store, "国强", 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (((CgService *) found->pdata[0])->id, ==, other->id);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* "%" and "_" are letters here, not wildcards. */
+  found = cg_service_search (f->store, "%秀_", 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = cg_service_search (f->store, "陈_秀", 10, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* The hall. */
+  found = cg_service_search (f->store, "西礼", 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* The start of the ID number, not its middle; the check digit X in lower case. */
+  found = cg_service_search (f->store, "350582", 10, &error);
+  g_assert_cmpuint (found->len, ==, 3);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = cg_service_search (f->store, "19400101", 10, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  lower_id = g_ascii_strdown (other->deceased_id_number, -1);
+  found = cg_service_search (f->store, lower_id, 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* The service number. */
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, b);
+  found = cg_service_search (f->store, number, 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (((CgService *) found->pdata[0])->id, ==, b);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Protection records of a service, and none of another. */
+  p->service_id = b;
+  p->kind = CG_PROTECTION_CREMATION;
+  p->done_at = g_strdup (third);
+  g_free (p->staff);
+  p->staff = g_strdup ("李师傅");
+  p->suit = TRUE;
+  g_assert_true (cg_protection_add (f->store, p, "test", &error));
+  g_assert_no_error (error);
+  records = cg_protection_list_service (f->store, b, &error);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpstr (((CgProtection *) records->pdata[0])->staff, ==, "李师傅");
+  g_assert_true (((CgProtection *) records->pdata[0])->suit);
+  g_assert_false (((CgProtection *) records->pdata[0])->goggles);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  records = cg_protection_list_service (f->store, a, &error);
+  g_assert_cmpuint (records->len, ==, 0);
+}
+
 static CgImport *
 prepare (Fixture    *f,
          CgRegister  reg,
@@ -873,6 +972,7 @@ main (int    argc,
   ADD ("/service/protection", test_protection);
   ADD ("/service/mark-covid", test_mark_covid);
   ADD ("/service/import", test_import);
+  ADD ("/service/search", test_search);
 #undef ADD
 
   return g_test_run ();

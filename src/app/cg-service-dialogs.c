@@ -1,7 +1,7 @@
 /* cg-service-dialogs.c — the dialogs of the Funeral Services page:
  * a new service (FH-5, FH-7), a mourner's check-in (FH-6), closing a
- * service after the hall's final disinfection and the COVID-19 checklist
- * (FH-7).  Every refusal of the core is shown in the dialog, which stays
+ * service after the hall's final disinfection, the COVID-19 checklist
+ * (FH-7) and a staff protection record (FH-2).  Every refusal of the core is shown in the dialog, which stays
  * open.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -47,6 +47,13 @@ typedef struct
   /* close, checklist */
   GtkWidget          *time_row;
   GtkWidget          *who_row;
+  /* protection */
+  GtkWidget          *kind_buttons[CG_N_PROTECTION_KINDS];
+  GtkWidget          *service_row;
+  GPtrArray          *services;     /* CgService*: the choices of service_row after "none" */
+  GtkWidget          *suit_switch;
+  GtkWidget          *goggles_switch;
+  GtkWidget          *note_row;
 } Dialog;
 
 static void
@@ -55,6 +62,7 @@ dialog_free (Dialog *dialog)
   g_clear_object (&dialog->store);
   g_clear_pointer (&dialog->service, cg_service_free);
   g_clear_pointer (&dialog->policy, cg_policy_free);
+  g_clear_pointer (&dialog->services, g_ptr_array_unref);
   g_free (dialog);
 }
 
@@ -727,6 +735,145 @@ cg_service_checklist_dialog (GtkWindow          *parent,
   heading_new (content, _("Steps of FH-7, in order"));
   dialog->list = boxed_list_new (content);
   checklist_fill (dialog);
+  gtk_window_present (GTK_WINDOW (dialog->window));
+  return dialog->window;
+}
+
+/* ---- staff protection (FH-2) ---------------------------------------------- */
+
+static GtkWidget *
+switch_row_new (GtkWidget  *list,
+                const char *title,
+                gboolean    active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_switch_set_active (GTK_SWITCH (sw), active);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return sw;
+}
+
+static void
+on_record_protection_cb (Dialog *dialog)
+{
+  g_autoptr(CgProtection) protection = cg_protection_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  protection->staff = row_text (dialog->who_row);
+  if (*protection->staff == '\0')
+    {
+      show_error (dialog, _("Enter the staff member who did the work."));
+      gtk_widget_grab_focus (dialog->who_row);
+      return;
+    }
+  protection->done_at = read_time (dialog, dialog->time_row, _("Time"));
+  if (protection->done_at == NULL)
+    return;
+  protection->kind = active_toggle (dialog->kind_buttons, CG_N_PROTECTION_KINDS);
+  protection->suit = gtk_switch_get_active (GTK_SWITCH (dialog->suit_switch));
+  protection->goggles = gtk_switch_get_active (GTK_SWITCH (dialog->goggles_switch));
+  protection->note = row_text (dialog->note_row);
+  if (dialog->service != NULL)
+    protection->service_id = dialog->service->id;
+  else if (dialog->services != NULL)
+    {
+      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (dialog->service_row));
+
+      /* The first choice is "no service". */
+      if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= dialog->services->len)
+        protection->service_id = ((CgService *) g_ptr_array_index (dialog->services, selected - 1))->id;
+    }
+  if (!cg_protection_add (dialog->store, protection, cg_audit_current_user (), &error))
+    {
+      show_error (dialog, error->message);
+      return;
+    }
+  if (protection->suit && protection->goggles)
+    /* Translators: the first %s is transport or cremation, the second a staff member */
+    message = g_strdup_printf (_("%s by %s recorded: suit and goggles worn"),
+                               cg_protection_kind_label (protection->kind), protection->staff);
+  else
+    /* Translators: the first %s is transport or cremation, the second a staff member */
+    message = g_strdup_printf (_("%s by %s recorded without full protection (FH-2)"),
+                               cg_protection_kind_label (protection->kind), protection->staff);
+  finish (dialog, message);
+}
+
+GtkWidget *
+cg_service_protection_dialog (GtkWindow          *parent,
+                              CgStore            *store,
+                              const CgService    *service,
+                              CgServiceDialogDone done,
+                              gpointer            user_data)
+{
+  Dialog *dialog = dialog_new (store, NULL, service, done, user_data);
+  g_autofree char *now = now_local ();
+  g_autofree char *hint_text = NULL;
+  const char *kind_labels[CG_N_PROTECTION_KINDS];
+  GtkWidget *content;
+  GtkWidget *list;
+  GtkWidget *hint;
+  CgRiskLevel risk;
+
+  content = dialog_window_new (dialog, parent, _("Staff Protection"), _("Record"),
+                               G_CALLBACK (on_record_protection_cb));
+  gtk_window_set_default_size (GTK_WINDOW (dialog->window), 520, 560);
+  list = boxed_list_new (content);
+  for (guint i = 0; i < CG_N_PROTECTION_KINDS; i++)
+    kind_labels[i] = cg_protection_kind_label (i);
+  toggles_row_new (list, _("Work"), dialog->kind_buttons, kind_labels, CG_N_PROTECTION_KINDS,
+                   CG_PROTECTION_TRANSPORT);
+  if (service == NULL)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      dialog->services = cg_service_list_open (store, NULL);
+      /* Translators: a protection record that belongs to no service */
+      gtk_string_list_append (names, _("No particular service"));
+      for (guint i = 0; dialog->services != NULL && i < dialog->services->len; i++)
+        {
+          CgService *open = g_ptr_array_index (dialog->services, i);
+          g_autofree char *name = g_strdup_printf ("%s · %s", open->deceased_name,
+                                                   *open->hall != '\0' ? open->hall : _("No hall"));
+
+          gtk_string_list_append (names, name);
+        }
+      dialog->service_row = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (dialog->service_row), _("Service"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (dialog->service_row), G_LIST_MODEL (names));
+      gtk_list_box_append (GTK_LIST_BOX (list), dialog->service_row);
+    }
+  dialog->who_row = entry_row_new (list, _("Staff member"), NULL);
+  dialog->time_row = entry_row_new (list, _("Time (YYYY-MM-DD HH:MM)"), now);
+
+  heading_new (content, _("Worn"));
+  list = boxed_list_new (content);
+  dialog->suit_switch = switch_row_new (list, _("Protective suit"), TRUE);
+  dialog->goggles_switch = switch_row_new (list, _("Goggles"), TRUE);
+  list = boxed_list_new (content);
+  dialog->note_row = entry_row_new (list, _("Note"), NULL);
+
+  risk = cg_service_area_risk (store, NULL);
+  if (risk == CG_RISK_LOW)
+    hint_text = g_strdup (_("The area is low-risk: FH-2 asks for these records in a medium- or high-risk area, "
+                            "but they may be kept at any time."));
+  else
+    hint_text = g_strdup (_("The area is medium- or high-risk: every transport and cremation needs a protective "
+                            "suit and goggles (FH-2); a record without them is an alert."));
+  hint = gtk_label_new (hint_text);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0.0);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_box_append (GTK_BOX (content), hint);
+
+  gtk_widget_grab_focus (dialog->who_row);
   gtk_window_present (GTK_WINDOW (dialog->window));
   return dialog->window;
 }

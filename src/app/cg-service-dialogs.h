@@ -36,5 +36,12 @@ GtkWidget *cg_service_checklist_dialog (GtkWindow          *parent,
                                         const CgService    *service,
                                         CgServiceDialogDone done,
                                         gpointer            user_data);
+/* FH-2: a transport or cremation and the protection worn; @service may
+ * be NULL: the dialog then offers the services in progress. */
+GtkWidget *cg_service_protection_dialog (GtkWindow         *parent,
+                                        CgStore            *store,
+                                        const CgService    *service,
+                                        CgServiceDialogDone done,
+                                        gpointer            user_data);
 
 G_END_DECLS

@@ -4,7 +4,10 @@
  * One card per service in progress: the deceased, the hall, the start and
  * the time left to the mourning limit (approaching: warning, over: error);
  * a COVID-19 case shows its checklist instead.  Everything is read in a
- * thread with a store of its own.
+ * thread with a store of its own.  Beside the board: the register of
+ * services (cg-services-register.c); a card or a row opens the service
+ * whole (cg-service-detail.c).  The page menu imports services and
+ * mourners and records staff protection (FH-2).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +16,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-date.h"
+#include "cg-import-dialog.h"
 #include "cg-service.h"
+#include "cg-service-detail.h"
 #include "cg-service-dialogs.h"
 #include "cg-services-page.h"
+#include "cg-services-register.h"
 #include "cg-validate.h"
 
 struct _CgServicesPage
@@ -33,6 +39,11 @@ struct _CgServicesPage
   GPtrArray      *cards;      /* CardInfo*, as shown */
 
   AdwToastOverlay *toast_overlay;
+  GtkWidget      *view_buttons[2];   /* halls, register */
+  GtkStack       *view_stack;
+  GtkStack       *tools_stack;
+  CgServicesRegister *register_view;
+  gboolean        register_stale;
   GtkLabel       *summary_label;
   GtkStack       *stack;
   GtkSpinner     *spinner;
@@ -236,6 +247,16 @@ on_checklist_clicked_cb (GtkButton      *button,
                                g_object_get_data (G_OBJECT (button), "cg-service"), on_dialog_done_cb, self);
 }
 
+static void
+on_details_clicked_cb (GtkButton      *button,
+                       CgServicesPage *self)
+{
+  const CgService *service = g_object_get_data (G_OBJECT (button), "cg-service");
+
+  cg_service_detail_new (get_parent_window (self), self->store, self->module, service->id,
+                         on_dialog_done_cb, self);
+}
+
 static GtkWidget *
 card_new (CgServicesPage *self,
           const CardInfo *info)
@@ -346,6 +367,10 @@ card_new (CgServicesPage *self,
   /* Translators: %s is the deceased's name */
   name = g_strdup_printf (_("Close the service of %s"), service->deceased_name);
   card_button (buttons, self, _("Close Service…"), name, service, G_CALLBACK (on_close_clicked_cb));
+  g_clear_pointer (&name, g_free);
+  /* Translators: %s is the deceased's name */
+  name = g_strdup_printf (_("Details of the service of %s"), service->deceased_name);
+  card_button (buttons, self, _("Details…"), name, service, G_CALLBACK (on_details_clicked_cb));
   gtk_box_append (GTK_BOX (card), buttons);
   return card;
 }
@@ -450,6 +475,12 @@ reload_timeout_cb (gpointer user_data)
   self->reload_id = 0;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     cg_services_page_load (self);
+  if (self->register_view != NULL
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "register") == 0)
+    {
+      self->register_stale = FALSE;
+      cg_services_register_reload (self->register_view);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -460,6 +491,7 @@ on_store_changed_cb (CgStore        *store,
                      CgServicesPage *self)
 {
   self->dirty = TRUE;
+  self->register_stale = TRUE;
   if (self->reload_id == 0)
     self->reload_id = g_timeout_add (200, reload_timeout_cb, self);
 }
@@ -495,37 +527,180 @@ status_page_new (const char *icon,
   return page;
 }
 
+/* Only the shown child of a stack is visible, so the accessibility tree
+ * holds only what is on screen. */
+static void
+show_only (GtkStack   *stack,
+           const char *name)
+{
+  GtkWidget *target = gtk_stack_get_child_by_name (stack, name);
+
+  g_return_if_fail (target != NULL);
+  gtk_widget_set_visible (target, TRUE);
+  gtk_stack_set_visible_child (stack, target);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != target)
+      gtk_widget_set_visible (child, FALSE);
+}
+
+static const char * const view_names[] = { "halls", "register" };
+
+static void
+on_view_toggled_cb (CgServicesPage *self)
+{
+  guint view = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->view_buttons[i])))
+      view = i;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), view_names[view]) == 0)
+    return;
+  show_only (self->view_stack, view_names[view]);
+  show_only (self->tools_stack, view_names[view]);
+  if (g_str_equal (view_names[view], "register") && self->register_stale)
+    {
+      self->register_stale = FALSE;
+      cg_services_register_reload (self->register_view);
+    }
+}
+
+static void
+import_services_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  cg_import_dialog_run (widget, CG_SERVICES_PAGE (widget)->store, CG_REGISTER_SERVICES);
+}
+
+static void
+import_mourners_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  cg_import_dialog_run (widget, CG_SERVICES_PAGE (widget)->store, CG_REGISTER_MOURNERS);
+}
+
+static void
+template_services_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  cg_import_template_save (widget, CG_REGISTER_SERVICES);
+}
+
+static void
+template_mourners_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  cg_import_template_save (widget, CG_REGISTER_MOURNERS);
+}
+
+static void
+protection_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CgServicesPage *self = CG_SERVICES_PAGE (widget);
+
+  cg_service_protection_dialog (get_parent_window (self), self->store, NULL, on_dialog_done_cb, self);
+}
+
+static GMenuModel *
+more_menu_new (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) records = g_menu_new ();
+  g_autoptr(GMenu) files = g_menu_new ();
+
+  g_menu_append (records, _("Record Staff Protection…"), "services.protection");
+  g_menu_append (files, _("Import Services…"), "services.import-services");
+  g_menu_append (files, _("Import Mourners…"), "services.import-mourners");
+  g_menu_append (files, _("Download Services Template…"), "services.template-services");
+  g_menu_append (files, _("Download Mourners Template…"), "services.template-mourners");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (records));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (files));
+  return G_MENU_MODEL (menu);
+}
+
 static void
 build (CgServicesPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *views = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *new_button = gtk_button_new_with_label (_("New Service…"));
+  GtkWidget *more = gtk_menu_button_new ();
+  GtkWidget *halls = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *spinner_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *error_page = status_page_new ("dialog-error-symbolic", _("Could Not Load the Services"), NULL);
+  g_autoptr(GMenuModel) menu = more_menu_new ();
+  const char *view_labels[] = { N_("Halls"), N_("Register") };
+  const char *view_tips[] = { N_("The services in progress, hall by hall, against the mourning limit"),
+                              N_("Every service registered, newest first") };
 
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toast_overlay));
   adw_toast_overlay_set_child (self->toast_overlay, box);
 
-  gtk_widget_set_margin_start (toolbar, 18);
-  gtk_widget_set_margin_end (toolbar, 18);
-  gtk_widget_set_margin_top (toolbar, 12);
+  gtk_widget_set_margin_start (toolbar, 12);
+  gtk_widget_set_margin_end (toolbar, 12);
+  gtk_widget_set_margin_top (toolbar, 6);
   gtk_widget_set_margin_bottom (toolbar, 6);
-  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->summary_label, 0.0);
-  gtk_label_set_wrap (self->summary_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "title-4");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->summary_label), TRUE);
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->summary_label));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (new_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Service…"), -1);
-  gtk_widget_set_tooltip_text (new_button, _("Register a service: the deceased, the family, the hall (FH-5)"));
-  gtk_widget_add_css_class (new_button, "suggested-action");
-  g_signal_connect_swapped (new_button, "clicked", G_CALLBACK (on_new_service_clicked_cb), self);
-  gtk_box_append (GTK_BOX (toolbar), new_button);
-  gtk_box_append (GTK_BOX (box), toolbar);
+  gtk_widget_add_css_class (views, "linked");
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    {
+      self->view_buttons[i] = gtk_toggle_button_new_with_label (_(view_labels[i]));
+      gtk_widget_set_tooltip_text (self->view_buttons[i], _(view_tips[i]));
+      if (i > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->view_buttons[i]),
+                                     GTK_TOGGLE_BUTTON (self->view_buttons[0]));
+      gtk_box_append (GTK_BOX (views), self->view_buttons[i]);
+    }
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->view_buttons[0]), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    g_signal_connect_swapped (self->view_buttons[i], "toggled", G_CALLBACK (on_view_toggled_cb), self);
+  gtk_box_append (GTK_BOX (toolbar), views);
 
+  self->tools_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->tools_stack), TRUE);
+  gtk_stack_set_hhomogeneous (self->tools_stack, FALSE);
+  {
+    GtkWidget *hall_tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+    self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (self->summary_label, 0.0);
+    gtk_label_set_wrap (self->summary_label, TRUE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "heading");
+    gtk_widget_set_hexpand (GTK_WIDGET (self->summary_label), TRUE);
+    gtk_box_append (GTK_BOX (hall_tools), GTK_WIDGET (self->summary_label));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (new_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("New Service…"), -1);
+    gtk_widget_set_tooltip_text (new_button, _("Register a service: the deceased, the family, the hall (FH-5)"));
+    gtk_widget_add_css_class (new_button, "suggested-action");
+    g_signal_connect_swapped (new_button, "clicked", G_CALLBACK (on_new_service_clicked_cb), self);
+    gtk_box_append (GTK_BOX (hall_tools), new_button);
+    gtk_stack_add_named (self->tools_stack, hall_tools, "halls");
+  }
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->tools_stack));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), menu);
+  gtk_widget_set_tooltip_text (more, _("Staff Protection, Import and Templates"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("More Service Actions"), -1);
+  gtk_box_append (GTK_BOX (toolbar), more);
+  gtk_box_append (GTK_BOX (box), toolbar);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  self->view_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->view_stack), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->view_stack));
+
+  /* The board of halls. */
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
@@ -550,14 +725,32 @@ build (CgServicesPage *self)
   gtk_widget_set_valign (GTK_WIDGET (self->board), GTK_ALIGN_START);
   gtk_widget_set_margin_start (GTK_WIDGET (self->board), 18);
   gtk_widget_set_margin_end (GTK_WIDGET (self->board), 18);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->board), 12);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->board), 18);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->board), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Halls in use"), -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->board));
   gtk_stack_add_named (self->stack, scroller, "content");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+  gtk_box_append (GTK_BOX (halls), GTK_WIDGET (self->stack));
   gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_stack_add_named (self->view_stack, halls, "halls");
+}
+
+/* The views that need the store, once it is set. */
+static void
+build_views (CgServicesPage *self)
+{
+  GtkWidget *search;
+
+  self->register_view = CG_SERVICES_REGISTER (cg_services_register_new (self->store, self->module));
+  gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->register_view), "register");
+  search = cg_services_register_get_search (self->register_view);
+  gtk_widget_set_hexpand (search, TRUE);
+  gtk_stack_add_named (self->tools_stack, search, "register");
+  self->register_stale = TRUE;
+  show_only (self->view_stack, "halls");
+  show_only (self->tools_stack, "halls");
 }
 
 static void
@@ -565,11 +758,13 @@ cg_services_page_constructed (GObject *object)
 {
   CgServicesPage *self = CG_SERVICES_PAGE (object);
   static const char * const tables[] = { "service", "mourner", "covid_step", "disinfection", "policy",
-                                         "institution" };
+                                         "institution", "protection" };
 
   G_OBJECT_CLASS (cg_services_page_parent_class)->constructed (object);
   if (self->module == NULL)
     self->module = &cg_module_funeral_home;
+  if (self->store != NULL)
+    build_views (self);
   if (self->store != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
       {
@@ -655,6 +850,12 @@ cg_services_page_class_init (CgServicesPageClass *klass)
   object_class->get_property = cg_services_page_get_property;
   object_class->set_property = cg_services_page_set_property;
   widget_class->map = cg_services_page_map;
+
+  gtk_widget_class_install_action (widget_class, "services.import-services", NULL, import_services_action);
+  gtk_widget_class_install_action (widget_class, "services.import-mourners", NULL, import_mourners_action);
+  gtk_widget_class_install_action (widget_class, "services.template-services", NULL, template_services_action);
+  gtk_widget_class_install_action (widget_class, "services.template-mourners", NULL, template_mourners_action);
+  gtk_widget_class_install_action (widget_class, "services.protection", NULL, protection_action);
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CG_TYPE_STORE,

@@ -357,25 +357,15 @@ fail:
   return FALSE;
 }
 
-GPtrArray *
-cg_protection_list_day (CgStore      *store,
-                        const GDate  *date,
-                        GError      **error)
+/* Steps @stmt (the protection columns) to the end. */
+static GPtrArray *
+protection_collect (CgStore       *store,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_protection_free);
-  g_autofree char *day = NULL;
-  sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (CG_IS_STORE (store) && date != NULL, NULL);
-
-  day = cg_date_to_iso (date);
-  stmt = cg_store_prepare (store,
-                           "SELECT id, service_id, kind, done_at, done_on, staff, suit, goggles, note "
-                           "FROM protection WHERE done_on = ? ORDER BY done_at, id", error);
-  if (stmt == NULL)
-    return NULL;
-  cg_bind_text (stmt, 1, day);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CgProtection *p = g_new0 (CgProtection, 1);
@@ -399,4 +389,44 @@ cg_protection_list_day (CgStore      *store,
       return NULL;
     }
   return g_steal_pointer (&records);
+}
+
+#define PROTECTION_COLUMNS "id, service_id, kind, done_at, done_on, staff, suit, goggles, note"
+
+GPtrArray *
+cg_protection_list_day (CgStore      *store,
+                        const GDate  *date,
+                        GError      **error)
+{
+  g_autofree char *day = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CG_IS_STORE (store) && date != NULL, NULL);
+
+  day = cg_date_to_iso (date);
+  stmt = cg_store_prepare (store,
+                           "SELECT " PROTECTION_COLUMNS " FROM protection WHERE done_on = ? ORDER BY done_at, id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  cg_bind_text (stmt, 1, day);
+  return protection_collect (store, stmt, error);
+}
+
+GPtrArray *
+cg_protection_list_service (CgStore  *store,
+                            gint64    service_id,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CG_IS_STORE (store), NULL);
+
+  stmt = cg_store_prepare (store,
+                           "SELECT " PROTECTION_COLUMNS " FROM protection WHERE service_id = ? ORDER BY done_at, id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  return protection_collect (store, stmt, error);
 }

@@ -564,6 +564,63 @@ cg_service_list_day (CgStore      *store,
   return cg_service_collect (store, stmt, error);
 }
 
+GPtrArray *
+cg_service_search (CgStore     *store,
+                   const char  *text,
+                   guint        limit,
+                   GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *escaped = NULL;
+  g_autofree char *upper = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(GString) like = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  gint64 number = 0;
+  char *end = NULL;
+
+  g_return_val_if_fail (CG_IS_STORE (store), NULL);
+
+  if (*trimmed == '\0')
+    {
+      stmt = cg_store_prepare (store,
+                               "SELECT " SERVICE_COLUMNS " FROM service ORDER BY started_at DESC, id DESC LIMIT ?1",
+                               error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, limit);
+      return cg_service_collect (store, stmt, error);
+    }
+  /* LIKE with the wildcards of the text taken literally. */
+  for (const char *c = trimmed; *c != '\0'; c++)
+    {
+      if (*c == '%' || *c == '_' || *c == '\\')
+        g_string_append_c (like, '\\');
+      g_string_append_c (like, *c);
+    }
+  escaped = g_string_free (g_steal_pointer (&like), FALSE);
+  pattern = g_strdup_printf ("%%%s%%", escaped);
+  upper = g_ascii_strup (escaped, -1);   /* ID numbers are stored upper-case */
+  prefix = g_strdup_printf ("%s%%", upper);
+  number = g_ascii_strtoll (trimmed, &end, 10);
+  if (end == NULL || *end != '\0')
+    number = -1;
+  stmt = cg_store_prepare (store,
+                           "SELECT " SERVICE_COLUMNS " FROM service "
+                           "WHERE deceased_name LIKE ?1 ESCAPE '\\' OR family_contact LIKE ?1 ESCAPE '\\' "
+                           "OR hall LIKE ?1 ESCAPE '\\' OR deceased_id_number LIKE ?2 ESCAPE '\\' OR id = ?3 "
+                           "ORDER BY started_at DESC, id DESC LIMIT ?4",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  cg_bind_text (stmt, 1, pattern);
+  cg_bind_text (stmt, 2, prefix);
+  sqlite3_bind_int64 (stmt, 3, number);
+  sqlite3_bind_int64 (stmt, 4, limit);
+  return cg_service_collect (store, stmt, error);
+}
+
 /* ---------------------------------------------------------------------- */
 /* FH-5                                                                    */
 

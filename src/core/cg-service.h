@@ -139,6 +139,15 @@ GPtrArray  *cg_service_list_day     (CgStore        *store,
                                      const GDate    *date,
                                      GError        **error);
 
+/* The register: services newest first, at most @limit.  @text (may be
+ * NULL or empty: every service) matches a part of the deceased's name,
+ * the family contact or the hall, the start of the ID number, or the
+ * service number (治丧编号) exactly. */
+GPtrArray  *cg_service_search       (CgStore        *store,
+                                     const char     *text,
+                                     guint           limit,
+                                     GError        **error);
+
 /* FH-5: where a service stands against the mourning limit. */
 typedef enum
 {
@@ -244,6 +253,10 @@ gboolean    cg_protection_add       (CgStore        *store,
 /* The records of local day @date, earliest first. */
 GPtrArray  *cg_protection_list_day  (CgStore        *store,
                                      const GDate    *date,
+                                     GError        **error);
+/* The records of one service, earliest first. */
+GPtrArray  *cg_protection_list_service (CgStore     *store,
+                                     gint64          service_id,
                                      GError        **error);
 
 /* ---- mourners (cg-mourner.c) --------------------------------------- */

@@ -12,6 +12,15 @@ Training page); records the hall's disinfection ten minutes ago with
 `careguard import disinfections` and closes the service with an end
 twenty minutes ago: ended_at is stored.
 
+Before closing, the service's details window checks the admitted mourner
+out (left_at stored; the refused one has no check-out) and records a
+transport without goggles (FH-2: suit 1, goggles 0, stored with the
+service).  After closing, a second service (imported) is marked as a
+suspected COVID-19 case from its details (the hall is released, the
+planned end becomes the start), and its FH-7 checklist refuses a step out
+of order (nothing stored) and records the first two steps in order, with
+who and when.
+
 Runs the real careguard window under Xvfb (the suite runs inside xvfb-run
 and dbus-run-session) and drives it through the accessibility tree.
 """
@@ -46,6 +55,10 @@ def id_number(first17):
 
 
 DECEASED = ("陈德福", id_number("35058219400303001"))
+SECOND = ("黄秀兰", id_number("35058219380512002"))
+SECOND_HALL = "二号礼厅"
+HANDOVER = "Handed over after the hospital’s sanitary treatment, with the death certificate"
+TRANSPORT = "Transported by the dedicated vehicle and staff"
 MOURNER = "陈小红"
 FEVERISH = "林志强"
 
@@ -298,6 +311,95 @@ def close_after_final_disinfection(db, folder):
         app.quit()
 
 
+def details_window(app, deceased):
+    app.click("Details of the service of %s" % deceased)
+    title = "Service of %s" % deceased
+    node = app.find("label", "Farewell ceremony", timeout=20)
+    window = window_of(node)
+    assert window is not None and window.name == title, (window.name if window else None, title)
+    return window
+
+
+@case
+def details_check_out_and_protection(db):
+    app = start(db)
+    try:
+        open_services_page(app)
+        window = details_window(app, DECEASED[0])
+        app.wait(lambda: "1 admitted, 1 refused (FH-6)" in labels_in(window), 10, "the mourner counts")
+        # The refused mourner was never inside: no check-out for them.
+        assert not find_in(window, "push button", "Check out %s" % FEVERISH)
+        press(app, window, "Check out %s" % MOURNER)
+        app.wait(lambda: query(db, "SELECT left_at IS NOT NULL FROM mourner WHERE name = ?", (MOURNER,))
+                 == [(1,)], 10, "left_at to be stored")
+        app.wait(lambda: not find_in(window, "push button", "Check out %s" % MOURNER), 10,
+                 "the check-out button to go")
+
+        # FH-2: a transport with the suit but without goggles.
+        press(app, window, "Record staff protection…")
+        dialog = window_of(app.find("text", "Staff member", timeout=10))
+        type_in(app, dialog, "Staff member", "王师傅")
+        goggles = app.wait(lambda: [n for n in find_in(dialog, "check box") if "Goggles" in n.name] or None,
+                           10, "the goggles switch")[0]
+        action = goggles.queryAction()
+        action.doAction(0)
+        app.wait(lambda: not goggles.getState().contains(pyatspi.STATE_CHECKED), 10, "the goggles switch off")
+        press(app, dialog, "Record")
+        app.wait(lambda: not app.exists("text", "Staff member"), 10, "the dialog to close")
+        rows = query(db, "SELECT service_id, kind, staff, suit, goggles FROM protection")
+        assert rows == [(1, "transport", "王师傅", 1, 0)], rows
+        app.wait(lambda: "No goggles" in labels_in(window), 10, "the record in the details")
+    finally:
+        app.quit()
+
+
+@case
+def covid_case_and_checklist(db, folder):
+    started = NOW - datetime.timedelta(hours=1)
+    path = os.path.join(folder, "services.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("deceased_name,deceased_id_number,family_contact,hall,started_at,covid\n"
+                "%s,%s,黄建民,%s,%s,none\n" % (SECOND[0], SECOND[1], SECOND_HALL, local(started)))
+    careguard(db, "import", "services", path)
+    app = start(db)
+    try:
+        open_services_page(app)
+        window = details_window(app, SECOND[0])
+        press(app, window, "Mark as a COVID-19 Case…")
+        # The question names what follows; Suspected counts as confirmed.
+        app.find("label", "Mark as a COVID-19 Case?", timeout=10)
+        question = window_of(app.find("label", "Mark as a COVID-19 Case?"))
+        suspected = app.wait(lambda: [n for n in find_in(question, "push button")
+                                      if n.name.split()[-1] == "Suspected"] or None, 10,
+                             "the Suspected response")[0]
+        suspected.queryAction().doAction(0)
+        app.wait(lambda: query(db, "SELECT covid FROM service WHERE deceased_name = ?", (SECOND[0],))
+                 == [("suspected",)], 10, "the status to be stored")
+        row = query(db, "SELECT hall, ceremony, planned_end_at = started_at FROM service WHERE deceased_name = ?",
+                    (SECOND[0],))
+        assert row == [("", 0, 1)], row
+
+        press(app, window, "Open the COVID-19 checklist")
+        checklist = window_of(app.find("text", "Done by", timeout=10))
+        type_in(app, checklist, "Done by", "李师傅")
+        type_in(app, checklist, "Done at (YYYY-MM-DD HH:MM)", local(NOW - datetime.timedelta(minutes=30)))
+        # Out of order: the transport before the handover is refused, nothing stored.
+        press(app, checklist, "Record step: %s" % TRANSPORT)
+        app.wait(lambda: [t for t in labels_in(checklist) if "Handed over" in t and t.endswith("first.")]
+                 or None, 10, "the refusal naming the step before")
+        assert query(db, "SELECT COUNT(*) FROM covid_step") == [(0,)]
+        press(app, checklist, "Record step: %s" % HANDOVER)
+        app.wait(lambda: query(db, "SELECT step, who FROM covid_step") == [("handover", "李师傅")], 10,
+                 "the handover to be stored")
+        type_in(app, checklist, "Done at (YYYY-MM-DD HH:MM)", local(NOW - datetime.timedelta(minutes=10)))
+        press(app, checklist, "Record step: %s" % TRANSPORT)
+        app.wait(lambda: len(query(db, "SELECT step FROM covid_step")) == 2, 10, "the transport to be stored")
+        done = [t for t in labels_in(checklist) if t.startswith("Done ") and "李师傅" in t]
+        assert len(done) == 2, done
+    finally:
+        app.quit()
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="careguard-services-")
     try:
@@ -309,8 +411,10 @@ def main():
     open_service_through_dialog(db)
     register_mourner(db)
     feverish_mourner_refused(db)
+    details_check_out_and_protection(db)
     close_refused_before_final_disinfection(db)
     close_after_final_disinfection(db, tmp)
+    covid_case_and_checklist(db, tmp)
     failed = [name for name, exc in RESULTS if exc is not None]
     print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
     return 1 if failed else 0
