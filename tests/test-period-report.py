@@ -8,7 +8,8 @@
 # per-day figures of the summary worked out by hand, masked ID numbers,
 # the running stock of the supplies ledger, the split of a full sheet
 # into "name (2)", and the command's refusals (a reversed range exits 1
-# and writes nothing, a missing -o is wrong usage: 2).
+# and writes nothing, a missing -o is wrong usage: 2).  A funeral home's
+# week: 治丧登记, 吊唁人员登记表 and the funeral columns of 汇总.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -239,6 +240,7 @@ def test_workbook(db, folder):
     # A care home keeps no screening register and wrote no disinfection or training.
     equal(wb.sheetnames, ["汇总", "工作人员体温和核酸检测登记表", "体温检测登记", "访客登记表", "隔离观察登记",
                           "防疫物资台账"], "sheets")
+    equal(len(rows_of(wb["汇总"])[2]), 10, "汇总: a care home's has no funeral columns")
 
     for name, headers in HEADERS.items():
         if name not in wb.sheetnames:
@@ -415,6 +417,121 @@ def test_arrival_screening(db, folder):
         equal(rows[3][1], name, "new arrivals' register: the resident screened")
 
 
+FUNERAL = "晋江市殡仪馆"
+# name, ID number, hall, start, end, covid.  林德福 from 11-02 23:59 to
+# 11-06 09:00: 72 h 01 min at the end of 11-05, over the 72-hour limit from
+# then on; 陈秀珍 from 11-05 08:00, 64 h at the end of the period (within);
+# 王建国 a confirmed COVID-19 case from 11-05 10:00; 黄志强 in October,
+# outside the period.
+SERVICES = [("黄志强", id_number("35058219300404004"), "一号礼厅", "2021-10-25 08:00", "2021-10-27 08:00", "none"),
+            ("林德福", id_number("35058219400101001"), "一号礼厅", "2021-11-02 23:59", "2021-11-06 09:00", "none"),
+            ("陈秀珍", id_number("35058219450202002"), "二号礼厅", "2021-11-05 08:00", "", "none"),
+            ("王建国", id_number("35058219500303003"), "", "2021-11-05 10:00", "", "confirmed")]
+DECEASED = {s[0]: s[1] for s in SERVICES}
+# deceased, mourner, arrived, left, temperature, symptoms
+MOURNERS = [("黄志强", "黄一", "2021-10-26 09:00", "2021-10-26 09:30", "36.5", ""),
+            ("林德福", "林一", "2021-11-03 09:00", "2021-11-03 09:30", "36.5", ""),
+            ("林德福", "林二", "2021-11-03 10:00", "2021-11-03 10:20", "36.6", ""),
+            ("林德福", "林三", "2021-11-05 09:00", "2021-11-05 09:30", "36.4", ""),
+            ("陈秀珍", "陈一", "2021-11-05 09:02", "2021-11-05 09:20", "36.3", ""),
+            ("陈秀珍", "陈二", "2021-11-05 09:05", "2021-11-05 09:50", "36.7", ""),
+            ("林德福", "林四", "2021-11-05 09:10", "2021-11-05 09:40", "36.6", ""),
+            ("陈秀珍", "陈三", "2021-11-05 09:12", "", "37.8", ""),
+            ("陈秀珍", "陈四", "2021-11-05 09:15", "", "36.5", "cough"),
+            ("林德福", "林五", "2021-11-05 14:00", "2021-11-05 14:30", "36.5", ""),
+            ("陈秀珍", "陈五", "2021-11-06 10:00", "2021-11-06 10:30", "36.5", "")]
+# 汇总's funeral columns, worked out by hand: 治丧数, 超过治丧期限,
+# 新冠肺炎患者遗体（疑似/确诊）, 吊唁人员（准入/劝返）.
+FUNERAL_SUMMARY = {"2021-11-01": (0, 0, "0/0", "0/0"), "2021-11-02": (1, 0, "0/0", "0/0"),
+                   "2021-11-03": (1, 0, "0/0", "2/0"), "2021-11-04": (1, 0, "0/0", "0/0"),
+                   "2021-11-05": (3, 1, "0/1", "5/2"), "2021-11-06": (3, 1, "0/1", "1/0"),
+                   "2021-11-07": (2, 0, "0/1", "0/0")}
+FUNERAL_HEADERS = {
+    "治丧登记": ["逝者姓名", "身份证号（脱敏）", "家属联系人", "电话", "灵堂", "开始时间", "计划结束", "实际结束",
+             "治丧天数", "是否超时", "新冠情况"],
+    "吊唁人员登记表": ["逝者", "来宾姓名", "电话", "体温", "健康码", "到达/离开", "准入/劝返"],
+}
+
+
+def test_funeral_home(folder):
+    """A funeral home's week: 治丧登记 and 吊唁人员登记表 over the period,
+    and the funeral columns of 汇总."""
+    db = os.path.join(folder, "funeral.db")
+    result = run(db, ["setup", "--name", FUNERAL, "--type", "funeral-home", "--beds", "0",
+                      "--district", "青阳街道", "--risk", "low"])
+    check(result.returncode == 0, "funeral: careguard setup (%s)" % result.stderr.strip())
+    import_register(db, folder, "services", ["deceased_name", "deceased_id_number", "family_contact", "phone",
+                                             "hall", "started_at", "ended_at", "covid"],
+                    [(s[0], s[1], "林小红", "13805950001", s[2], s[3], s[4], s[5]) for s in SERVICES])
+    import_register(db, folder, "mourners", ["deceased_id_number", "name", "phone", "arrived_at", "left_at",
+                                             "temperature", "symptoms"],
+                    [(DECEASED[m[0]], m[1], "", m[2], m[3], m[4], m[5]) for m in MOURNERS])
+    path = os.path.join(folder, "funeral.xlsx")
+    result = run(db, ["report", "period", "--from", FIRST, "--to", LAST, "-o", path])
+    equal(result.returncode, 0, "funeral: report period exits 0 (%s)" % result.stderr.strip())
+    if result.returncode != 0:
+        return
+    wb = openpyxl.load_workbook(path)
+    check("治丧登记" in wb.sheetnames and "吊唁人员登记表" in wb.sheetnames,
+          "funeral: 治丧登记 and 吊唁人员登记表 among the sheets %r" % wb.sheetnames)
+    if "治丧登记" not in wb.sheetnames or "吊唁人员登记表" not in wb.sheetnames:
+        return
+    for name, headers in FUNERAL_HEADERS.items():
+        rows = rows_of(wb[name])
+        equal(list(rows[2]), headers, "funeral %s: the form's headers, in Chinese and in order" % name)
+
+    # 汇总: the funeral columns after the daily report's.
+    rows = rows_of(wb["汇总"])
+    equal(list(rows[2][10:]), ["治丧数", "超过治丧期限", "新冠肺炎患者遗体（疑似/确诊）", "吊唁人员（准入/劝返）"],
+          "funeral 汇总: the funeral columns")
+    equal({day_of(r[0]): tuple(r[10:14]) for r in rows[3:]}, FUNERAL_SUMMARY,
+          "funeral 汇总: services, over the limit, COVID-19 remains, mourners, day by day")
+
+    # 治丧登记: the three services that overlap the period, by start.
+    rows = rows_of(wb["治丧登记"])
+    data = rows[3:]
+    equal([(r[0], r[1], r[4]) for r in data],
+          [("林德福", masked(DECEASED["林德福"]), "一号礼厅"), ("陈秀珍", masked(DECEASED["陈秀珍"]), "二号礼厅"),
+           ("王建国", masked(DECEASED["王建国"]), None)],
+          "funeral 治丧登记: name, masked ID, hall; none from October")
+    if len(data) == 3:
+        lin, chen, wang = data
+        equal((lin[5].strftime("%Y-%m-%d %H:%M"), lin[6].strftime("%Y-%m-%d %H:%M"),
+               lin[7].strftime("%Y-%m-%d %H:%M"), lin[8], lin[9], lin[10]),
+              ("2021-11-02 23:59", "2021-11-05 23:59", "2021-11-06 09:00", "3 d 9 h 01 min", "Yes", "None"),
+              "funeral 治丧登记: 林德福 over the limit")
+        equal((chen[7], chen[8], chen[9]), (None, "2 d 16 h 00 min", "No"),
+              "funeral 治丧登记: 陈秀珍 in progress, counted to the end of the period")
+        equal((wang[6].strftime("%Y-%m-%d %H:%M"), wang[8], wang[9], wang[10]),
+              ("2021-11-05 10:00", "—", "—", "Confirmed"), "funeral 治丧登记: 王建国, no mourning period")
+
+    # 吊唁人员登记表: the ten mourners of the period, by arrival.
+    rows = rows_of(wb["吊唁人员登记表"])
+    data = rows[3:]
+    equal([(r[0], r[1]) for r in data], [(m[0], m[1]) for m in MOURNERS[1:]],
+          "funeral 吊唁人员登记表: deceased and mourner, none from October")
+    if len(data) == 10:
+        equal((data[0][3], data[0][5], data[0][6]), (36.5, "2021-11-03 09:00 / 09:30", "Admitted"),
+              "funeral 吊唁人员登记表: temperature, arrival and departure, admitted")
+        equal((data[6][5], data[6][6]), ("2021-11-05 09:12", "Turned away (fever)"),
+              "funeral 吊唁人员登记表: turned away with the reason")
+    with zipfile.ZipFile(path) as archive:
+        text = "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    check(not [n for n in DECEASED.values() if n in text], "funeral: no full ID number in the file")
+
+    # The daily report of 11-05 counts as 汇总 does.
+    daily = os.path.join(folder, "funeral-daily.xlsx")
+    result = run(db, ["report", "daily", "--date", "2021-11-05", "-o", daily])
+    if result.returncode == 0:
+        home = openpyxl.load_workbook(daily)["Funeral home"]
+        figures = {home.cell(row=r, column=1).value: home.cell(row=r, column=3).value
+                   for r in range(1, home.max_row + 1)}
+        equal((figures.get("Funeral services in progress"), figures.get("Over the mourning limit"),
+               figures.get("COVID-19 remains (suspected / confirmed)"),
+               figures.get("Mourners (admitted / turned away)")), FUNERAL_SUMMARY["2021-11-05"],
+              "funeral: 汇总 2021-11-05 agrees with the daily report")
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix="careguard-period-") as folder:
         db = build_scenario(folder)
@@ -423,6 +540,7 @@ def main():
             test_split(db, folder)
         test_refusals(db, folder)
         test_arrival_screening(db, folder)
+        test_funeral_home(folder)
     print("1..%d" % (passed + failed))
     print("# %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0

@@ -7,7 +7,9 @@
 # quiet day, and reads both back with openpyxl: the figures cell by cell,
 # the zero-report line, masked ID numbers, frozen panes and the A4 page.
 # Rooms, stays and visitors (`careguard import rooms/stays/visits`) fill
-# the isolation and visitor figures and their two register sheets.
+# the isolation and visitor figures and their two register sheets.  A
+# funeral home's day (`careguard import services/mourners/disinfections`)
+# fills its sheets: 殡仪馆防控情况, 治丧登记, 吊唁人员登记表, 消毒工作日志.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -655,6 +657,216 @@ def check_station(path, wb, lang):
     check_page(wb.worksheets[3], label, "$1:$3", STATION)
 
 
+# ---- a funeral home (FH-5, FH-6, FH-7) ------------------------------------
+
+FUNERAL = "晋江市殡仪馆"
+# name, ID number, hall, local start, covid: 林德福 since 11-02 23:59 is
+# 72 h 01 min at midnight — over the 72-hour limit by one minute; 陈秀珍
+# since 08:00 (16 h); 王建国 a confirmed COVID-19 case, no hall.
+SERVICES = [("林德福", id_number("35058219400101001"), "一号礼厅", "2021-11-02 23:59", "none"),
+            ("陈秀珍", id_number("35058219450202002"), "二号礼厅", FEVER_DAY + " 08:00", "none"),
+            ("王建国", id_number("35058219500303003"), "", FEVER_DAY + " 10:00", "confirmed")]
+DECEASED_IDS = {s[0]: s[1] for s in SERVICES}
+# deceased, mourner, arrived, left, temperature, symptoms: five admitted
+# and two turned away (37.8 °C; a cough) on the fever day, one the day
+# before that does not count.
+MOURNERS = [("林德福", "林一", "2021-11-04 10:00", "2021-11-04 10:20", "36.5", ""),
+            ("林德福", "林二", FEVER_DAY + " 09:00", FEVER_DAY + " 09:30", "36.4", ""),
+            ("陈秀珍", "陈一", FEVER_DAY + " 09:02", FEVER_DAY + " 09:20", "36.3", ""),
+            ("陈秀珍", "陈二", FEVER_DAY + " 09:05", FEVER_DAY + " 09:50", "36.7", ""),
+            ("林德福", "林三", FEVER_DAY + " 09:10", FEVER_DAY + " 09:40", "36.6", ""),
+            ("陈秀珍", "陈三", FEVER_DAY + " 09:12", "", "37.8", ""),
+            ("陈秀珍", "陈四", FEVER_DAY + " 09:15", "", "36.5", "cough"),
+            ("林德福", "林四", FEVER_DAY + " 14:00", FEVER_DAY + " 14:30", "36.5", "")]
+# 一号礼厅 once (the policy asks two a day), 二号礼厅 twice, the hearse
+# and the cremation room once each.
+DISINFECTIONS = [("二号礼厅", FEVER_DAY + " 07:30"), ("一号礼厅", FEVER_DAY + " 08:00"),
+                 ("接运车 闽C12345", FEVER_DAY + " 11:30"), ("火化间", FEVER_DAY + " 12:30"),
+                 ("二号礼厅", FEVER_DAY + " 17:00")]
+# 王建国: three of the seven steps of FH-7 done.
+COVID_STEPS = [("handover", "10:30"), ("transport", "11:00"), ("cremation", "12:00")]
+
+SERVICE_HEADERS = {
+    "en": ["Deceased", "ID number (masked)", "Family contact", "Phone", "Hall", "Started", "Planned end",
+           "Actual end", "Mourning period", "Over the limit", "COVID-19"],
+    # forms.md, 治丧登记, in its order.
+    "zh": ["逝者姓名", "身份证号（脱敏）", "家属联系人", "电话", "灵堂", "开始时间", "计划结束", "实际结束",
+           "治丧天数", "是否超时", "新冠情况"],
+}
+MOURNER_HEADERS = {
+    "en": ["Deceased", "Mourner", "Phone", "Temperature", "Health code", "Arrived / left", "Admitted / turned away"],
+    # forms.md, 吊唁人员登记表, in its order.
+    "zh": ["逝者", "来宾姓名", "电话", "体温", "健康码", "到达/离开", "准入/劝返"],
+}
+DISINFECTION_HEADERS = {
+    "en": ["Date and time", "Place", "Kind of place", "Disinfectant and concentration", "Method", "Done by",
+           "Checked by", "Note"],
+    # forms.md, 消毒工作日志, in its order (区域 and its kind, then a note).
+    "zh": ["日期时间", "区域", "区域类型（礼厅/业务厅/火化间/车辆）", "消毒剂及浓度", "方式", "消毒人", "检查人", "备注"],
+}
+FUNERAL_WORDS = {
+    "en": {"sheets": ["Funeral home", "Funeral services", "Mourner register", "Disinfection log"],
+           "services": "Funeral services in progress", "over": "Over the mourning limit",
+           "approaching": "Approaching the mourning limit", "covid": "COVID-19 remains (suspected / confirmed)",
+           "incomplete": "COVID-19 procedure not complete", "mourners": "Mourners (admitted / turned away)",
+           "halls": "Halls disinfected too few times", "disinfections": "Disinfections recorded",
+           "in_progress": "In progress", "none": "None", "confirmed": "Confirmed",
+           "over_length": "3 d 0 h 01 min", "chen_length": "0 d 16 h 00 min",
+           "admitted": "Admitted", "refused": "Turned away (", "hall": "Funeral hall"},
+    "zh": {"sheets": ["殡仪馆防控情况", "治丧登记", "吊唁人员登记表", "消毒工作日志"],
+           "services": "在办治丧（当日）", "over": "超过治丧期限", "approaching": "临近治丧期限",
+           "covid": "新冠肺炎患者遗体（疑似/确诊）", "incomplete": "遗体处置流程未完成",
+           "mourners": "吊唁人员（准入/劝返）", "halls": "礼厅消毒次数不足", "disinfections": "当日消毒记录",
+           "in_progress": "治丧中", "none": "无", "confirmed": "确诊",
+           "over_length": "3天0小时01分", "chen_length": "0天16小时00分",
+           "admitted": "准入", "refused": "劝返（", "hall": ANY},
+}
+
+
+def masked_id(number):
+    return number[:6] + "********" + number[-4:]
+
+
+def build_funeral(folder):
+    """The funeral home of test-report.c's /report/funeral-home, through
+    `careguard import services/mourners/disinfections`; the COVID-19 steps
+    (no import) straight into the database."""
+    db = os.path.join(folder, "funeral.db")
+    result = run(db, ["setup", "--name", FUNERAL, "--type", "funeral-home", "--beds", "0",
+                      "--district", "青阳街道", "--risk", "low", "--director", DIRECTOR, "--phone", PHONE])
+    check(result.returncode == 0, "funeral: careguard setup (%s)" % result.stderr.strip())
+    services_csv = os.path.join(folder, "services.csv")
+    write_csv(services_csv, ["deceased_name", "deceased_id_number", "family_contact", "phone", "hall",
+                             "started_at", "ended_at", "covid"],
+              [(s[0], s[1], "林小红", "13805950001", s[2], s[3], "", s[4]) for s in SERVICES])
+    result = run(db, ["import", "services", services_csv])
+    check(result.returncode == 0, "funeral: careguard import services (%s)" % result.stderr.strip())
+    mourners_csv = os.path.join(folder, "mourners.csv")
+    write_csv(mourners_csv, ["deceased_id_number", "name", "phone", "arrived_at", "left_at", "temperature",
+                             "symptoms"],
+              [(DECEASED_IDS[m[0]], m[1], "", m[2], m[3], m[4], m[5]) for m in MOURNERS])
+    result = run(db, ["import", "mourners", mourners_csv])
+    check(result.returncode == 0, "funeral: careguard import mourners (%s)" % result.stderr.strip())
+    disinfections_csv = os.path.join(folder, "disinfections.csv")
+    write_csv(disinfections_csv, ["place", "done_at", "method", "agent", "operator", "checker"],
+              [(d[0], d[1], "喷洒", "含氯消毒液 500mg/L", "郑师傅", "蔡志明") for d in DISINFECTIONS])
+    result = run(db, ["import", "disinfections", disinfections_csv])
+    check(result.returncode == 0, "funeral: careguard import disinfections (%s)" % result.stderr.strip())
+    if failed:
+        return None
+    now = datetime.datetime.utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
+    conn = sqlite3.connect(db)
+    with conn:
+        wang = conn.execute("SELECT id FROM service WHERE deceased_name = '王建国'").fetchone()[0]
+        for step, time in COVID_STEPS:
+            conn.execute("INSERT INTO covid_step (service_id, step, done_at, who, note, created_at) "
+                         "VALUES (?, ?, ?, '郑师傅', '', ?)", (wang, step, utc_of_local(FEVER_DAY + " " + time), now))
+    conn.close()
+    return db
+
+
+def figure_rows(ws):
+    """Label (column A) → the value in column C, for the figures block."""
+    return {ws.cell(row=r, column=1).value: ws.cell(row=r, column=3).value for r in range(1, ws.max_row + 1)
+            if ws.cell(row=r, column=1).value}
+
+
+def check_funeral(path, wb, lang):
+    label = "%s funeral" % lang
+    words = FUNERAL_WORDS[lang]
+    equal(wb.sheetnames[-4:], words["sheets"], label + ": the funeral sheets, last")
+    equal(wb.sheetnames[0], WORDS[lang]["sheets"][0], label + ": the daily report first")
+    daily = row_values(wb.worksheets[0], 4)
+    # The COVID-19 remains are a health event: not a zero report.
+    equal(daily[20], WORDS[lang]["no"], label + ": 是否零报告")
+    check("王建国" in (daily[21] or ""), label + ": the COVID-19 remains in 异常情况说明 %r" % daily[21])
+    check("林德福" not in (daily[21] or ""), label + ": the mourning limit is a gap, not a health event")
+    all_text = " ".join(str(v) for v in all_values(wb))
+    check("FH-5" in all_text and "FH-6" in all_text, label + ": FH-5 and FH-6 among the compliance gaps")
+    if lang == "en":
+        ws = wb.worksheets[0]
+        abnormal = find_row(ws, WORDS[lang]["abnormal"])
+        row = row_values(ws, abnormal + 2) if abnormal else [None] * 25
+        # The deceased's name, masked ID and the checklist as the action taken.
+        equal((row[0], row[1], row[3], row[4]), ("王建国", masked_id(DECEASED_IDS["王建国"]), "Deceased", "FH-7"),
+              label + ": the abnormal person")
+        check((row[15] or "").startswith("3 of 7 steps done; not done: "), label + ": the steps done %r" % row[15])
+        gaps = find_row(ws, WORDS[lang]["gaps"])
+        rows = [row_values(ws, r) for r in range(gaps + 2, ws.max_row + 1)] if gaps else []
+        equal(sorted((r[0], r[4]) for r in rows if r[4] in ("FH-5", "FH-6")),
+              [("一号礼厅", "FH-6"), ("林德福", "FH-5")], label + ": the gaps of FH-5 and FH-6")
+    found = [v for v in all_values(wb) if re.search(r"\d{17}[\dX]", str(v))]
+    check(not found, label + ": no 18-digit ID number in any cell %s" % found[:3])
+    with zipfile.ZipFile(path) as archive:
+        text = "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    check(not [n for n in DECEASED_IDS.values() if n in text], label + ": no full ID number in the file")
+    if wb.sheetnames[-4:] != words["sheets"]:
+        return
+    home, services, mourners, log = (wb[name] for name in words["sheets"])
+
+    check(FUNERAL in (home["A1"].value or "") and FEVER_DAY in (home["A1"].value or ""),
+          label + ": title %r" % home["A1"].value)
+    figures = figure_rows(home)
+    equal([figures.get(words[k]) for k in ("services", "over", "approaching", "covid", "incomplete",
+                                           "mourners", "halls", "disinfections")],
+          [3, 1, 0, "0/1", 1, "5/2", 1, 5], label + ": the day's figures")
+    places = {r: [home.cell(row=r, column=c).value for c in range(1, 7)] for r in range(1, home.max_row + 1)}
+    by_place = {v[0]: v[1:5] for v in places.values() if v[0] in ("一号礼厅", "二号礼厅", "接运车 闽C12345", "火化间")}
+    equal(by_place.get("一号礼厅"), ["林德福", 1, 2, WORDS[lang]["no"]], label + ": 一号礼厅 1 of 2")
+    equal(by_place.get("二号礼厅"), ["陈秀珍", 2, 2, WORDS[lang]["yes"]], label + ": 二号礼厅 2 of 2")
+    equal([by_place.get("接运车 闽C12345", [None] * 3)[1], by_place.get("火化间", [None] * 3)[1]], [1, 1],
+          label + ": the hearse and the cremation room")
+    wang = [v for v in places.values() if v[0] == "王建国"]
+    equal([w[1:5] for w in wang], [[masked_id(DECEASED_IDS["王建国"]), words["confirmed"], "3/7", WORDS[lang]["no"]]],
+          label + ": 王建国's checklist")
+    if wang:
+        equal(len((wang[0][5] or "").split("; " if lang == "en" else "；")), 4, label + ": four steps missing")
+
+    equal(row_values(services, 3, 11), SERVICE_HEADERS[lang], label + ": 治丧登记 columns")
+    lines = [row_values(services, r, 11) for r in range(4, services.max_row + 1)]
+    none = words["none"]
+    equal(lines,
+          [["林德福", masked_id(DECEASED_IDS["林德福"]), "林小红", "13805950001", "一号礼厅", "2021-11-02 23:59",
+            "2021-11-05 23:59", words["in_progress"], words["over_length"], WORDS[lang]["yes"], none],
+           ["陈秀珍", masked_id(DECEASED_IDS["陈秀珍"]), "林小红", "13805950001", "二号礼厅", FEVER_DAY + " 08:00",
+            "2021-11-08 08:00", words["in_progress"], words["chen_length"], WORDS[lang]["no"], none],
+           ["王建国", masked_id(DECEASED_IDS["王建国"]), "林小红", "13805950001", "—", FEVER_DAY + " 10:00",
+            FEVER_DAY + " 10:00", words["in_progress"], "—", "—", words["confirmed"]]],
+          label + ": the three services")
+
+    equal(row_values(mourners, 3, 7), MOURNER_HEADERS[lang], label + ": 吊唁人员登记表 columns")
+    lines = [row_values(mourners, r, 7) for r in range(4, mourners.max_row + 1)]
+    equal([(l[0], l[1], l[3], l[5]) for l in lines],
+          [("林德福", "林二", 36.4, "09:00 / 09:30"), ("陈秀珍", "陈一", 36.3, "09:02 / 09:20"),
+           ("陈秀珍", "陈二", 36.7, "09:05 / 09:50"), ("林德福", "林三", 36.6, "09:10 / 09:40"),
+           ("陈秀珍", "陈三", 37.8, "09:12"), ("陈秀珍", "陈四", 36.5, "09:15"),
+           ("林德福", "林四", 36.5, "14:00 / 14:30")], label + ": the mourners of the day, by arrival")
+    decisions = [l[6] or "" for l in lines]
+    equal([d == words["admitted"] for d in decisions], [True, True, True, True, False, False, True],
+          label + ": admitted")
+    check(all(d.startswith(words["refused"]) for d in decisions[4:6]),
+          label + ": turned away with the reason %r" % decisions[4:6])
+
+    equal(row_values(log, 3, 8), DISINFECTION_HEADERS[lang], label + ": 消毒工作日志 columns")
+    lines = [row_values(log, r, 8) for r in range(4, log.max_row + 1)]
+    equal([(l[0], l[1], l[5], l[6]) for l in lines],
+          [(d[1], d[0], "郑师傅", "蔡志明") for d in sorted(DISINFECTIONS, key=lambda d: d[1])],
+          label + ": the disinfections of the day, by time")
+    if lines:
+        equal(lines[0][2], words["hall"], label + ": 二号礼厅 is a hall")
+    for ws in (services, mourners, log):
+        check_page(ws, label, "$1:$3", FUNERAL)
+
+
+def funeral_catalogue_translates():
+    localedir = os.environ.get("CAREGUARD_LOCALEDIR") or os.path.join(BUILD_ROOT, "po")
+    try:
+        zh = gettext.translation("careguard", localedir=localedir, languages=["zh_CN"])
+    except OSError:
+        return False
+    return zh.pgettext("sheet", "Funeral home") != "Funeral home"
+
+
 def catalogue_translates():
     """The Chinese checks need the built catalogue with the report's strings."""
     # The program reads its catalogue from here when it is set (main.c).
@@ -694,6 +906,20 @@ def main():
             wb = write_report(station, FEVER_DAY, path, ENGLISH)
             if wb is not None:
                 check_station(path, wb, "en")
+
+        funeral = build_funeral(folder)
+        if funeral is not None:
+            path = os.path.join(folder, "funeral-%s.xlsx" % FEVER_DAY)
+            wb = write_report(funeral, FEVER_DAY, path, ENGLISH)
+            if wb is not None:
+                check_funeral(path, wb, "en")
+            if funeral_catalogue_translates():
+                path = os.path.join(folder, "殡仪馆日报告-%s.xlsx" % FEVER_DAY)
+                wb = write_report(funeral, FEVER_DAY, path, CHINESE)
+                if wb is not None:
+                    check_funeral(path, wb, "zh")
+            else:
+                print("# skipped the zh_CN funeral checks: the built catalogue does not translate them yet")
 
         if catalogue_translates():
             for day in (FEVER_DAY, QUIET_DAY):

@@ -4,7 +4,8 @@
  * out by hand: a day with a fever and a symptom, a quiet day with an
  * overdue staff test, and a day with a positive test and no checks; its
  * observation stays and its visitors.  And a rescue station's day of
- * entry screenings (RS-1, RS-2, RS-3).
+ * entry screenings (RS-1, RS-2, RS-3), and a funeral home's days of
+ * services, mourners and COVID-19 remains (FH-5, FH-6, FH-7).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,8 @@
 #include "cg-nat-test.h"
 #include "cg-person.h"
 #include "cg-room.h"
+#include "cg-disinfection.h"
+#include "cg-service.h"
 #include "cg-validate.h"
 #include "cg-visit.h"
 
@@ -730,6 +733,266 @@ test_rescue_station (void)
   g_rmdir (dir);
 }
 
+/* ---- a funeral home (FH-5, FH-6, FH-7) -------------------------------- */
+
+static gint64
+add_service (CgStore        *store,
+             const CgPolicy *policy,
+             const char     *name,
+             const char     *first17,
+             const char     *hall,
+             const char     *started,
+             CgCovidStatus   covid)
+{
+  g_autoptr(CgService) service = cg_service_new ();
+  g_autoptr(GError) error = NULL;
+
+  service->deceased_name = g_strdup (name);
+  service->deceased_id_number = id_number (first17);
+  service->family_contact = g_strdup ("林小红");
+  service->phone = g_strdup ("13805950001");
+  service->hall = g_strdup (hall);
+  service->started_at = cg_datetime_local_to_utc (started);
+  service->covid = covid;
+  g_assert_true (cg_service_add (store, policy, service, "test", &error));
+  g_assert_no_error (error);
+  return service->id;
+}
+
+static void
+add_mourner (CgStore        *store,
+             const CgPolicy *policy,
+             gint64          service_id,
+             const char     *name,
+             const char     *arrived,
+             const char     *left,
+             double          temperature,
+             guint           symptoms,
+             gboolean        refused)
+{
+  g_autoptr(CgMourner) mourner = cg_mourner_new ();
+  g_autoptr(GError) error = NULL;
+
+  mourner->service_id = service_id;
+  mourner->name = g_strdup (name);
+  mourner->phone = g_strdup ("");
+  mourner->arrived_at = cg_datetime_local_to_utc (arrived);
+  mourner->left_at = left != NULL ? cg_datetime_local_to_utc (left) : NULL;
+  mourner->temperature = temperature;
+  mourner->symptoms = symptoms;
+  mourner->health_code = CG_HEALTH_CODE_GREEN;
+  mourner->registered_by = g_strdup ("test");
+  g_assert_true (cg_mourner_check_in (store, policy, mourner, "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mourner->refusal != 0, ==, refused);
+}
+
+static void
+add_disinfection (CgStore    *store,
+                  const char *place,
+                  const char *done)
+{
+  g_autoptr(CgDisinfection) d = cg_disinfection_new ();
+  g_autoptr(GError) error = NULL;
+
+  d->place = g_strdup (place);
+  d->place_kind = cg_place_kind_guess (place);
+  d->done_at = cg_datetime_local_to_utc (done);
+  d->agent = g_strdup ("含氯消毒液 500mg/L");
+  d->method = g_strdup ("喷洒");
+  d->operator = g_strdup ("郑师傅");
+  g_assert_true (cg_disinfection_add (store, d, "test", &error));
+  g_assert_no_error (error);
+}
+
+static void
+record_step (CgStore     *store,
+             gint64       service_id,
+             CgCovidStep  step,
+             const char  *done)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *at = cg_datetime_local_to_utc (done);
+
+  g_assert_true (cg_service_record_step (store, service_id, step, at, "郑师傅", "", "test", &error));
+  g_assert_no_error (error);
+}
+
+static CgDailyFigures *
+funeral_figures (CgStore        *store,
+                 const CgPolicy *policy,
+                 const char     *day)
+{
+  g_autoptr(GError) error = NULL;
+  CgDailyFigures *figures;
+  GDate date;
+
+  g_assert_true (cg_date_parse (day, &date));
+  figures = cg_daily_figures_compute (store, policy, &date, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (figures);
+  return figures;
+}
+
+/* A low-risk area: 72 hours at most.  On 11-05: 林德福 in 一号礼厅 since
+ * 11-02 23:59, 72 h 01 min at midnight — over by one minute; 陈秀珍 in
+ * 二号礼厅 since 08:00; 王建国, a confirmed COVID-19 case from 10:00, three
+ * of the seven steps done.  Mourners that day: three admitted for 林德福,
+ * two admitted and two turned away (fever, cough) for 陈秀珍; one the day
+ * before does not count.  一号礼厅 disinfected once (the policy asks
+ * two), 二号礼厅 twice, the hearse and the cremation room once each.
+ * On 11-06 王建国's steps are all done and he is cremated; on 11-07 only
+ * 林德福 (over) and 陈秀珍 (64 h: within 12 h of the limit) remain. */
+static void
+test_funeral_home (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(CgPolicy) policy = NULL;
+  g_autoptr(CgInstitution) inst = cg_institution_new ();
+  g_autoptr(CgDailyFigures) figures = NULL;
+  g_autoptr(CgDailyFigures) next = NULL;
+  g_autoptr(CgDailyFigures) last = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *abnormal = NULL;
+  g_autofree char *gaps = NULL;
+  gint64 lin, chen, wang;
+  GDate date;
+
+  dir = g_dir_make_tmp ("careguard-report-fh-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "funeral.db", NULL);
+  store = cg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_free (inst->name);
+  inst->name = g_strdup ("晋江市殡仪馆");
+  inst->kind = CG_KIND_FUNERAL_HOME;
+  g_assert_true (cg_institution_save (store, inst, "test", &error));
+  g_assert_no_error (error);
+  policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_FUNERAL_HOME), store, &error);
+  g_assert_no_error (error);
+
+  lin = add_service (store, policy, "林德福", "35058219400101001", "一号礼厅", "2021-11-02 23:59", CG_COVID_NONE);
+  chen = add_service (store, policy, "陈秀珍", "35058219450202002", "二号礼厅", FEVER_DAY " 08:00", CG_COVID_NONE);
+  wang = add_service (store, policy, "王建国", "35058219500303003", "", FEVER_DAY " 10:00", CG_COVID_CONFIRMED);
+  add_mourner (store, policy, lin, "林一", "2021-11-04 10:00", "2021-11-04 10:20", 36.5, 0, FALSE);
+  add_mourner (store, policy, lin, "林二", FEVER_DAY " 09:00", FEVER_DAY " 09:30", 36.4, 0, FALSE);
+  add_mourner (store, policy, lin, "林三", FEVER_DAY " 09:10", FEVER_DAY " 09:40", 36.6, 0, FALSE);
+  add_mourner (store, policy, lin, "林四", FEVER_DAY " 14:00", FEVER_DAY " 14:30", 36.5, 0, FALSE);
+  add_mourner (store, policy, chen, "陈一", FEVER_DAY " 09:00", FEVER_DAY " 09:20", 36.3, 0, FALSE);
+  add_mourner (store, policy, chen, "陈二", FEVER_DAY " 09:05", FEVER_DAY " 09:50", 36.7, 0, FALSE);
+  add_mourner (store, policy, chen, "陈三", FEVER_DAY " 09:10", NULL, 37.8, 0, TRUE);
+  add_mourner (store, policy, chen, "陈四", FEVER_DAY " 09:15", NULL, 36.5, CG_SYMPTOM_COUGH, TRUE);
+  add_disinfection (store, "一号礼厅", FEVER_DAY " 08:00");
+  add_disinfection (store, "二号礼厅", FEVER_DAY " 07:30");
+  add_disinfection (store, "二号礼厅", FEVER_DAY " 17:00");
+  add_disinfection (store, "接运车 闽C12345", FEVER_DAY " 11:30");
+  add_disinfection (store, "火化间", FEVER_DAY " 12:30");
+  record_step (store, wang, CG_COVID_STEP_HANDOVER, FEVER_DAY " 10:30");
+  record_step (store, wang, CG_COVID_STEP_TRANSPORT, FEVER_DAY " 11:00");
+  record_step (store, wang, CG_COVID_STEP_CREMATION, FEVER_DAY " 12:00");
+
+  figures = funeral_figures (store, policy, FEVER_DAY);
+  g_assert_cmpint (figures->services, ==, 3);
+  g_assert_cmpint (figures->services_over, ==, 1);
+  g_assert_cmpint (figures->services_approaching, ==, 0);
+  g_assert_cmpint (figures->covid_suspected, ==, 0);
+  g_assert_cmpint (figures->covid_confirmed, ==, 1);
+  g_assert_cmpint (figures->covid_incomplete, ==, 1);
+  g_assert_cmpint (figures->mourners_admitted, ==, 5);
+  g_assert_cmpint (figures->mourners_refused, ==, 2);
+  g_assert_cmpint (figures->halls, ==, 2);
+  g_assert_cmpint (figures->halls_short, ==, 1);
+  g_assert_cmpint (figures->disinfections, ==, 5);
+  /* The COVID-19 remains are the day's health event: no zero report.
+   * The mourning limit and the hall are compliance gaps (ALL-9). */
+  g_assert_false (figures->zero_report);
+  abnormal = describe_alerts (figures->abnormal);
+  g_assert_cmpstr (abnormal, ==, "FH-7 王建国");
+  g_assert_nonnull (strstr (((CgAlert *) figures->abnormal->pdata[0])->message, "4"));
+  gaps = describe_alerts (figures->gaps);
+  g_assert_nonnull (strstr (gaps, "FH-5 林德福"));
+  g_assert_nonnull (strstr (gaps, "FH-6 一号礼厅"));
+  g_assert_null (strstr (gaps, "FH-6 二号礼厅"));
+  g_assert_null (strstr (gaps, "FH-7"));
+  g_assert_null (strstr (gaps, "陈秀珍"));
+
+  report = g_build_filename (dir, "report.xlsx", NULL);
+  g_assert_true (cg_date_parse (FEVER_DAY, &date));
+  g_assert_true (cg_daily_report_write (store, policy, &date, report, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
+
+  /* 11-06: the other four steps; the case, done, is still a health
+   * event of the day it ends. */
+  record_step (store, wang, CG_COVID_STEP_SEALED, QUIET_DAY " 08:00");
+  record_step (store, wang, CG_COVID_STEP_DISINFECTION, QUIET_DAY " 08:30");
+  record_step (store, wang, CG_COVID_STEP_ARCHIVE, QUIET_DAY " 09:00");
+  record_step (store, wang, CG_COVID_STEP_REPORT, QUIET_DAY " 09:30");
+  {
+    g_autofree char *ended = cg_datetime_local_to_utc (QUIET_DAY " 10:00");
+    g_autofree char *listed = NULL;
+
+    g_assert_true (cg_service_close (store, wang, ended, "test", &error));
+    g_assert_no_error (error);
+    next = funeral_figures (store, policy, QUIET_DAY);
+    g_assert_cmpint (next->services, ==, 3);
+    g_assert_cmpint (next->services_over, ==, 1);
+    g_assert_cmpint (next->covid_confirmed, ==, 1);
+    g_assert_cmpint (next->covid_incomplete, ==, 0);
+    g_assert_cmpint (next->mourners_admitted + next->mourners_refused, ==, 0);
+    g_assert_cmpint (next->disinfections, ==, 0);
+    /* Both halls in use, neither disinfected. */
+    g_assert_cmpint (next->halls_short, ==, 2);
+    listed = describe_alerts (next->abnormal);
+    g_assert_cmpstr (listed, ==, "FH-7 王建国");
+    g_assert_cmpint (((CgAlert *) next->abnormal->pdata[0])->severity, ==, CG_SEVERITY_INFO);
+    g_assert_false (next->zero_report);
+  }
+
+  /* 11-07: no COVID-19 case; 林德福 over the limit, 陈秀珍 at 64 h.  A
+   * zero report, the limit listed among the gaps. */
+  last = funeral_figures (store, policy, POSITIVE_DAY);
+  g_assert_cmpint (last->services, ==, 2);
+  g_assert_cmpint (last->services_over, ==, 1);
+  g_assert_cmpint (last->services_approaching, ==, 1);
+  g_assert_cmpint (last->covid_confirmed + last->covid_suspected, ==, 0);
+  g_assert_cmpint (last->abnormal->len, ==, 0);
+  g_assert_true (last->zero_report);
+  {
+    g_autofree char *listed = describe_alerts (last->gaps);
+
+    g_assert_nonnull (strstr (listed, "FH-5 林德福"));
+    g_assert_nonnull (strstr (listed, "FH-5 陈秀珍"));
+  }
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+  }
+  g_rmdir (dir);
+}
+
+/* A care home keeps no funeral figures. */
+static void
+test_not_funeral (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CgDailyFigures) figures = figures_on (f, FEVER_DAY);
+
+  g_assert_cmpint (figures->services, ==, -1);
+}
+
 static gint64
 query_int (CgStore    *store,
            const char *sql)
@@ -838,8 +1101,10 @@ main (int   argc,
   ADD ("/report/figures/before-any-record", test_before_any_record);
   ADD ("/report/write", test_write);
   ADD ("/report/write-refused", test_write_refused);
+  ADD ("/report/figures/not-funeral", test_not_funeral);
 #undef ADD
   g_test_add_func ("/report/rescue-station", test_rescue_station);
+  g_test_add_func ("/report/funeral-home", test_funeral_home);
   g_test_add_func ("/report/demo", test_demo);
 
   return g_test_run ();

@@ -131,8 +131,7 @@ info_row (GtkWidget  *group,
   GtkWidget *label = gtk_label_new (value != NULL && *value != '\0' ? value : "—");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_widget_add_css_class (label, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
@@ -304,6 +303,7 @@ add_record (Detail          *detail,
   GtkWidget *state;
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, service->id);
   g_autofree char *masked = cg_mask_id_number (service->deceased_id_number);
+  g_autofree char *deceased = NULL;
   g_autofree char *family = NULL;
   g_autofree char *started = local_time (service->started_at);
   g_autofree char *planned = local_time (service->planned_end_at);
@@ -362,8 +362,9 @@ add_record (Detail          *detail,
 
   group = group_new (detail, _("The Service"), NULL);
 
+  deceased = g_strdup_printf ("%s · %s", service->deceased_name, masked);
   info_row (group, _("Service number"), number);
-  info_row (group, _("ID number"), masked);
+  info_row (group, _("Deceased"), deceased);
   info_row (group, _("Family contact"), family);
   info_row (group, _("Hall"), service->hall);
   info_row (group, _("Started"), started);
@@ -401,7 +402,9 @@ add_covid (Detail  *detail,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cg_covid_status_label (service->covid));
   if (service->ended_at == NULL && service->covid != CG_COVID_CONFIRMED)
     {
-      GtkWidget *button = action_button (_("Mark as a Case…"), _("Mark as a COVID-19 Case…"));
+      GtkWidget *button = service->covid == CG_COVID_SUSPECTED
+                          ? action_button (_("Mark as Confirmed…"), _("Mark as a Confirmed COVID-19 Case…"))
+                          : action_button (_("Mark as a Case…"), _("Mark as a COVID-19 Case…"));
 
       gtk_widget_add_css_class (button, "destructive-action");
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_mark_covid_clicked_cb), detail);
@@ -647,9 +650,15 @@ detail_fill (Detail *detail)
   title = g_strdup_printf (_("Service of %s"), detail->service->deceased_name);
   gtk_window_set_title (GTK_WINDOW (detail->window), title);
   add_record (detail, policy, risk);
-  if (!add_covid (detail, &error)
-      || !add_mourners (detail, policy, &error)
-      || !add_protection (detail, &error))
+  /* A COVID-19 case's checklist is its business; a service's, its mourners. */
+  if (detail->service->covid != CG_COVID_NONE)
+    {
+      if (!add_covid (detail, &error) || !add_protection (detail, &error))
+        goto failed;
+    }
+  else if (!add_mourners (detail, policy, &error)
+           || !add_protection (detail, &error)
+           || !add_covid (detail, &error))
     goto failed;
   if (detail->service->ended_at == NULL)
     {

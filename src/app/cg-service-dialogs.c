@@ -525,7 +525,7 @@ cg_service_mourner_dialog (GtkWindow          *parent,
 
   /* Translators: %s is the deceased's name */
   title = g_strdup_printf (_("Mourner for %s"), service->deceased_name);
-  content = dialog_window_new (dialog, parent, title, _("Register"), G_CALLBACK (on_register_mourner_cb));
+  content = dialog_window_new (dialog, parent, title, C_("verb", "Register"), G_CALLBACK (on_register_mourner_cb));
   list = boxed_list_new (content);
   dialog->name_row = entry_row_new (list, _("Mourner's name"), NULL);
   dialog->phone_row = entry_row_new (list, _("Phone"), NULL);

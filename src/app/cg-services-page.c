@@ -20,6 +20,7 @@
 #include "cg-service.h"
 #include "cg-service-detail.h"
 #include "cg-service-dialogs.h"
+#include "cg-services-charts.h"
 #include "cg-services-page.h"
 #include "cg-services-register.h"
 #include "cg-validate.h"
@@ -39,11 +40,13 @@ struct _CgServicesPage
   GPtrArray      *cards;      /* CardInfo*, as shown */
 
   AdwToastOverlay *toast_overlay;
-  GtkWidget      *view_buttons[2];   /* halls, register */
+  GtkWidget      *view_buttons[3];   /* halls, register, charts */
   GtkStack       *view_stack;
   GtkStack       *tools_stack;
   CgServicesRegister *register_view;
   gboolean        register_stale;
+  CgServicesCharts *charts_view;
+  gboolean        charts_stale;
   GtkLabel       *summary_label;
   GtkStack       *stack;
   GtkSpinner     *spinner;
@@ -481,6 +484,12 @@ reload_timeout_cb (gpointer user_data)
       self->register_stale = FALSE;
       cg_services_register_reload (self->register_view);
     }
+  if (self->charts_view != NULL
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "charts") == 0)
+    {
+      self->charts_stale = FALSE;
+      cg_services_charts_reload (self->charts_view);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -492,6 +501,7 @@ on_store_changed_cb (CgStore        *store,
 {
   self->dirty = TRUE;
   self->register_stale = TRUE;
+  self->charts_stale = TRUE;
   if (self->reload_id == 0)
     self->reload_id = g_timeout_add (200, reload_timeout_cb, self);
 }
@@ -545,7 +555,7 @@ show_only (GtkStack   *stack,
       gtk_widget_set_visible (child, FALSE);
 }
 
-static const char * const view_names[] = { "halls", "register" };
+static const char * const view_names[] = { "halls", "register", "charts" };
 
 static void
 on_view_toggled_cb (CgServicesPage *self)
@@ -563,6 +573,11 @@ on_view_toggled_cb (CgServicesPage *self)
     {
       self->register_stale = FALSE;
       cg_services_register_reload (self->register_view);
+    }
+  if (g_str_equal (view_names[view], "charts") && self->charts_stale)
+    {
+      self->charts_stale = FALSE;
+      cg_services_charts_reload (self->charts_view);
     }
 }
 
@@ -638,9 +653,11 @@ build (CgServicesPage *self)
   GtkWidget *spinner_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *error_page = status_page_new ("dialog-error-symbolic", _("Could Not Load the Services"), NULL);
   g_autoptr(GMenuModel) menu = more_menu_new ();
-  const char *view_labels[] = { N_("Halls"), N_("Register") };
+  const char *view_labels[] = { N_("Halls"), N_("Register"), N_("Charts") };
   const char *view_tips[] = { N_("The services in progress, hall by hall, against the mourning limit"),
-                              N_("Every service registered, newest first") };
+                              N_("Every service registered, newest first"),
+                              N_("Services per day and their mourning periods against the limit; hall "
+                                 "disinfections against the minimum of two a day") };
 
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toast_overlay));
@@ -749,6 +766,20 @@ build_views (CgServicesPage *self)
   gtk_widget_set_hexpand (search, TRUE);
   gtk_stack_add_named (self->tools_stack, search, "register");
   self->register_stale = TRUE;
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    /* The charts load once shown: the widget reads on map. */
+    self->charts_view = CG_SERVICES_CHARTS (cg_services_charts_new (self->store, self->module));
+    gtk_widget_set_margin_start (GTK_WIDGET (self->charts_view), 18);
+    gtk_widget_set_margin_end (GTK_WIDGET (self->charts_view), 18);
+    gtk_widget_set_margin_top (GTK_WIDGET (self->charts_view), 12);
+    gtk_widget_set_margin_bottom (GTK_WIDGET (self->charts_view), 18);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->charts_view));
+    gtk_stack_add_named (self->view_stack, scroller, "charts");
+    gtk_stack_add_named (self->tools_stack, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), "charts");
+  }
   show_only (self->view_stack, "halls");
   show_only (self->tools_stack, "halls");
 }

@@ -809,11 +809,19 @@ draw_bars (cairo_t            *cr,
               const CgChartSeries *series = cg_chart_series_at (data, i);
               double v = cg_chart_value_at (series, slot);
 
-              if (!isfinite (v) || v == 0.0)
+              if (!isfinite (v) || (v == 0.0 && !data->show_zero))
                 continue;
               cg_chart_geometry_bar_span (g, slot, i, &x0, &x1);
               cairo_set_source_rgb (cr, series->rgb[0], series->rgb[1], series->rgb[2]);
-              bar_path (cr, x0, x1, base_y, cg_chart_geometry_value_y (g, v), radius);
+              if (v == 0.0)
+                {
+                  /* a stub above the baseline: "none", not "no value" */
+                  double stub = MAX (3.0, round (l->font_px * 0.25));
+
+                  cairo_rectangle (cr, x0, base_y - stub, x1 - x0, stub);
+                }
+              else
+                bar_path (cr, x0, x1, base_y, cg_chart_geometry_value_y (g, v), radius);
               cairo_fill (cr);
             }
         }

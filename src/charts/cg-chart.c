@@ -61,6 +61,7 @@ cg_chart_data_new (CgChartKind  kind,
   data->marker = NAN;
   data->marker_label = NULL;
   data->marker_has_rgb = FALSE;
+  data->show_zero = FALSE;
 
   return data;
 }

@@ -75,6 +75,9 @@ typedef struct
   char        *marker_label;   /* written above the plot at the marker; may be NULL */
   double       marker_rgb[3];
   gboolean     marker_has_rgb; /* FALSE: the marker takes the text colour */
+  gboolean     show_zero;      /* CG_CHART_BAR: a value of 0 is drawn as a low stub,
+                                * so that "none" differs from "no value" (NAN);
+                                * FALSE (the default): nothing is drawn for 0 */
 } CgChartData;
 
 CgChartData   *cg_chart_data_new       (CgChartKind  kind,

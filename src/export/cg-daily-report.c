@@ -4,7 +4,9 @@
  * rules (rules.md ALL-9); the workbook follows the daily-report form of
  * forms.md, in the UI language, laid out for A4 landscape.  The registers
  * of the day (visitors, isolation, entry screening) are written by
- * cg-register-sheets.c with the sheet layer below.
+ * cg-register-sheets.c with the sheet layer below, and a funeral home's
+ * figures and registers (services, mourners, disinfection) by
+ * cg-funeral-sheets.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +24,7 @@
 #include "cg-daily-report.h"
 #include "cg-date.h"
 #include "cg-forecast.h"
+#include "cg-funeral-sheets.h"
 #include "cg-health-check.h"
 #include "cg-institution.h"
 #include "cg-nat-test.h"
@@ -45,8 +48,11 @@ cg_daily_figures_free (CgDailyFigures *figures)
 }
 
 /* ALL-9: a fever, a suspicious symptom or a positive case is a health
- * event.  The "measure again" note of ALL-3 is not one, and neither are
- * the compliance gaps (CH-5, ALL-1, ALL-6).  An RS-3 alert about a
+ * event, and so are the remains of a suspected or confirmed COVID-19 case
+ * (FH-7, "a death of a suspected/confirmed case"; its alert says which
+ * steps of the procedure are missing).  The "measure again" note of ALL-3
+ * is not one, and neither are the compliance gaps (CH-5, ALL-1, ALL-6,
+ * and a funeral home's FH-2, FH-5 mourning limit and FH-6).  An RS-3 alert about a
  * screening says that the 120 call or the report is not recorded: a gap;
  * the fever itself is listed from the screening register of its day
  * (add_screening_events). */
@@ -57,7 +63,8 @@ alert_is_health_event (const CgAlert *alert)
     return FALSE;
   if (g_strcmp0 (alert->rule, "ALL-2") == 0
       || g_strcmp0 (alert->rule, "ALL-9") == 0
-      || g_strcmp0 (alert->rule, "RS-3") == 0)
+      || g_strcmp0 (alert->rule, "RS-3") == 0
+      || g_strcmp0 (alert->rule, "FH-7") == 0)
     return TRUE;
   return g_strcmp0 (alert->rule, "ALL-3") == 0 && alert->severity == CG_SEVERITY_CRITICAL;
 }
@@ -77,6 +84,7 @@ typedef struct
   GHashTable     *symptoms;      /* person id → guint*: symptoms other than fever that day */
   GPtrArray      *supplies;      /* CgItemForecast*: the protective supplies as on that day */
   CgRegisterDay  *registers;     /* visits, stays and screenings of the day */
+  CgFuneralDay   *funeral;       /* a funeral home's services, mourners, disinfections */
 } DayData;
 
 static CgPerson *alert_person (DayData       *data,
@@ -96,6 +104,7 @@ day_data_clear (DayData *data)
   g_clear_pointer (&data->symptoms, g_hash_table_unref);
   g_clear_pointer (&data->supplies, g_ptr_array_unref);
   g_clear_pointer (&data->registers, cg_register_day_free);
+  g_clear_pointer (&data->funeral, cg_funeral_day_free);
 }
 
 /* 防控物资最低可用天数: the fewest days of supply at peak use among the
@@ -451,6 +460,16 @@ day_data_load (CgStore         *store,
   figures->screenings = (int) cg_register_day_screening_count (data->registers);
   add_screening_events (policy, data);
 
+  figures->services = -1;
+  if (cg_policy_get_kind (policy) == CG_KIND_FUNERAL_HOME)
+    {
+      data->funeral = cg_funeral_day_load (store, policy, date, error);
+      if (data->funeral == NULL)
+        return FALSE;
+      cg_funeral_day_fill (data->funeral, figures);
+      cg_funeral_day_add_events (data->funeral, policy, figures->abnormal);
+    }
+
   /* A fever counts even where a module has no rule that would alert on it. */
   figures->zero_report = figures->abnormal->len == 0 && figures->fevers == 0
                          && figures->symptomatic == 0 && figures->positives == 0;
@@ -742,6 +761,23 @@ alert_person (DayData       *data,
   return g_hash_table_lookup (data->people, &id);
 }
 
+/* The funeral service an alert is about, when its subject is the deceased
+ * (FH-5, FH-7, the mourners of FH-6); NULL for a hall (FH-6) and for
+ * every other alert. */
+static const CgService *
+alert_service (DayData       *data,
+               const CgAlert *alert)
+{
+  const CgService *service;
+
+  if (data->funeral == NULL || g_strcmp0 (alert->record_kind, "service") != 0)
+    return NULL;
+  service = cg_funeral_day_service (data->funeral, alert->record_id);
+  if (service == NULL || !g_str_has_prefix (alert->subject, service->deceased_name))
+    return NULL;
+  return service;
+}
+
 static const char *
 health_event_kind (const CgAlert *alert)
 {
@@ -749,6 +785,9 @@ health_event_kind (const CgAlert *alert)
     return _("suspicious symptoms");
   if (g_strcmp0 (alert->rule, "ALL-9") == 0)
     return _("positive nucleic-acid test");
+  if (g_strcmp0 (alert->rule, "FH-7") == 0)
+    /* Translators: what happened, in the abnormal persons: 新冠肺炎患者遗体 */
+    return C_("health event", "COVID-19 remains");
   return _("fever");
 }
 
@@ -772,13 +811,17 @@ abnormal_summary (DayData        *data,
     {
       CgAlert *alert = figures->abnormal->pdata[i];
       CgPerson *person = alert_person (data, alert);
+      const CgService *service = person == NULL ? alert_service (data, alert) : NULL;
+      const char *name = alert->subject;
 
+      if (person != NULL)
+        name = cg_person_get_name (person);
+      else if (service != NULL)
+        name = service->deceased_name;
       if (out->len > 0)
         g_string_append (out, _("; "));
       /* Translators: a person and what happened, e.g. "王秀英（发热）" */
-      g_string_append_printf (out, _("%s (%s)"),
-                              person != NULL ? cg_person_get_name (person) : alert->subject,
-                              health_event_kind (alert));
+      g_string_append_printf (out, _("%s (%s)"), name, health_event_kind (alert));
     }
   if (out->len == 0)
     /* A health event that no rule of this institution type lists. */
@@ -840,6 +883,8 @@ write_person_rows (CgSheet              *sheet,
       CgAlert *alert = alerts->pdata[i];
       CgPerson *person = alert_person (data, alert);
       g_autofree char *masked = NULL;
+      g_autofree char *action = NULL;
+      const CgService *service = person == NULL ? alert_service (data, alert) : NULL;
       const char *fields[7];
 
       if (person != NULL)
@@ -847,6 +892,13 @@ write_person_rows (CgSheet              *sheet,
           masked = cg_mask_id_number (cg_person_get_id_number (person));
           fields[0] = cg_person_get_name (person);
           fields[2] = cg_person_kind_label (cg_person_get_kind (person));
+        }
+      else if (service != NULL)
+        {
+          masked = cg_mask_id_number (service->deceased_id_number);
+          fields[0] = service->deceased_name;
+          /* Translators: the type of person of a funeral service's alert: 逝者 */
+          fields[2] = C_("type of person", "Deceased");
         }
       else
         {
@@ -866,8 +918,11 @@ write_person_rows (CgSheet              *sheet,
 
               actions = g_hash_table_lookup (data->actions, &id);
             }
+          else if (service != NULL)
+            action = cg_funeral_day_action (data->funeral, service->id);
           fields[4] = alert->message;
           fields[5] = actions != NULL ? actions->str
+                      : action != NULL ? action
                                       /* Translators: no action recorded for an abnormal person */
                                       : _("Not recorded");
         }
@@ -1495,6 +1550,8 @@ cg_daily_report_write (CgStore         *store,
     written_status = write_supplies_sheet (wb, &formats, inst, &data);
   if (written_status == LXW_NO_ERROR)
     written_status = cg_register_write_sheets (wb, &formats, inst, policy, data.registers);
+  if (written_status == LXW_NO_ERROR && data.funeral != NULL)
+    written_status = cg_funeral_write_sheets (wb, &formats, inst, policy, data.funeral);
 
   doc_title = g_strdup_printf (_("%1$s Daily epidemic-prevention report %2$s"), inst->name, data.figures->date);
   properties.title = doc_title;

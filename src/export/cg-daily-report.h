@@ -38,9 +38,22 @@ typedef struct
                                  * admitted and refused; -1 without visitors (ALL-4) */
   int        visitors_refused;  /* … of them turned away (劝返) */
   int        screenings;        /* entry screenings that day (RS-1, ALL-6) */
+  /* A funeral home's day (FH-5, FH-6, FH-7); services is -1 elsewhere. */
+  int        services;          /* 治丧: services in progress at some time that day */
+  int        services_over;     /* … over the mourning limit (FH-5) */
+  int        services_approaching; /* … within the warn hours of it */
+  int        covid_suspected;   /* COVID-19 remains among them: suspected (疑似) */
+  int        covid_confirmed;   /* … confirmed (确诊) */
+  int        covid_incomplete;  /* … whose FH-7 checklist is not complete */
+  int        mourners_admitted; /* 吊唁人员 registered that day: admitted */
+  int        mourners_refused;  /* … turned away (劝返) */
+  int        halls;             /* halls in use that day */
+  int        halls_short;       /* … disinfected fewer times than the policy asks (FH-6) */
+  int        disinfections;     /* disinfections recorded that day, every place */
   gboolean   zero_report;       /* no health event: 零报告 (ALL-9) */
   GPtrArray *abnormal;          /* CgAlert*: the health events (fever, symptoms, positive),
-                                 * fevers and symptoms found at entry screening included */
+                                 * fevers and symptoms found at entry screening included,
+                                 * and the remains of a COVID-19 case (FH-7) */
   GPtrArray *gaps;              /* CgAlert*: everything else of the day: compliance gaps
                                  * (overdue tests, missing checks, new arrivals …) and reminders */
 } CgDailyFigures;

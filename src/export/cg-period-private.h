@@ -68,6 +68,8 @@ typedef struct
   char                 *start_utc;    /* the first day's 00:00 local, in UTC */
   char                 *end_utc;      /* the day after the last, 00:00 local, in UTC */
   char                 *written;      /* local "YYYY-MM-DD HH:MM" */
+  char                 *judged_at;    /* UTC: end_utc, or now when earlier (FH-5) */
+  int                   area_risk;    /* CgRiskLevel of the institution's area (FH-5) */
   lxw_workbook         *wb;
   PeriodFormats         f;
   GCancellable         *cancellable;
@@ -150,5 +152,12 @@ gboolean  period_write_screening     (PeriodContext *ctx, GError **error);
 gboolean  period_write_supplies      (PeriodContext *ctx, GError **error);
 gboolean  period_write_disinfection  (PeriodContext *ctx, GError **error);
 gboolean  period_write_training      (PeriodContext *ctx, GError **error);
+gboolean  period_write_services      (PeriodContext *ctx, GError **error);
+gboolean  period_write_mourners      (PeriodContext *ctx, GError **error);
+/* Whether the period workbook has a funeral home's registers: the
+ * institution keeps them, or services overlap the period anyway. */
+gboolean  period_funeral_wanted      (PeriodContext *ctx,
+                                      gboolean      *wanted,
+                                      GError       **error);
 
 G_END_DECLS

@@ -1,8 +1,8 @@
 /* cg-period-registers.c — the registers of the period workbook
  *
- * 访客登记表, 隔离观察登记, 救助站进站人员健康筛查登记表, 防疫物资台账,
- * 消毒工作日志 and 培训演练记录: one SQL query each on the schema of
- * cg-store.c (migrations 4, 6 and 7), streamed into the sheet in the
+ * 访客登记表, 隔离观察登记, 救助站进站人员健康筛查登记表, 治丧登记,
+ * 吊唁人员登记表, 防疫物资台账, 消毒工作日志 and 培训演练记录: one SQL
+ * query each on the schema of cg-store.c, streamed into the sheet in the
  * columns of forms.md.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,6 +16,7 @@
 #include "cg-health-check.h"
 #include "cg-nat-test.h"
 #include "cg-period-private.h"
+#include "cg-service.h"
 #include "cg-stock.h"
 #include "cg-validate.h"
 #include "cg-visit.h"
@@ -661,4 +662,185 @@ period_write_training (PeriodContext  *ctx,
                        "SELECT held_on, kind, topic, attendees, attendee_names, trainer, note FROM training "
                        "WHERE held_on BETWEEN ?1 AND ?2 ORDER BY held_on, id",
                        write_training_row, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* 治丧登记, 吊唁人员登记表                                                 */
+/* ---------------------------------------------------------------------- */
+
+#define SERVICES_IN_PERIOD \
+  "FROM service s WHERE ?1 <= ?2 AND s.started_at < ?4 AND (s.ended_at IS NULL OR s.ended_at >= ?3) "
+
+gboolean
+period_funeral_wanted (PeriodContext  *ctx,
+                       gboolean       *wanted,
+                       GError        **error)
+{
+  return sheet_wanted (ctx, (ctx->module->pages & CG_PAGE_SERVICES) != 0,
+                       "SELECT EXISTS (SELECT 1 " SERVICES_IN_PERIOD ")", wanted, error);
+}
+
+/* 治丧天数: "3 d 0 h 01 min" */
+static char *
+period_mourning_length (gint64 minutes)
+{
+  /* Translators: the length of a mourning period (治丧天数), days, hours
+   * and minutes: "3天0小时01分" */
+  return g_strdup_printf (_("%1$d d %2$d h %3$02d min"), (int) (minutes / 1440),
+                          (int) (minutes / 60 % 24), (int) (minutes % 60));
+}
+
+static const PeriodColumn service_columns[] = {
+  { "逝者姓名", 9, PERIOD_CENTER },
+  { "身份证号（脱敏）", 20, PERIOD_CENTER },
+  { "家属联系人", 9, PERIOD_CENTER },
+  { "电话", 13, PERIOD_CENTER },
+  { "灵堂", 10, PERIOD_CENTER },
+  { "开始时间", 16, PERIOD_DATETIME },
+  { "计划结束", 16, PERIOD_DATETIME },
+  { "实际结束", 16, PERIOD_DATETIME },
+  { "治丧天数", 14, PERIOD_CENTER },
+  { "是否超时", 8, PERIOD_CENTER },
+  { "新冠情况", 8, PERIOD_CENTER },
+};
+
+static void
+write_service_row (PeriodSheet  *sheet,
+                   lxw_row_t     row,
+                   sqlite3_stmt *stmt)
+{
+  PeriodContext *ctx = sheet->ctx;
+  int covid = cg_covid_status_from_string (COLUMN_TEXT (stmt, 8));
+  CgService service = { 0 };
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *length = NULL;
+  const char *until;
+
+  period_cell_text (sheet, row, 0, COLUMN_TEXT (stmt, 0));
+  cell_masked (sheet, row, 1, COLUMN_TEXT (stmt, 1));
+  period_cell_text (sheet, row, 2, COLUMN_TEXT (stmt, 2));
+  period_cell_text (sheet, row, 3, COLUMN_TEXT (stmt, 3));
+  period_cell_text (sheet, row, 4, COLUMN_TEXT (stmt, 4));
+  period_cell_utc (sheet, row, 5, COLUMN_TEXT (stmt, 5));
+  period_cell_utc (sheet, row, 6, COLUMN_TEXT (stmt, 6));
+  period_cell_utc (sheet, row, 7, COLUMN_TEXT (stmt, 7));
+  if (covid > CG_COVID_NONE)
+    {
+      /* No mourning period (FH-7). */
+      period_cell_text (sheet, row, 8, "—");
+      period_cell_text (sheet, row, 9, "—");
+      period_cell_alert (sheet, row, 10, cg_covid_status_label (covid));
+      return;
+    }
+
+  /* 治丧天数 up to the end, or up to the period's end (or now) while in
+   * progress; 是否超时 judged at the same moment as FH-5 would. */
+  service.started_at = (char *) COLUMN_TEXT (stmt, 5);
+  service.ended_at = (char *) COLUMN_TEXT (stmt, 7);
+  service.covid = CG_COVID_NONE;
+  until = service.ended_at != NULL && strcmp (service.ended_at, ctx->judged_at) < 0
+          ? service.ended_at : ctx->judged_at;
+  start = g_date_time_new_from_iso8601 (service.started_at, NULL);
+  end = g_date_time_new_from_iso8601 (until, NULL);
+  if (start != NULL && end != NULL && g_date_time_compare (end, start) > 0)
+    length = period_mourning_length (g_date_time_difference (end, start) / G_TIME_SPAN_MINUTE);
+  period_cell_text (sheet, row, 8, length);
+  if (start != NULL && end != NULL && g_date_time_compare (end, start) > 0
+      && cg_service_mourning_state (ctx->policy, ctx->area_risk, &service, ctx->judged_at, NULL)
+         == CG_MOURNING_OVER)
+    period_cell_alert (sheet, row, 9, period_yes_no (TRUE));
+  else
+    period_cell_text (sheet, row, 9, period_yes_no (FALSE));
+  period_cell_text (sheet, row, 10, cg_covid_status_label (CG_COVID_NONE));
+}
+
+gboolean
+period_write_services (PeriodContext  *ctx,
+                       GError        **error)
+{
+  gboolean wanted;
+
+  if (!period_funeral_wanted (ctx, &wanted, error))
+    return FALSE;
+  if (!wanted)
+    return TRUE;
+  return stream_sheet (ctx, "治丧登记", service_columns, G_N_ELEMENTS (service_columns),
+                       /* Translators: note under the title of the funeral service register */
+                       _("Every service that overlaps the period, in the order of its start; an empty end: still in progress. The mourning period is counted to the end, or to the end of the period (FH-5); COVID-19 remains have none (FH-7)."),
+                       "SELECT s.deceased_name, s.deceased_id_number, s.family_contact, s.phone, s.hall, "
+                       "       s.started_at, s.planned_end_at, s.ended_at, s.covid "
+                       SERVICES_IN_PERIOD
+                       "ORDER BY s.started_at, s.id",
+                       write_service_row, error);
+}
+
+static const PeriodColumn mourner_columns[] = {
+  { "逝者", 9, PERIOD_CENTER },
+  { "来宾姓名", 9, PERIOD_CENTER },
+  { "电话", 13, PERIOD_CENTER },
+  { "体温", 6, PERIOD_TEMPERATURE },
+  { "健康码", 8, PERIOD_CENTER },
+  { "到达/离开", 24, PERIOD_CENTER },
+  { "准入/劝返", 20, PERIOD_CENTER },
+};
+
+static void
+write_mourner_row (PeriodSheet  *sheet,
+                   lxw_row_t     row,
+                   sqlite3_stmt *stmt)
+{
+  guint refusal = (guint) sqlite3_column_int (stmt, 6);
+  g_autofree char *arrived = cg_datetime_utc_to_local (COLUMN_TEXT (stmt, 4));
+  g_autofree char *left = sqlite3_column_type (stmt, 5) != SQLITE_NULL
+                          ? cg_datetime_utc_to_local (COLUMN_TEXT (stmt, 5)) : NULL;
+  g_autofree char *span = NULL;
+
+  period_cell_text (sheet, row, 0, COLUMN_TEXT (stmt, 0));
+  period_cell_text (sheet, row, 1, COLUMN_TEXT (stmt, 1));
+  period_cell_text (sheet, row, 2, COLUMN_TEXT (stmt, 2));
+  period_cell_temperature (sheet, row, 3, sqlite3_column_double (stmt, 3));
+  period_cell_text (sheet, row, 4, health_code_label (COLUMN_TEXT (stmt, 7)));
+  /* A departure on the day of arrival is its time only. */
+  if (left != NULL && arrived != NULL && strncmp (left, arrived, 11) == 0 && strlen (left) > 11)
+    memmove (left, left + 11, strlen (left + 11) + 1);
+  if (refusal != 0 || left == NULL)
+    span = g_strdup (arrived);
+  else
+    /* Translators: 到达/离开, e.g. "09:00 / 09:40" */
+    span = g_strdup_printf (C_("mourner register", "%1$s / %2$s"), arrived != NULL ? arrived : "", left);
+  period_cell_text (sheet, row, 5, span);
+  if (refusal == 0)
+    /* Translators: a mourner admitted: 准入 */
+    period_cell_text (sheet, row, 6, C_("mourner register", "Admitted"));
+  else
+    {
+      g_autofree char *reasons = cg_refusal_describe (refusal);
+      /* Translators: a mourner turned away, with the reasons: 劝返（发热） */
+      g_autofree char *decision = g_strdup_printf (C_("mourner register", "Turned away (%s)"), reasons);
+
+      period_cell_alert (sheet, row, 6, decision);
+    }
+}
+
+gboolean
+period_write_mourners (PeriodContext  *ctx,
+                       GError        **error)
+{
+  gboolean wanted;
+
+  if (!sheet_wanted (ctx, (ctx->module->pages & CG_PAGE_SERVICES) != 0,
+                     "SELECT EXISTS (SELECT 1 FROM mourner WHERE arrived_on BETWEEN ?1 AND ?2)",
+                     &wanted, error))
+    return FALSE;
+  if (!wanted)
+    return TRUE;
+  return stream_sheet (ctx, "吊唁人员登记表", mourner_columns, G_N_ELEMENTS (mourner_columns),
+                       /* Translators: note under the title of the mourner register */
+                       _("Every mourner registered in the period, admitted or turned away, in the order of arrival; an arrival alone: turned away, or no departure registered."),
+                       "SELECT s.deceased_name, m.name, m.phone, m.temperature, m.arrived_at, m.left_at, "
+                       "       m.refusal, m.health_code "
+                       "FROM mourner m JOIN service s ON s.id = m.service_id "
+                       "WHERE m.arrived_on BETWEEN ?1 AND ?2 ORDER BY m.arrived_at, m.id",
+                       write_mourner_row, error);
 }

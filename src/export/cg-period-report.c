@@ -10,8 +10,9 @@
  *   汇总 — one line per day with the daily report's figures;
  *   工作人员体温和核酸检测登记表 — every staff sample of the period;
  *   体温检测登记 — every temperature check of the period;
- *   访客登记表, 隔离观察登记, 救助站进站人员健康筛查登记表, 防疫物资台账,
- *   消毒工作日志, 培训演练记录 — see cg-period-registers.c.
+ *   访客登记表, 隔离观察登记, 救助站进站人员健康筛查登记表, 治丧登记,
+ *   吊唁人员登记表, 防疫物资台账, 消毒工作日志, 培训演练记录 — see
+ *   cg-period-registers.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +28,7 @@
 #include "cg-date.h"
 #include "cg-health-check.h"
 #include "cg-nat-test.h"
+#include "cg-service.h"
 #include "cg-period-private.h"
 #include "cg-person.h"
 #include "cg-validate.h"
@@ -337,6 +339,7 @@ context_clear (PeriodContext *ctx)
   g_clear_pointer (&ctx->start_utc, g_free);
   g_clear_pointer (&ctx->end_utc, g_free);
   g_clear_pointer (&ctx->written, g_free);
+  g_clear_pointer (&ctx->judged_at, g_free);
 }
 
 /* Tests only: a small sheet size shows the split into "name (2)"
@@ -394,6 +397,21 @@ context_init (PeriodContext  *ctx,
     }
   ctx->module = cg_module_for_kind (ctx->inst->kind);
 
+  /* A service is judged against the mourning limit at the end of the
+   * period, or now while the period lasts (cg_service_evaluate_rules). */
+  {
+    g_autofree char *now_utc = cg_datetime_now_utc ();
+    GError *local_error = NULL;
+
+    ctx->judged_at = g_strdup (ctx->end_utc != NULL && strcmp (ctx->end_utc, now_utc) < 0 ? ctx->end_utc : now_utc);
+    ctx->area_risk = cg_service_area_risk (store, &local_error);
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, local_error);
+        return FALSE;
+      }
+  }
+
   /* The checks are nearly all of the rows: progress counts them. */
   if (!period_count_rows (ctx, "SELECT count(*) FROM health_check WHERE checked_on BETWEEN ?1 AND ?2",
                           &checks, error))
@@ -421,6 +439,8 @@ cg_period_report_write_with_progress (CgStore              *store,
     period_write_visits,
     period_write_isolation,
     period_write_screening,
+    period_write_services,
+    period_write_mourners,
     period_write_supplies,
     period_write_disinfection,
     period_write_training,

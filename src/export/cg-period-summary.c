@@ -5,7 +5,9 @@
  * period (presence from the arrival and leaving days, the checks through
  * cg_health_days(), the samples, the visits, the stays, the screenings),
  * and the supplies through cg_stock_forecast_series() per item — never a
- * query per person and day.
+ * query per person and day.  A funeral home's summary has four columns
+ * more: its services, those over the mourning limit, the COVID-19
+ * remains and the mourners of each day (cg-funeral-sheets.c's figures).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,7 @@
 #include "cg-forecast.h"
 #include "cg-health-check.h"
 #include "cg-period-private.h"
+#include "cg-service.h"
 #include "cg-stock.h"
 
 typedef struct
@@ -33,6 +36,12 @@ typedef struct
   int    *fevers;
   int    *symptomatic;
   double *fewest;       /* −1: no item in use */
+  int    *services;     /* services in progress at some time of the day */
+  int    *over;         /* … over the mourning limit by the end of the day (FH-5) */
+  int    *suspected;    /* … COVID-19 remains, suspected */
+  int    *confirmed;    /* … confirmed */
+  int    *mourners;     /* mourners admitted that day */
+  int    *turned_away;  /* … turned away */
 } Summary;
 
 static void
@@ -48,6 +57,12 @@ summary_clear (Summary *s)
   g_free (s->fevers);
   g_free (s->symptomatic);
   g_free (s->fewest);
+  g_free (s->services);
+  g_free (s->over);
+  g_free (s->suspected);
+  g_free (s->confirmed);
+  g_free (s->mourners);
+  g_free (s->turned_away);
 }
 
 /* Index of a day of the period, or -1 outside it. */
@@ -394,6 +409,95 @@ load_fewest_days (PeriodContext  *ctx,
   return TRUE;
 }
 
+/* A funeral home's services, day by day, as the daily report counts them:
+ * in progress at some time of the local day, over the limit at the end of
+ * the day (or now, today), the COVID-19 remains among them. */
+static gboolean
+load_services (PeriodContext  *ctx,
+               Summary        *s,
+               GError        **error)
+{
+  g_autofree char *now = cg_datetime_now_utc ();
+  g_autoptr(GPtrArray) day_ends = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The UTC end of each day of the period, or now when it is earlier. */
+  for (guint d = 0; d < ctx->n_days; d++)
+    {
+      GDate next = ctx->from;
+      g_autofree char *day = NULL;
+      g_autofree char *midnight = NULL;
+      char *end;
+
+      g_date_add_days (&next, d + 1);
+      day = cg_date_to_iso (&next);
+      midnight = g_strdup_printf ("%s 00:00", day);
+      end = cg_datetime_local_to_utc (midnight);
+      if (end == NULL || strcmp (end, now) > 0)
+        {
+          g_free (end);
+          end = g_strdup (now);
+        }
+      g_ptr_array_add (day_ends, end);
+    }
+
+  stmt = cg_store_prepare (ctx->store,
+                           "SELECT started_at, ended_at, covid FROM service "
+                           "WHERE started_at < ?2 AND (ended_at IS NULL OR ended_at >= ?1) "
+                           "ORDER BY started_at, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  cg_bind_text (stmt, 1, ctx->start_utc);
+  cg_bind_text (stmt, 2, ctx->end_utc);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CgService service = { 0 };
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
+      GDate first, last;
+      int covid, a, b;
+
+      service.started_at = (char *) sqlite3_column_text (stmt, 0);
+      service.ended_at = (char *) sqlite3_column_text (stmt, 1);
+      covid = cg_covid_status_from_string ((const char *) sqlite3_column_text (stmt, 2));
+      service.covid = covid > 0 ? covid : CG_COVID_NONE;
+      start = cg_datetime_utc_to_local (service.started_at);
+      if (service.ended_at != NULL)
+        end = cg_datetime_utc_to_local (service.ended_at);
+      if (start == NULL || strlen (start) < 10)
+        continue;
+      start[10] = '\0';
+      if (!cg_date_parse (start, &first))
+        continue;
+      if (end != NULL && strlen (end) >= 10)
+        {
+          end[10] = '\0';
+          if (!cg_date_parse (end, &last))
+            continue;
+        }
+      a = MAX (g_date_days_between (&ctx->from, &first), 0);
+      b = end != NULL ? g_date_days_between (&ctx->from, &last) : (int) ctx->n_days - 1;
+      b = MIN (b, (int) ctx->n_days - 1);
+      for (int i = a; i <= b; i++)
+        {
+          const char *moment = day_ends->pdata[i];
+
+          s->services[i]++;
+          if (service.covid == CG_COVID_SUSPECTED)
+            s->suspected[i]++;
+          else if (service.covid == CG_COVID_CONFIRMED)
+            s->confirmed[i]++;
+          else if (strcmp (service.started_at, moment) < 0
+                   && cg_service_mourning_state (ctx->policy, ctx->area_risk, &service, moment, NULL)
+                      == CG_MOURNING_OVER)
+            s->over[i]++;
+        }
+    }
+  sqlite3_reset (stmt);
+  return !period_step_failed (ctx, rc, error);
+}
+
 static const PeriodColumn summary_columns[] = {
   { "日期", 12, PERIOD_DATE },
   { "在院人数", 9, PERIOD_NUMBER },
@@ -405,7 +509,13 @@ static const PeriodColumn summary_columns[] = {
   { "访客人数（登记/劝返）", 12, PERIOD_CENTER },
   { "隔离观察人数", 10, PERIOD_NUMBER },
   { "防控物资最低可用天数", 12, PERIOD_NUMBER },
+  /* A funeral home's only */
+  { "治丧数", 8, PERIOD_NUMBER },
+  { "超过治丧期限", 9, PERIOD_NUMBER },
+  { "新冠肺炎患者遗体（疑似/确诊）", 12, PERIOD_CENTER },
+  { "吊唁人员（准入/劝返）", 12, PERIOD_CENTER },
 };
+enum { N_FUNERAL_COLUMNS = 4 };
 
 gboolean
 period_write_summary (PeriodContext  *ctx,
@@ -415,7 +525,7 @@ period_write_summary (PeriodContext  *ctx,
   PeriodSheet sheet;
   gint64 n = 0;
   g_autoptr(GArray) health = NULL;
-  gboolean has_visits, has_rooms, ok = FALSE;
+  gboolean has_visits, has_rooms, funeral = FALSE, ok = FALSE;
   const char *dash = "—";
   g_autofree char *note = NULL;
 
@@ -429,6 +539,12 @@ period_write_summary (PeriodContext  *ctx,
   s.fevers = g_new0 (int, ctx->n_days);
   s.symptomatic = g_new0 (int, ctx->n_days);
   s.fewest = g_new0 (double, ctx->n_days);
+  s.services = g_new0 (int, ctx->n_days);
+  s.over = g_new0 (int, ctx->n_days);
+  s.suspected = g_new0 (int, ctx->n_days);
+  s.confirmed = g_new0 (int, ctx->n_days);
+  s.mourners = g_new0 (int, ctx->n_days);
+  s.turned_away = g_new0 (int, ctx->n_days);
 
   /* A register the institution does not keep gets "—", not a made-up 0
    * (the daily report's rule), unless it has lines in the period. */
@@ -467,14 +583,31 @@ period_write_summary (PeriodContext  *ctx,
                              "WHERE arrived_on BETWEEN ?1 AND ?2 GROUP BY arrived_on",
                         s.visits, s.refused, error)
       || !load_isolated (ctx, &s, error)
-      || !load_fewest_days (ctx, &s, error))
+      || !load_fewest_days (ctx, &s, error)
+      || !period_funeral_wanted (ctx, &funeral, error))
+    goto out;
+  if (funeral
+      && (!load_services (ctx, &s, error)
+          || !load_per_day (ctx, "SELECT arrived_on, sum(refusal = 0), sum(refusal <> 0) FROM mourner "
+                                 "WHERE arrived_on BETWEEN ?1 AND ?2 GROUP BY arrived_on",
+                            s.mourners, s.turned_away, error)))
     goto out;
 
   /* Translators: note under the title of the period workbook's summary
    * sheet; %s is the date and time it was written */
   note = g_strdup_printf (_("The daily report's figures, day by day. Visitors: registered / turned away; supplies: whole days at peak use; “—”: a register the institution does not keep. Written by CareGuard on %s."),
                           ctx->written);
-  if (!period_sheet_begin (&sheet, ctx, "汇总", summary_columns, G_N_ELEMENTS (summary_columns), note, error))
+  if (funeral)
+    {
+      /* Translators: added to the note of the summary sheet for a funeral home */
+      char *more = g_strdup_printf (_("%s Services: in progress that day, over the mourning limit by the end of the day (FH-5); COVID-19 remains: suspected / confirmed; mourners: admitted / turned away."),
+                                    note);
+
+      g_free (note);
+      note = more;
+    }
+  if (!period_sheet_begin (&sheet, ctx, "汇总", summary_columns,
+                           G_N_ELEMENTS (summary_columns) - (funeral ? 0 : N_FUNERAL_COLUMNS), note, error))
     goto out;
   for (guint d = 0; d < ctx->n_days; d++)
     {
@@ -513,6 +646,16 @@ period_write_summary (PeriodContext  *ctx,
         period_cell_number (&sheet, row, 9, floor (s.fewest[d]));
       else
         period_cell_center (&sheet, row, 9, dash);
+      if (funeral)
+        {
+          g_autofree char *covid = g_strdup_printf ("%d/%d", s.suspected[d], s.confirmed[d]);
+          g_autofree char *mourners = g_strdup_printf ("%d/%d", s.mourners[d], s.turned_away[d]);
+
+          period_cell_number (&sheet, row, 10, s.services[d]);
+          period_cell_number (&sheet, row, 11, s.over[d]);
+          period_cell_text (&sheet, row, 12, covid);
+          period_cell_text (&sheet, row, 13, mourners);
+        }
     }
   worksheet_activate (sheet.ws);
   ok = period_sheet_end (&sheet, error);
