@@ -580,6 +580,38 @@ test_stacked (void)
   image_free (&image);
 }
 
+/* A stacked bar's readout names only the parts that are there, and a
+ * total only of two parts or more; a slot with no part at all still
+ * says "no value". */
+static void
+test_stacked_readout_parts (void)
+{
+  g_autoptr(CgChartData) data = cg_chart_data_new (CG_CHART_STACKED_BAR, "Longest", "h");
+  CgChartSeries *within = cg_chart_data_add_series (data, "Within", 0.2, 0.7, 0.4);
+  CgChartSeries *over = cg_chart_data_add_series (data, "Over", 0.9, 0.1, 0.1);
+  g_autofree char *one = NULL;
+  g_autofree char *both = NULL;
+  g_autofree char *none = NULL;
+
+  data->y_decimals = 1;
+  cg_chart_data_add_x (data, "11-20");
+  cg_chart_data_add_x (data, "11-21");
+  cg_chart_data_add_x (data, "11-22");
+  cg_chart_series_append (within, NAN);
+  cg_chart_series_append (over, 72.7);
+  cg_chart_series_append (within, 30.0);
+  cg_chart_series_append (over, 2.0);
+  cg_chart_series_append (within, NAN);
+  cg_chart_series_append (over, NAN);
+
+  one = cg_chart_describe_slot (data, 0);
+  g_assert_cmpstr (one, ==, "11-20: Over 72.7 h");
+  both = cg_chart_describe_slot (data, 1);
+  g_assert_cmpstr (both, ==, "11-21: Within 30.0 h; Over 2.0 h; total 32.0 h");
+  none = cg_chart_describe_slot (data, 2);
+  g_assert_nonnull (strstr (none, "no value"));
+}
+
 /* The slot under the pointer is the slot drawn there: the centre of slot k
  * is k, the edges of the plot are the edges of the first and last slots. */
 static void
@@ -1454,6 +1486,7 @@ main (int   argc,
       g_assert_no_error (error);
     }
 
+  g_test_add_func ("/charts/stacked-readout-parts", test_stacked_readout_parts);
   g_test_add_func ("/charts/data", test_data);
   g_test_add_func ("/charts/coverage/render", test_coverage);
   g_test_add_func ("/charts/coverage/describe", test_coverage_describe);

@@ -422,8 +422,8 @@ cg_chart_describe_slot (const CgChartData *data,
 {
   g_autoptr(GString) text = NULL;
   double total = 0.0;
-  gboolean any_total = FALSE, any_named = FALSE, quiet;
-  guint i;
+  gboolean any_named = FALSE, quiet, stacked_with_value = FALSE;
+  guint i, n_values = 0;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -435,6 +435,13 @@ cg_chart_describe_slot (const CgChartData *data,
 
   quiet = slot_has_series_in_range (data, slot);
 
+  /* The parts of a stacked bar that are not there are not named when
+   * another part is: "over the limit 72.7 h", not also "within: no value". */
+  if (data->kind == CG_CHART_STACKED_BAR)
+    for (i = 0; i < cg_chart_count_series (data); i++)
+      if (isfinite (cg_chart_value_at (cg_chart_series_at (data, i), slot)))
+        stacked_with_value = TRUE;
+
   text = g_string_new (cg_chart_x_label_at (data, slot));
   for (i = 0; i < cg_chart_count_series (data); i++)
     {
@@ -445,6 +452,8 @@ cg_chart_describe_slot (const CgChartData *data,
       /* a series that has not begun or is over says nothing, unless
        * no series has anything to say */
       if (quiet && !cg_chart_series_in_range (series, slot))
+        continue;
+      if (stacked_with_value && !isfinite (v))
         continue;
 
       value = cg_chart_format_with_unit (v, data->y_decimals, data->y_unit);
@@ -461,11 +470,12 @@ cg_chart_describe_slot (const CgChartData *data,
       if (isfinite (v))
         {
           total += v;
-          any_total = TRUE;
+          n_values++;
         }
     }
 
-  if (data->kind == CG_CHART_STACKED_BAR && cg_chart_count_series (data) > 1 && any_total)
+  /* A total of one part would only repeat it. */
+  if (data->kind == CG_CHART_STACKED_BAR && n_values > 1)
     {
       g_autofree char *value = cg_chart_format_with_unit (total, data->y_decimals, data->y_unit);
 
