@@ -98,6 +98,9 @@ const char *cg_stay_reason_to_string   (CgStayReason reason);  /* "new_arrival" 
  * 密接, 其他 …); -1 when unknown. */
 int         cg_stay_reason_from_string (const char *text);
 const char *cg_stay_reason_label       (CgStayReason reason);  /* translated */
+/* The isolation register's word for the reason (新入住, 中高风险地区旅居史,
+ * 可疑症状 …), translated: what the workbooks write. */
+const char *cg_stay_reason_register_label (CgStayReason reason);
 /* Whether an early release needs a negative test taken during the stay. */
 gboolean    cg_stay_reason_needs_test  (CgStayReason reason);
 
@@ -227,6 +230,9 @@ typedef enum
 
 const char *cg_referrer_to_string  (CgReferrer referrer);   /* "", "police" … */
 const char *cg_referrer_label      (CgReferrer referrer);   /* translated */
+/* The screening register's word (公安/城管/自行求助/其他; "" when not
+ * recorded), translated: what the workbooks write. */
+const char *cg_referrer_register_label (CgReferrer referrer);
 int         cg_referrer_from_string (const char *text);     /* English or Chinese (公安 …); -1 */
 
 typedef enum

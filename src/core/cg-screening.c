@@ -47,6 +47,28 @@ cg_referrer_label (CgReferrer referrer)
   return _(referrer_labels[referrer]);
 }
 
+/* The register's column 送站单位（公安/城管/自行求助）. */
+static const char * const referrer_register_labels[CG_N_REFERRERS] = {
+  NULL,
+  /* Translators: who brought an entrant to a rescue station, in the register: 公安 */
+  NC_("referred by", "Police"),
+  /* Translators: who brought an entrant to a rescue station, in the register: 城管 */
+  NC_("referred by", "City management"),
+  /* Translators: an entrant who came to a rescue station on their own, in the register: 自行求助 */
+  NC_("referred by", "Came for help"),
+  /* Translators: who brought an entrant to a rescue station, in the register: 其他 */
+  NC_("referred by", "Other"),
+};
+
+const char *
+cg_referrer_register_label (CgReferrer referrer)
+{
+  g_return_val_if_fail (referrer < CG_N_REFERRERS, NULL);
+  if (referrer_register_labels[referrer] == NULL)
+    return "";
+  return g_dpgettext2 (GETTEXT_PACKAGE, "referred by", referrer_register_labels[referrer]);
+}
+
 int
 cg_referrer_from_string (const char *text)
 {

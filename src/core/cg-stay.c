@@ -69,6 +69,32 @@ cg_stay_reason_label (CgStayReason reason)
   return _(reason_labels[reason]);
 }
 
+/* The isolation register's words (forms.md 隔离观察登记 原因), as both
+ * workbooks write them. */
+static const char * const reason_register_labels[CG_N_STAY_REASONS] = {
+  /* Translators: reason of an isolation stay in the register: 新入住 */
+  NC_("isolation reason", "New arrival"),
+  /* Translators: reason of an isolation stay in the register: 无健康码 */
+  NC_("isolation reason", "No health code"),
+  /* Translators: reason of an isolation stay in the register: 中高风险地区旅居史 */
+  NC_("isolation reason", "Medium/high-risk area"),
+  /* Translators: reason of an isolation stay in the register: 发热 */
+  NC_("isolation reason", "Fever"),
+  /* Translators: reason of an isolation stay in the register: 可疑症状 */
+  NC_("isolation reason", "Suspicious symptoms"),
+  /* Translators: reason of an isolation stay in the register: 密切接触 */
+  NC_("isolation reason", "Close contact"),
+  /* Translators: reason of an isolation stay in the register: 其他 */
+  NC_("isolation reason", "Other"),
+};
+
+const char *
+cg_stay_reason_register_label (CgStayReason reason)
+{
+  g_return_val_if_fail (reason < CG_N_STAY_REASONS, NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "isolation reason", reason_register_labels[reason]);
+}
+
 gboolean
 cg_stay_reason_needs_test (CgStayReason reason)
 {

@@ -16,6 +16,7 @@
 #include "cg-health-check.h"
 #include "cg-nat-test.h"
 #include "cg-period-private.h"
+#include "cg-room.h"
 #include "cg-service.h"
 #include "cg-stock.h"
 #include "cg-validate.h"
@@ -214,31 +215,13 @@ period_write_visits (PeriodContext  *ctx,
 /* 隔离观察登记                                                            */
 /* ---------------------------------------------------------------------- */
 
-/* The schema's reasons (cg-room.h CgStayReason), in the register's words. */
+/* The schema's reason, in the register's words. */
 static const char *
 stay_reason_label (const char *reason)
 {
-  static const struct { const char *id; const char *label; } reasons[] = {
-    /* Translators: reason of an isolation stay: 新入住 */
-    { "new_arrival", NC_("isolation reason", "New arrival") },
-    /* Translators: reason of an isolation stay: 无健康码 */
-    { "no_health_code", NC_("isolation reason", "No health code") },
-    /* Translators: reason of an isolation stay: 中高风险地区旅居史 */
-    { "risk_area", NC_("isolation reason", "Medium/high-risk area") },
-    /* Translators: reason of an isolation stay: 发热 */
-    { "fever", NC_("isolation reason", "Fever") },
-    /* Translators: reason of an isolation stay: 可疑症状 */
-    { "symptoms", NC_("isolation reason", "Suspicious symptoms") },
-    /* Translators: reason of an isolation stay: 密切接触 */
-    { "contact", NC_("isolation reason", "Close contact") },
-    /* Translators: reason of an isolation stay: 其他 */
-    { "other", NC_("isolation reason", "Other") },
-  };
+  int r = cg_stay_reason_from_string (reason);
 
-  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
-    if (g_strcmp0 (reason, reasons[i].id) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, "isolation reason", reasons[i].label);
-  return reason;
+  return r >= 0 ? cg_stay_reason_register_label ((CgStayReason) r) : reason;
 }
 
 static const PeriodColumn stay_columns[] = {
@@ -313,21 +296,9 @@ period_write_isolation (PeriodContext  *ctx,
 static const char *
 referrer_label (const char *referrer)
 {
-  static const struct { const char *id; const char *label; } referrers[] = {
-    /* Translators: who brought an entrant to a rescue station: 公安 */
-    { "police", NC_("referred by", "Police") },
-    /* Translators: who brought an entrant to a rescue station: 城管 */
-    { "city_management", NC_("referred by", "City management") },
-    /* Translators: an entrant who came to a rescue station on their own: 自行求助 */
-    { "self", NC_("referred by", "Came on their own") },
-    /* Translators: who brought an entrant to a rescue station: 其他 */
-    { "other", NC_("referred by", "Other") },
-  };
+  int r = referrer != NULL && *referrer != '\0' ? cg_referrer_from_string (referrer) : -1;
 
-  for (guint i = 0; i < G_N_ELEMENTS (referrers); i++)
-    if (g_strcmp0 (referrer, referrers[i].id) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, "referred by", referrers[i].label);
-  return "";
+  return r >= 0 ? cg_referrer_register_label ((CgReferrer) r) : "";
 }
 
 static const char *

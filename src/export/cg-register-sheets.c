@@ -787,7 +787,7 @@ write_stays_sheet (lxw_workbook         *wb,
       const CgStay *stay = day->stays->pdata[i];
 
       widths[0] = MAX (widths[0], MIN (cg_sheet_text_units (stay->room_name != NULL ? stay->room_name : "") + 1.5, 14.0));
-      widths[3] = MAX (widths[3], MIN (cg_sheet_text_units (cg_stay_reason_label (stay->reason)) + 1.5, 16.0));
+      widths[3] = MAX (widths[3], MIN (cg_sheet_text_units (cg_stay_reason_register_label (stay->reason)) + 1.5, 16.0));
       widths[8] = MAX (widths[8], MIN (cg_sheet_text_units (stay->disposition != NULL ? stay->disposition : "") + 1.5, 40.0));
     }
 
@@ -810,9 +810,9 @@ write_stays_sheet (lxw_workbook         *wb,
 
       if (stay->note != NULL && *stay->note != '\0')
         /* Translators: a stay's reason and its note, e.g. "密接（同车人员确诊）" */
-        reason = g_strdup_printf (_("%s (%s)"), cg_stay_reason_label (stay->reason), stay->note);
+        reason = g_strdup_printf (_("%s (%s)"), cg_stay_reason_register_label (stay->reason), stay->note);
       else
-        reason = g_strdup (cg_stay_reason_label (stay->reason));
+        reason = g_strdup (cg_stay_reason_register_label (stay->reason));
       if (sample != NULL)
         basis = sample;
       else if (has_ended && g_strcmp0 (stay->ended_at, stay->planned_end_at) >= 0)
@@ -844,7 +844,7 @@ referrer_label (const char *code)
 {
   for (int r = 0; r < CG_N_REFERRERS; r++)
     if (g_strcmp0 (cg_referrer_to_string ((CgReferrer) r), code) == 0)
-      return cg_referrer_label ((CgReferrer) r);
+      return cg_referrer_register_label ((CgReferrer) r);
   return code != NULL ? code : "";
 }
 
