@@ -35,6 +35,7 @@
 
 static const double GREEN[3] = { 0.180, 0.761, 0.494 };
 static const double RED[3]   = { 0.878, 0.106, 0.141 };
+static const double ORANGE[3] = { 1.000, 0.471, 0.000 };
 
 struct _CgVisitorsPage
 {
@@ -470,7 +471,7 @@ chart_thread (GTask        *task,
   g_autoptr(CgPolicy) policy = NULL;
   g_autoptr(GArray) days = NULL;
   CgChartData *data;
-  CgChartSeries *admitted, *refused;
+  CgChartSeries *admitted, *overstayed, *refused;
   GDate from = job->to;
 
   store = cg_store_open (job->path, &error);
@@ -490,7 +491,10 @@ chart_thread (GTask        *task,
                             /* Translators: the unit of the visitors chart */
                             C_("chart unit", "visitors"));
   data->empty_text = g_strdup (_("No visitors on these days"));
+  /* The admitted are split: within the maximum stay, and overstays (ALL-4). */
   admitted = cg_chart_data_add_series (data, C_("chart", "Admitted"), GREEN[0], GREEN[1], GREEN[2]);
+  overstayed = cg_chart_data_add_series (data, C_("chart", "Admitted, stayed too long"),
+                                         ORANGE[0], ORANGE[1], ORANGE[2]);
   refused = cg_chart_data_add_series (data, C_("chart", "Refused"), RED[0], RED[1], RED[2]);
   for (guint i = 0; i < days->len; i++)
     {
@@ -499,7 +503,8 @@ chart_thread (GTask        *task,
                                                 g_date_get_day (&day->date));
 
       cg_chart_data_add_x (data, label);
-      cg_chart_series_append (admitted, day->admitted);
+      cg_chart_series_append (admitted, day->admitted - day->overstays);
+      cg_chart_series_append (overstayed, day->overstays);
       cg_chart_series_append (refused, day->refused);
     }
   g_task_return_pointer (task, data, (GDestroyNotify) cg_chart_data_free);
