@@ -5,10 +5,10 @@
  * station every entrant, RS-1…3), and the visitors of every day (ALL-4):
  * more at weekends and holidays, a few turned away, a few overstays, and
  * today two visitors inside and one overstaying.  Everything goes through
- * the register APIs, which apply the rules, except the screening rows:
- * cg_screening_record() holds its own transaction, so the demo decides
- * with cg_screening_decide(), opens the stay with the stay API and writes
- * the row itself, as cg-screening.c does.
+ * the register APIs, which apply the rules, except the screenings:
+ * cg_screening_record() holds its own transaction and picks the room, so
+ * the demo decides with cg_screening_decide(), opens the stay with the
+ * stay API and writes the row with cg_screening_insert_in_transaction().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -225,41 +225,10 @@ free_room (Ctx        *ctx,
 
 static gboolean
 insert_screening (Ctx               *ctx,
-                  const CgScreening *s,
+                  CgScreening       *s,
                   GError           **error)
 {
-  g_autofree char *created = g_strdup (ctx->demo->now);
-  sqlite3_stmt *stmt;
-
-  stmt = cg_store_prepare (ctx->store,
-                           "INSERT INTO screening (person_id, screened_at, screened_on, referred_by, temperature, "
-                           "symptoms, health_code, risk_travel, contact, identity_verified, outcome, stay_id, "
-                           "called_120_at, reported_at, note, registered_by, created_at) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, s->person_id);
-  cg_bind_text (stmt, 2, s->screened_at);
-  cg_bind_text (stmt, 3, s->screened_on);
-  cg_bind_text (stmt, 4, cg_referrer_to_string (s->referred_by));
-  sqlite3_bind_double (stmt, 5, s->temperature);
-  sqlite3_bind_int (stmt, 6, (int) s->symptoms);
-  cg_bind_text (stmt, 7, cg_health_code_to_string (s->health_code));
-  sqlite3_bind_int (stmt, 8, s->risk_travel ? 1 : 0);
-  sqlite3_bind_int (stmt, 9, s->contact ? 1 : 0);
-  sqlite3_bind_int (stmt, 10, s->identity_verified ? 1 : 0);
-  cg_bind_text (stmt, 11, cg_screening_outcome_to_string (s->outcome));
-  if (s->stay_id > 0)
-    sqlite3_bind_int64 (stmt, 12, s->stay_id);
-  else
-    sqlite3_bind_null (stmt, 12);
-  cg_bind_text (stmt, 13, s->called_120_at);
-  cg_bind_text (stmt, 14, s->reported_at);
-  cg_bind_text (stmt, 15, s->note != NULL ? s->note : "");
-  cg_bind_text (stmt, 16, s->registered_by);
-  cg_bind_text (stmt, 17, created);
-  return cg_store_step_done (ctx->store, stmt, error);
+  return cg_screening_insert_in_transaction (ctx->store, s, ctx->demo->now, error);
 }
 
 static gboolean

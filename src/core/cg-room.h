@@ -286,6 +286,15 @@ gboolean    cg_screening_record    (CgStore        *store,
                                     gboolean        new_arrival,
                                     const char     *who,
                                     GError        **error);
+/* Writes @screening as given — its outcome, stay_id and times decided by
+ * the caller, nothing checked or audited — inside the caller's
+ * transaction, and sets its id.  For the demonstration's history, which
+ * places people in rooms itself; everyone else calls
+ * cg_screening_record(). */
+gboolean    cg_screening_insert_in_transaction (CgStore     *store,
+                                    CgScreening    *screening,
+                                    const char     *created_at,
+                                    GError        **error);
 /* Marks "called 120" or "reported upward" (RS-3) at @at (NULL = now). */
 gboolean    cg_screening_mark      (CgStore   *store,
                                     gint64     screening_id,

@@ -259,6 +259,52 @@ open_stay_of (CgStore     *store,
   return stay_id;
 }
 
+gboolean
+cg_screening_insert_in_transaction (CgStore            *store,
+                                    CgScreening        *screening,
+                                    const char         *created_at,
+                                    GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CG_IS_STORE (store) && screening != NULL, FALSE);
+  g_return_val_if_fail ((guint) screening->referred_by < CG_N_REFERRERS, FALSE);
+  g_return_val_if_fail ((guint) screening->outcome < G_N_ELEMENTS (outcome_ids), FALSE);
+
+  stmt = cg_store_prepare (store,
+                           "INSERT INTO screening (person_id, screened_at, screened_on, referred_by, temperature, "
+                           "symptoms, health_code, risk_travel, contact, identity_verified, outcome, stay_id, "
+                           "called_120_at, reported_at, note, registered_by, created_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, screening->person_id);
+  cg_bind_text (stmt, 2, screening->screened_at);
+  cg_bind_text (stmt, 3, screening->screened_on);
+  cg_bind_text (stmt, 4, referrer_ids[screening->referred_by]);
+  sqlite3_bind_double (stmt, 5, screening->temperature);
+  sqlite3_bind_int (stmt, 6, (int) screening->symptoms);
+  cg_bind_text (stmt, 7, cg_health_code_to_string (screening->health_code));
+  sqlite3_bind_int (stmt, 8, screening->risk_travel ? 1 : 0);
+  sqlite3_bind_int (stmt, 9, screening->contact ? 1 : 0);
+  sqlite3_bind_int (stmt, 10, screening->identity_verified ? 1 : 0);
+  cg_bind_text (stmt, 11, outcome_ids[screening->outcome]);
+  if (screening->stay_id > 0)
+    sqlite3_bind_int64 (stmt, 12, screening->stay_id);
+  else
+    sqlite3_bind_null (stmt, 12);
+  cg_bind_text (stmt, 13, screening->called_120_at);
+  cg_bind_text (stmt, 14, screening->reported_at);
+  cg_bind_text (stmt, 15, screening->note != NULL ? g_strstrip (screening->note) : "");
+  cg_bind_text (stmt, 16, screening->registered_by != NULL ? screening->registered_by : "");
+  cg_bind_text (stmt, 17, created_at);
+  if (!cg_store_step_done (store, stmt, error))
+    return FALSE;
+  screening->id = sqlite3_last_insert_rowid (cg_store_get_db (store));
+  return TRUE;
+}
+
 static gboolean
 screening_record_in_transaction (CgStore         *store,
                                  const CgPolicy  *policy,
@@ -277,7 +323,6 @@ screening_record_in_transaction (CgStore         *store,
   g_autofree char *audit_value = NULL;
   GError *local_error = NULL;
   CgTempBand band;
-  sqlite3_stmt *stmt;
   gint64 stay_id = 0;
 
   band = cg_temperature_band (policy, screening->temperature);
@@ -380,43 +425,14 @@ screening_record_in_transaction (CgStore         *store,
         }
     }
 
-  stmt = cg_store_prepare (store,
-                           "INSERT INTO screening (person_id, screened_at, screened_on, referred_by, temperature, "
-                           "symptoms, health_code, risk_travel, contact, identity_verified, outcome, stay_id, "
-                           "called_120_at, reported_at, note, registered_by, created_at) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, screening->person_id);
-  cg_bind_text (stmt, 2, screening->screened_at);
-  cg_bind_text (stmt, 3, screening->screened_on);
-  cg_bind_text (stmt, 4, referrer_ids[screening->referred_by]);
-  sqlite3_bind_double (stmt, 5, screening->temperature);
-  sqlite3_bind_int (stmt, 6, (int) screening->symptoms);
-  cg_bind_text (stmt, 7, cg_health_code_to_string (screening->health_code));
-  sqlite3_bind_int (stmt, 8, screening->risk_travel ? 1 : 0);
-  sqlite3_bind_int (stmt, 9, screening->contact ? 1 : 0);
-  sqlite3_bind_int (stmt, 10, screening->identity_verified ? 1 : 0);
-  cg_bind_text (stmt, 11, outcome_ids[screening->outcome]);
-  if (stay_id > 0)
-    sqlite3_bind_int64 (stmt, 12, stay_id);
-  else
-    sqlite3_bind_null (stmt, 12);
-  cg_bind_text (stmt, 13, screening->called_120_at);
-  cg_bind_text (stmt, 14, screening->reported_at);
-  cg_bind_text (stmt, 15, screening->note != NULL ? g_strstrip (screening->note) : "");
+  screening->stay_id = stay_id;
   if (screening->registered_by == NULL || *screening->registered_by == '\0')
     {
       g_free (screening->registered_by);
       screening->registered_by = g_strdup (who != NULL ? who : "");
     }
-  cg_bind_text (stmt, 16, screening->registered_by);
-  cg_bind_text (stmt, 17, created);
-  if (!cg_store_step_done (store, stmt, error))
+  if (!cg_screening_insert_in_transaction (store, screening, created, error))
     return FALSE;
-  screening->id = sqlite3_last_insert_rowid (cg_store_get_db (store));
-  screening->stay_id = stay_id;
 
   audit_value = g_strdup_printf ("%s|%.1f|%u|%s|travel=%d|contact=%d|%s|stay=%" G_GINT64_FORMAT,
                                  screening->screened_at, screening->temperature, screening->symptoms,
