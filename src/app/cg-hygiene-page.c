@@ -15,6 +15,7 @@
 #include "cg-disinfection.h"
 #include "cg-disinfection-dialog.h"
 #include "cg-hygiene-page.h"
+#include "cg-page-loader.h"
 #include "cg-import-dialog.h"
 #include "cg-training-dialog.h"
 
@@ -67,11 +68,7 @@ struct _CgHygienePage
   const CgModule *module;
 
   GListStore     *log_rows;
-  GCancellable   *cancellable;
-  gboolean        loading;
-  gboolean        loaded;
-  gboolean        dirty;
-  guint           reload_id;
+  CgPageLoader   *loader;
   GDate           loaded_date;
   gint64          log_offset;
   gint64          log_count;
@@ -98,7 +95,6 @@ struct _CgHygienePage
 
 G_DEFINE_FINAL_TYPE (CgHygienePage, cg_hygiene_page, ADW_TYPE_BIN)
 
-static void cg_hygiene_page_load (CgHygienePage *self);
 
 static void
 show_toast (CgHygienePage *self,
@@ -135,27 +131,13 @@ set_style (GtkWidget  *widget,
 
 typedef struct
 {
-  char           *path;
-  const CgModule *module;
-  GDate           date;
-  gint64          offset;
-} LoadInput;
-
-static void
-load_input_free (LoadInput *input)
-{
-  g_free (input->path);
-  g_free (input);
-}
-
-typedef struct
-{
   GPtrArray        *places;     /* CgPlaceDay* */
   GPtrArray        *log;        /* CgDisinfection*, one page */
   gint64            log_count;
   gint64            offset;
   GPtrArray        *trainings;  /* CgTraining* */
   CgTrainingStatus  status;
+  GDate             date;       /* the day read */
 } LoadOutput;
 
 static void
@@ -167,43 +149,41 @@ load_output_free (LoadOutput *output)
   g_free (output);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* The log's page, as the thread's input. */
+static gpointer
+load_input_new (GtkWidget *page)
 {
-  LoadInput *input = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CgStore) store = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
-  LoadOutput *output;
+  return g_memdup2 (&CG_HYGIENE_PAGE (page)->log_offset, sizeof (gint64));
+}
 
-  store = cg_store_open (input->path, &error);
-  if (store != NULL)
-    policy = cg_module_load_policy (input->module, store, &error);
-  if (policy == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  output = g_new0 (LoadOutput, 1);
-  output->log_count = cg_disinfection_count (store, &error);
+static gpointer
+load_thread (CgStore        *store,
+             const CgModule *module,
+             const CgPolicy *policy,
+             const GDate    *today,
+             gpointer        input,
+             GError        **error)
+{
+  LoadOutput *output = g_new0 (LoadOutput, 1);
+  GError *local_error = NULL;
+
+  output->date = *today;
+  output->log_count = cg_disinfection_count (store, &local_error);
   /* A page past the end (entries removed since) shows the last one. */
-  output->offset = input->offset;
+  output->offset = *(gint64 *) input;
   if (output->log_count >= 0 && output->offset >= output->log_count)
     output->offset = MAX (0, ((output->log_count - 1) / PAGE_SIZE) * PAGE_SIZE);
   if (output->log_count < 0
-      || (output->places = cg_disinfection_places (store, &input->date, &error)) == NULL
-      || (output->log = cg_disinfection_page (store, output->offset, PAGE_SIZE, &error)) == NULL
-      || (output->trainings = cg_training_list (store, MAX_TRAININGS, &error)) == NULL
-      || !cg_training_status (store, policy, &input->date, &output->status, &error))
+      || (output->places = cg_disinfection_places (store, today, &local_error)) == NULL
+      || (output->log = cg_disinfection_page (store, output->offset, PAGE_SIZE, &local_error)) == NULL
+      || (output->trainings = cg_training_list (store, MAX_TRAININGS, &local_error)) == NULL
+      || !cg_training_status (store, policy, today, &output->status, &local_error))
     {
       load_output_free (output);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      g_propagate_error (error, local_error);
+      return NULL;
     }
-  g_task_return_pointer (task, output, (GDestroyNotify) load_output_free);
+  return output;
 }
 
 /* "16:30" for a time of @day, "2020-10-06 16:30" for another day. */
@@ -460,32 +440,23 @@ show_trainings (CgHygienePage *self,
 }
 
 static void
-on_loaded_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_loaded_cb (GtkWidget    *page,
+              gpointer      data,
+              const GError *error)
 {
-  CgHygienePage *self = CG_HYGIENE_PAGE (source);
-  LoadInput *input = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  CgHygienePage *self = CG_HYGIENE_PAGE (page);
+  LoadOutput *output = data;
   g_autofree char *day = NULL;
-  LoadOutput *output;
 
-  output = g_task_propagate_pointer (G_TASK (result), &error);
-  if (output == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
-  g_clear_object (&self->cancellable);
   gtk_spinner_stop (self->spinner);
-
   if (output == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  self->loaded = TRUE;
-  self->loaded_date = input->date;
-  day = cg_date_to_iso (&input->date);
+  self->loaded_date = output->date;
+  day = cg_date_to_iso (&output->date);
 
   show_places (self, output->places, day);
   show_log (self, output);
@@ -494,64 +465,29 @@ on_loaded_cb (GObject      *source,
                                     output->log_count == 0 && output->trainings->len == 0
                                     ? "empty" : "content");
   load_output_free (output);
-
-  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cg_hygiene_page_load (self);
 }
 
 static void
-cg_hygiene_page_load (CgHygienePage *self)
+on_loading_cb (GtkWidget *page,
+               gboolean   first)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadInput *input;
+  CgHygienePage *self = CG_HYGIENE_PAGE (page);
 
-  if (self->loading || self->store == NULL)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  self->dirty = FALSE;
-  self->loading = TRUE;
-  self->cancellable = g_cancellable_new ();
-
-  input = g_new0 (LoadInput, 1);
-  input->path = g_strdup (cg_store_get_path (self->store));
-  input->module = self->module != NULL ? self->module : &cg_module_care_home;
-  input->offset = self->log_offset;
-  cg_date_today (&input->date);
-
-  if (!self->loaded)
+  if (first)
     {
       gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
-  task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
-  g_task_set_source_tag (task, cg_hygiene_page_load);
-  g_task_set_task_data (task, input, (GDestroyNotify) load_input_free);
-  g_task_run_in_thread (task, load_thread);
 }
 
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  CgHygienePage *self = user_data;
-
-  self->reload_id = 0;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cg_hygiene_page_load (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* An import sends many signals: one reload after they settle. */
-static void
-on_store_changed_cb (CgStore       *store,
-                     const char    *table,
-                     CgHygienePage *self)
-{
-  self->dirty = TRUE;
-  if (self->reload_id == 0)
-    self->reload_id = g_timeout_add (200, reload_timeout_cb, self);
-}
+static const CgPageLoaderFuncs loader_funcs = {
+  .load = load_thread,
+  .loaded = on_loaded_cb,
+  .input_new = load_input_new,
+  .input_free = g_free,
+  .output_free = (GDestroyNotify) load_output_free,
+  .begin = on_loading_cb,
+};
 
 /* ---- the log's columns -------------------------------------------------- */
 
@@ -713,7 +649,7 @@ page_action (GtkWidget  *widget,
     self->log_offset += PAGE_SIZE;
   else
     self->log_offset = MAX (0, self->log_offset - PAGE_SIZE);
-  cg_hygiene_page_load (self);
+  cg_page_loader_load (self->loader);
 }
 
 /* ---- life cycle --------------------------------------------------------- */
@@ -726,9 +662,12 @@ cg_hygiene_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (cg_hygiene_page_parent_class)->map (widget);
 
+  /* A new day: today's places are another list. */
   cg_date_today (&today);
-  if (!self->loaded || self->dirty || g_date_compare (&today, &self->loaded_date) != 0)
-    cg_hygiene_page_load (self);
+  if (cg_page_loader_get_loaded (self->loader) && g_date_compare (&today, &self->loaded_date) != 0)
+    cg_page_loader_load (self->loader);
+  else
+    cg_page_loader_mapped (self->loader);
 }
 
 static void
@@ -736,10 +675,7 @@ cg_hygiene_page_dispose (GObject *object)
 {
   CgHygienePage *self = CG_HYGIENE_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_pointer (&self->loader, cg_page_loader_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_HYGIENE_PAGE);
   g_clear_object (&self->log_rows);
   g_clear_object (&self->store);
@@ -800,18 +736,14 @@ GtkWidget *
 cg_hygiene_page_new (CgStore        *store,
                      const CgModule *module)
 {
-  static const char * const tables[] = { "disinfection", "training", "institution", "policy" };
+  static const char * const tables[] = { "disinfection", "training", "institution", "policy", NULL };
   CgHygienePage *self;
 
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
   self = g_object_new (CG_TYPE_HYGIENE_PAGE, NULL);
   self->store = g_object_ref (store);
   self->module = module;
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *signal = g_strdup_printf ("changed::%s", tables[i]);
-
-      g_signal_connect_object (store, signal, G_CALLBACK (on_store_changed_cb), self, 0);
-    }
+  self->loader = cg_page_loader_new (GTK_WIDGET (self), store, module != NULL ? module : &cg_module_care_home,
+                                     &loader_funcs, tables);
   return GTK_WIDGET (self);
 }

@@ -18,6 +18,7 @@
 #include "cg-nat-test.h"
 #include "cg-room.h"
 #include "cg-room-dialog.h"
+#include "cg-page-loader.h"
 #include "cg-rooms-page.h"
 #include "cg-rooms-timeline.h"
 #include "cg-screening-dialog.h"
@@ -33,11 +34,7 @@ struct _CgRoomsPage
 
   CgStore        *store;
   const CgModule *module;
-  GCancellable   *cancellable;
-  gboolean        loading;
-  gboolean        loaded;
-  gboolean        dirty;
-  guint           reload_id;
+  CgPageLoader   *loader;
 
   GPtrArray      *board;      /* CgRoomState*, as shown */
   GPtrArray      *archived;   /* CgRoom*: rooms taken out of use */
@@ -67,7 +64,6 @@ G_DEFINE_FINAL_TYPE (CgRoomsPage, cg_rooms_page, ADW_TYPE_BIN)
 enum { PROP_0, PROP_STORE, PROP_MODULE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static void cg_rooms_page_load (CgRoomsPage *self);
 
 static GtkWindow *
 get_parent_window (CgRoomsPage *self)
@@ -121,13 +117,6 @@ end_state (const CgStay *stay,
 
 typedef struct
 {
-  char           *path;
-  const CgModule *module;
-  GDate           date;
-} LoadInput;
-
-typedef struct
-{
   GPtrArray   *board;
   GPtrArray   *archived;
   GHashTable  *pending;
@@ -137,13 +126,6 @@ typedef struct
   CgChartData *timeline;
   char        *now;
 } LoadOutput;
-
-static void
-load_input_free (LoadInput *input)
-{
-  g_free (input->path);
-  g_free (input);
-}
 
 static void
 load_output_free (LoadOutput *output)
@@ -233,26 +215,20 @@ load_release_dates (CgStore     *store,
   return TRUE;
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_thread (CgStore        *store,
+             const CgModule *module,
+             const CgPolicy *policy,
+             const GDate    *today,
+             gpointer        input,
+             GError        **error_out)
 {
-  LoadInput *input = task_data;
-  g_autoptr(CgStore) store = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
   g_autoptr(GError) error = NULL;
   LoadOutput *output = g_new0 (LoadOutput, 1);
-  GDate from = input->date;
-  GDate to = input->date;
+  GDate from = *today;
+  GDate to = *today;
   g_autoptr(GPtrArray) span = NULL;
 
-  store = cg_store_open (input->path, &error);
-  if (store != NULL)
-    policy = cg_module_load_policy (input->module, store, &error);
-  if (policy == NULL)
-    goto failed;
 
   output->now = cg_datetime_now_utc ();
   output->board = cg_room_board (store, output->now, &error);
@@ -264,9 +240,9 @@ load_thread (GTask        *task,
   for (guint i = output->archived->len; i > 0; i--)
     if (!((CgRoom *) g_ptr_array_index (output->archived, i - 1))->archived)
       g_ptr_array_remove_index (output->archived, i - 1);
-  if (input->module->kind != CG_KIND_RESCUE_STATION)
+  if (module->kind != CG_KIND_RESCUE_STATION)
     {
-      output->arrivals = cg_arrival_list (store, policy, &input->date, &error);
+      output->arrivals = cg_arrival_list (store, policy, today, &error);
       if (output->arrivals == NULL)
         goto failed;
     }
@@ -276,13 +252,13 @@ load_thread (GTask        *task,
   span = cg_stay_list_between (store, &from, &to, &error);
   if (span == NULL)
     goto failed;
-  output->timeline = cg_rooms_timeline_new (output->board, span, &input->date, output->now);
+  output->timeline = cg_rooms_timeline_new (output->board, span, today, output->now);
 
   /* The register: what happened in the last 30 days, newest first. */
   output->stays = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_stay_free);
   {
     g_autofree char *tomorrow = NULL;
-    GDate next = input->date;
+    GDate next = *today;
 
     g_date_add_days (&next, 1);
     tomorrow = cg_date_to_iso (&next);
@@ -299,12 +275,12 @@ load_thread (GTask        *task,
   if (!load_release_dates (store, output, &error))
     goto failed;
 
-  g_task_return_pointer (task, output, (GDestroyNotify) load_output_free);
-  return;
+  return output;
 
 failed:
   load_output_free (output);
-  g_task_return_error (task, g_steal_pointer (&error));
+  g_propagate_error (error_out, g_steal_pointer (&error));
+  return NULL;
 }
 
 /* ---- the board --------------------------------------------------------- */
@@ -692,20 +668,14 @@ archived_refresh (CgRoomsPage *self)
 /* ---- after loading ------------------------------------------------------ */
 
 static void
-on_loaded_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_loaded_cb (GtkWidget    *page,
+              gpointer      data,
+              const GError *error)
 {
-  CgRoomsPage *self = CG_ROOMS_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  LoadOutput *output;
+  CgRoomsPage *self = CG_ROOMS_PAGE (page);
+  LoadOutput *output = data;
   guint rooms = 0;
 
-  output = g_task_propagate_pointer (G_TASK (result), &error);
-  if (output == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
-  g_clear_object (&self->cancellable);
   gtk_spinner_stop (self->spinner);
 
   if (output == NULL)
@@ -714,7 +684,6 @@ on_loaded_cb (GObject      *source,
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  self->loaded = TRUE;
   g_clear_pointer (&self->board, g_ptr_array_unref);
   self->board = g_steal_pointer (&output->board);
   g_clear_pointer (&self->pending, g_hash_table_unref);
@@ -736,62 +705,27 @@ on_loaded_cb (GObject      *source,
       rooms++;
   gtk_stack_set_visible_child_name (self->stack, rooms > 0 || self->archived->len > 0 ? "content" : "empty");
 
-  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cg_rooms_page_load (self);
 }
 
 static void
-cg_rooms_page_load (CgRoomsPage *self)
+on_loading_cb (GtkWidget *page,
+               gboolean   first)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadInput *input;
+  CgRoomsPage *self = CG_ROOMS_PAGE (page);
 
-  if (self->loading || self->store == NULL)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  self->dirty = FALSE;
-  self->loading = TRUE;
-  self->cancellable = g_cancellable_new ();
-
-  input = g_new0 (LoadInput, 1);
-  input->path = g_strdup (cg_store_get_path (self->store));
-  input->module = self->module;
-  cg_date_today (&input->date);
-
-  if (!self->loaded)
+  if (first)
     {
       gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
-  task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
-  g_task_set_source_tag (task, cg_rooms_page_load);
-  g_task_set_task_data (task, input, (GDestroyNotify) load_input_free);
-  g_task_run_in_thread (task, load_thread);
 }
 
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  CgRoomsPage *self = user_data;
-
-  self->reload_id = 0;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cg_rooms_page_load (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* An import sends many signals: one reload after they settle. */
-static void
-on_store_changed_cb (CgStore     *store,
-                     const char  *table,
-                     CgRoomsPage *self)
-{
-  self->dirty = TRUE;
-  if (self->reload_id == 0)
-    self->reload_id = g_timeout_add (200, reload_timeout_cb, self);
-}
+static const CgPageLoaderFuncs loader_funcs = {
+  .load = load_thread,
+  .loaded = on_loaded_cb,
+  .output_free = (GDestroyNotify) load_output_free,
+  .begin = on_loading_cb,
+};
 
 /* ---- the buttons --------------------------------------------------------- */
 
@@ -963,7 +897,8 @@ cg_rooms_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (cg_rooms_page_parent_class)->map (widget);
   /* "Day N", "ends today": always read afresh when shown. */
-  cg_rooms_page_load (self);
+  if (self->loader != NULL)
+    cg_page_loader_load (self->loader);
 }
 
 static void
@@ -971,7 +906,7 @@ cg_rooms_page_constructed (GObject *object)
 {
   CgRoomsPage *self = CG_ROOMS_PAGE (object);
   static const char * const tables[] = { "room", "stay", "screening", "person", "nat_test",
-                                         "policy", "institution" };
+                                         "policy", "institution", NULL };
   const char *screen;
 
   G_OBJECT_CLASS (cg_rooms_page_parent_class)->constructed (object);
@@ -985,12 +920,7 @@ cg_rooms_page_constructed (GObject *object)
                                ? _("Temperature, health code, travel and identity of an entrant (RS-1)")
                                : _("Screening of a new resident, child or staff member (ALL-6)"));
   if (self->store != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-      {
-        g_autofree char *signal = g_strdup_printf ("changed::%s", tables[i]);
-
-        g_signal_connect_object (self->store, signal, G_CALLBACK (on_store_changed_cb), self, 0);
-      }
+    self->loader = cg_page_loader_new (GTK_WIDGET (self), self->store, self->module, &loader_funcs, tables);
 }
 
 static void
@@ -998,10 +928,7 @@ cg_rooms_page_dispose (GObject *object)
 {
   CgRoomsPage *self = CG_ROOMS_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_pointer (&self->loader, cg_page_loader_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_ROOMS_PAGE);
   g_clear_object (&self->register_rows);
   G_OBJECT_CLASS (cg_rooms_page_parent_class)->dispose (object);

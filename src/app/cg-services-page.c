@@ -17,6 +17,7 @@
 
 #include "cg-date.h"
 #include "cg-import-dialog.h"
+#include "cg-page-loader.h"
 #include "cg-service.h"
 #include "cg-service-detail.h"
 #include "cg-service-dialogs.h"
@@ -31,11 +32,7 @@ struct _CgServicesPage
 
   CgStore        *store;
   const CgModule *module;
-  GCancellable   *cancellable;
-  gboolean        loading;
-  gboolean        loaded;
-  gboolean        dirty;
-  guint           reload_id;
+  CgPageLoader   *loader;
 
   GPtrArray      *cards;      /* CardInfo*, as shown */
 
@@ -59,7 +56,6 @@ G_DEFINE_FINAL_TYPE (CgServicesPage, cg_services_page, ADW_TYPE_BIN)
 enum { PROP_0, PROP_STORE, PROP_MODULE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static void cg_services_page_load (CgServicesPage *self);
 
 typedef struct
 {
@@ -102,49 +98,31 @@ on_dialog_done_cb (const char *message,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* ---- loading ----------------------------------------------------------- */
+/* ---- loading (in a thread: cg-page-loader.c) ---------------------------- */
 
-typedef struct
+static gpointer
+load_cards (CgStore        *store,
+            const CgModule *module,
+            const CgPolicy *policy,
+            const GDate    *today,
+            gpointer        input,
+            GError        **error)
 {
-  char           *path;
-  const CgModule *module;
-} LoadInput;
-
-static void
-load_input_free (LoadInput *input)
-{
-  g_free (input->path);
-  g_free (input);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadInput *input = task_data;
-  g_autoptr(CgStore) store = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) services = NULL;
   g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) card_info_free);
   g_autofree char *now = cg_datetime_now_utc ();
+  GError *local_error = NULL;
   CgRiskLevel risk;
-  GDate today;
 
-  cg_date_today (&today);
-  store = cg_store_open (input->path, &error);
-  if (store != NULL)
-    policy = cg_module_load_policy (input->module, store, &error);
-  if (policy == NULL)
-    goto failed;
-  risk = cg_service_area_risk (store, &error);
-  if (error != NULL)
-    goto failed;
-  services = cg_service_list_open (store, &error);
+  risk = cg_service_area_risk (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  services = cg_service_list_open (store, error);
   if (services == NULL)
-    goto failed;
+    return NULL;
   for (guint i = 0; i < services->len; i++)
     {
       CgService *service = g_ptr_array_index (services, i);
@@ -155,22 +133,18 @@ load_thread (GTask        *task,
       g_ptr_array_add (cards, info);
       if (service->covid != CG_COVID_NONE)
         {
-          g_autoptr(GPtrArray) steps = cg_service_checklist (store, service->id, &error);
+          g_autoptr(GPtrArray) steps = cg_service_checklist (store, service->id, error);
 
           if (steps == NULL)
-            goto failed;
+            return NULL;
           for (guint j = 0; j < steps->len; j++)
             if (((CgCovidStepRecord *) g_ptr_array_index (steps, j))->done)
               info->steps_done++;
         }
-      else if (!cg_mourner_count_day (store, service->id, &today, &info->mourners, &info->refused, &error))
-        goto failed;
+      else if (!cg_mourner_count_day (store, service->id, today, &info->mourners, &info->refused, error))
+        return NULL;
     }
-  g_task_return_pointer (task, g_steal_pointer (&cards), (GDestroyNotify) g_ptr_array_unref);
-  return;
-
-failed:
-  g_task_return_error (task, g_steal_pointer (&error));
+  return g_steal_pointer (&cards);
 }
 
 /* ---- the board ---------------------------------------------------------- */
@@ -413,19 +387,26 @@ board_refresh (CgServicesPage *self)
 }
 
 static void
-on_loaded_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_loading_cb (GtkWidget *page,
+               gboolean   first)
 {
-  CgServicesPage *self = CG_SERVICES_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  GPtrArray *cards;
+  CgServicesPage *self = CG_SERVICES_PAGE (page);
 
-  cards = g_task_propagate_pointer (G_TASK (result), &error);
-  if (cards == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
-  g_clear_object (&self->cancellable);
+  if (first)
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+}
+
+static void
+on_loaded_cb (GtkWidget    *page,
+              gpointer      output,
+              const GError *error)
+{
+  CgServicesPage *self = CG_SERVICES_PAGE (page);
+  GPtrArray *cards = output;
+
   gtk_spinner_stop (self->spinner);
   if (cards == NULL)
     {
@@ -433,78 +414,41 @@ on_loaded_cb (GObject      *source,
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  self->loaded = TRUE;
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   self->cards = cards;
   board_refresh (self);
   gtk_stack_set_visible_child_name (self->stack, cards->len > 0 ? "content" : "empty");
-  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cg_services_page_load (self);
 }
 
+/* The register and the charts read again when shown. */
 static void
-cg_services_page_load (CgServicesPage *self)
+on_settled_cb (GtkWidget *page)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadInput *input;
+  CgServicesPage *self = CG_SERVICES_PAGE (page);
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+  gboolean mapped = gtk_widget_get_mapped (page);
 
-  if (self->loading || self->store == NULL)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  self->dirty = FALSE;
-  self->loading = TRUE;
-  self->cancellable = g_cancellable_new ();
-  input = g_new0 (LoadInput, 1);
-  input->path = g_strdup (cg_store_get_path (self->store));
-  input->module = self->module;
-  if (!self->loaded)
-    {
-      gtk_spinner_start (self->spinner);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-    }
-  task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
-  g_task_set_source_tag (task, cg_services_page_load);
-  g_task_set_task_data (task, input, (GDestroyNotify) load_input_free);
-  g_task_run_in_thread (task, load_thread);
-}
-
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  CgServicesPage *self = user_data;
-
-  self->reload_id = 0;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cg_services_page_load (self);
-  if (self->register_view != NULL
-      && g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "register") == 0)
+  self->register_stale = TRUE;
+  self->charts_stale = TRUE;
+  if (mapped && g_strcmp0 (view, "register") == 0)
     {
       self->register_stale = FALSE;
       cg_services_register_reload (self->register_view);
     }
-  if (self->charts_view != NULL
-      && g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "charts") == 0)
+  if (mapped && g_strcmp0 (view, "charts") == 0)
     {
       self->charts_stale = FALSE;
       cg_services_charts_reload (self->charts_view);
     }
-  return G_SOURCE_REMOVE;
 }
 
-/* An import sends many signals: one reload after they settle. */
-static void
-on_store_changed_cb (CgStore        *store,
-                     const char     *table,
-                     CgServicesPage *self)
-{
-  self->dirty = TRUE;
-  self->register_stale = TRUE;
-  self->charts_stale = TRUE;
-  if (self->reload_id == 0)
-    self->reload_id = g_timeout_add (200, reload_timeout_cb, self);
-}
+static const CgPageLoaderFuncs loader_funcs = {
+  .load = load_cards,
+  .loaded = on_loaded_cb,
+  .output_free = (GDestroyNotify) g_ptr_array_unref,
+  .begin = on_loading_cb,
+  .settled = on_settled_cb,
+};
 
 static void
 cg_services_page_map (GtkWidget *widget)
@@ -512,8 +456,8 @@ cg_services_page_map (GtkWidget *widget)
   CgServicesPage *self = CG_SERVICES_PAGE (widget);
 
   GTK_WIDGET_CLASS (cg_services_page_parent_class)->map (widget);
-  if (!self->loaded || self->dirty)
-    cg_services_page_load (self);
+  if (self->loader != NULL)
+    cg_page_loader_mapped (self->loader);
 }
 
 static void
@@ -789,20 +733,16 @@ cg_services_page_constructed (GObject *object)
 {
   CgServicesPage *self = CG_SERVICES_PAGE (object);
   static const char * const tables[] = { "service", "mourner", "covid_step", "disinfection", "policy",
-                                         "institution", "protection" };
+                                         "institution", "protection", NULL };
 
   G_OBJECT_CLASS (cg_services_page_parent_class)->constructed (object);
   if (self->module == NULL)
     self->module = &cg_module_funeral_home;
   if (self->store != NULL)
-    build_views (self);
-  if (self->store != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-      {
-        g_autofree char *signal = g_strdup_printf ("changed::%s", tables[i]);
-
-        g_signal_connect_object (self->store, signal, G_CALLBACK (on_store_changed_cb), self, 0);
-      }
+    {
+      build_views (self);
+      self->loader = cg_page_loader_new (GTK_WIDGET (self), self->store, self->module, &loader_funcs, tables);
+    }
 }
 
 static void
@@ -810,10 +750,7 @@ cg_services_page_dispose (GObject *object)
 {
   CgServicesPage *self = CG_SERVICES_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_pointer (&self->loader, cg_page_loader_free);
   G_OBJECT_CLASS (cg_services_page_parent_class)->dispose (object);
 }
 
