@@ -25,47 +25,6 @@
 /* Sheets                                                                 */
 /* ---------------------------------------------------------------------- */
 
-/* Title, note and the header row; returns the first row of the table. */
-static lxw_row_t
-begin_sheet (CgSheet              *sheet,
-             const CgSheetFormats *f,
-             const char * const   *headers,
-             const char           *title,
-             const char           *note)
-{
-  lxw_row_t row = 0;
-
-  cg_sheet_set_widths (sheet);
-  cg_sheet_text (sheet, row, 0, sheet->n_cols - 1, title, f->title);
-  cg_sheet_row_done (sheet, row++, 22.0);
-  cg_sheet_text (sheet, row, 0, sheet->n_cols - 1, note, f->note);
-  cg_sheet_row_done (sheet, row++, 13.0);
-  for (lxw_col_t c = 0; c < sheet->n_cols; c++)
-    cg_sheet_text (sheet, row, c, c, headers[c], f->header);
-  cg_sheet_row_done (sheet, row++, CG_SHEET_LINE_HEIGHT);
-  return row;
-}
-
-static lxw_error
-end_sheet (CgSheet              *sheet,
-           const CgSheetFormats *f,
-           const CgInstitution  *inst,
-           const char           *title,
-           lxw_row_t             row,
-           gboolean              empty)
-{
-  if (empty)
-    {
-      cg_sheet_text (sheet, row, 0, sheet->n_cols - 1,
-                     /* Translators: an empty register in the daily report: 无 */
-                     _("None"), f->center);
-      cg_sheet_row_done (sheet, row, CG_SHEET_LINE_HEIGHT);
-    }
-  worksheet_freeze_panes (sheet->ws, 3, 0);
-  cg_sheet_set_page (sheet->ws, inst->name, title, 2);
-  return sheet->error;
-}
-
 static const char *
 yes_no (gboolean value)
 {
@@ -444,7 +403,7 @@ write_services_sheet (lxw_workbook         *wb,
 
   /* Translators: name of the funeral service register sheet: 治丧登记 */
   sheet.ws = workbook_add_worksheet (wb, C_("sheet", "Funeral services"));
-  row = begin_sheet (&sheet, f, headers, title, note);
+  row = cg_sheet_begin_register (&sheet, f, headers, title, note);
   for (guint i = 0; i < day->services->len; i++, row++)
     {
       const ServiceDay *s = day->services->pdata[i];
@@ -484,7 +443,7 @@ write_services_sheet (lxw_workbook         *wb,
         }
       cg_sheet_row_done (&sheet, row, CG_SHEET_LINE_HEIGHT);
     }
-  return end_sheet (&sheet, f, inst, title, row, day->services->len == 0);
+  return cg_sheet_end_register (&sheet, f, inst, title, row, day->services->len == 0);
 }
 
 /* 吊唁人员登记表 */
@@ -552,7 +511,7 @@ write_mourners_sheet (lxw_workbook         *wb,
 
   /* Translators: name of the mourner register sheet: 吊唁人员登记表 */
   sheet.ws = workbook_add_worksheet (wb, C_("sheet", "Mourner register"));
-  row = begin_sheet (&sheet, f, headers, title, note);
+  row = cg_sheet_begin_register (&sheet, f, headers, title, note);
   for (guint i = 0; i < day->mourners->len; i++, row++)
     {
       const CgMourner *m = day->mourners->pdata[i];
@@ -596,7 +555,7 @@ write_mourners_sheet (lxw_workbook         *wb,
       cg_sheet_text (&sheet, row, 6, 6, decision, m->refusal != 0 ? f->warning : f->center);
       cg_sheet_row_done (&sheet, row, CG_SHEET_LINE_HEIGHT);
     }
-  return end_sheet (&sheet, f, inst, title, row, day->mourners->len == 0);
+  return cg_sheet_end_register (&sheet, f, inst, title, row, day->mourners->len == 0);
 }
 
 /* 消毒工作日志 */
@@ -658,7 +617,7 @@ write_disinfection_sheet (lxw_workbook         *wb,
 
   /* Translators: name of the disinfection log sheet: 消毒工作日志 */
   sheet.ws = workbook_add_worksheet (wb, C_("sheet", "Disinfection log"));
-  row = begin_sheet (&sheet, f, headers, title, note);
+  row = cg_sheet_begin_register (&sheet, f, headers, title, note);
   for (guint i = 0; i < day->disinfections->len; i++, row++)
     {
       const CgDisinfection *d = day->disinfections->pdata[i];
@@ -674,7 +633,7 @@ write_disinfection_sheet (lxw_workbook         *wb,
       cg_sheet_text (&sheet, row, 7, 7, d->note, f->text);
       cg_sheet_row_done (&sheet, row, CG_SHEET_LINE_HEIGHT);
     }
-  return end_sheet (&sheet, f, inst, title, row, day->disinfections->len == 0);
+  return cg_sheet_end_register (&sheet, f, inst, title, row, day->disinfections->len == 0);
 }
 
 lxw_error

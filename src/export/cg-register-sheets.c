@@ -530,9 +530,8 @@ cg_register_day_screening_events (const CgRegisterDay *day)
 /* Sheets                                                                 */
 /* ---------------------------------------------------------------------- */
 
-/* Title, note and the header row; returns the first row of the table. */
-static lxw_row_t
-begin_sheet (CgSheet              *sheet,
+lxw_row_t
+cg_sheet_begin_register (CgSheet              *sheet,
              const CgSheetFormats *f,
              const char * const   *headers,
              const char           *title,
@@ -551,8 +550,8 @@ begin_sheet (CgSheet              *sheet,
   return row;
 }
 
-static lxw_error
-end_sheet (CgSheet              *sheet,
+lxw_error
+cg_sheet_end_register (CgSheet              *sheet,
            const CgSheetFormats *f,
            const CgInstitution  *inst,
            const char           *title,
@@ -688,7 +687,7 @@ write_visits_sheet (lxw_workbook         *wb,
 
   /* Translators: name of the visitor register sheet: 访客登记表 */
   sheet.ws = workbook_add_worksheet (wb, C_("sheet", "Visitor register"));
-  row = begin_sheet (&sheet, f, headers, title, note);
+  row = cg_sheet_begin_register (&sheet, f, headers, title, note);
 
   for (guint i = 0; i < day->visits->len; i++, row++)
     {
@@ -728,7 +727,7 @@ write_visits_sheet (lxw_workbook         *wb,
       cg_sheet_text (&sheet, row, 14, 14, visit->registered_by, f->center);
       cg_sheet_row_done (&sheet, row, CG_SHEET_LINE_HEIGHT);
     }
-  return end_sheet (&sheet, f, inst, title, row, day->visits->len == 0);
+  return cg_sheet_end_register (&sheet, f, inst, title, row, day->visits->len == 0);
 }
 
 static const double stay_min_widths[] = { 9, 8, 20, 10, 16, 16, 16, 14, 24 };
@@ -793,7 +792,7 @@ write_stays_sheet (lxw_workbook         *wb,
 
   /* Translators: name of the isolation register sheet: 隔离观察登记 */
   sheet.ws = workbook_add_worksheet (wb, C_("sheet", "Isolation register"));
-  row = begin_sheet (&sheet, f, headers, title, note);
+  row = cg_sheet_begin_register (&sheet, f, headers, title, note);
 
   for (guint i = 0; i < day->stays->len; i++, row++)
     {
@@ -833,7 +832,7 @@ write_stays_sheet (lxw_workbook         *wb,
       cg_sheet_text (&sheet, row, 8, 8, has_ended ? stay->disposition : "", f->text);
       cg_sheet_row_done (&sheet, row, CG_SHEET_LINE_HEIGHT);
     }
-  return end_sheet (&sheet, f, inst, title, row, day->stays->len == 0);
+  return cg_sheet_end_register (&sheet, f, inst, title, row, day->stays->len == 0);
 }
 
 static const double screening_min_widths[] = { 7, 8, 20, 10, 6, 8, 10, 8, 8, 7, 12, 9, 20, 8 };
@@ -909,7 +908,7 @@ write_screenings_sheet (lxw_workbook         *wb,
 
   /* Translators: name of the rescue-station screening sheet: 救助站进站人员健康筛查登记表 */
   sheet.ws = workbook_add_worksheet (wb, C_("sheet", "Entry screening"));
-  row = begin_sheet (&sheet, f, headers, title, note);
+  row = cg_sheet_begin_register (&sheet, f, headers, title, note);
 
   for (guint i = 0; i < day->screenings->len; i++, row++)
     {
@@ -951,7 +950,7 @@ write_screenings_sheet (lxw_workbook         *wb,
       cg_sheet_text (&sheet, row, 13, 13, s->registered_by, f->center);
       cg_sheet_row_done (&sheet, row, CG_SHEET_LINE_HEIGHT);
     }
-  return end_sheet (&sheet, f, inst, title, row, day->screenings->len == 0);
+  return cg_sheet_end_register (&sheet, f, inst, title, row, day->screenings->len == 0);
 }
 
 lxw_error

@@ -73,6 +73,20 @@ void        cg_sheet_row_done    (CgSheet             *sheet,
                                   double               line_height);
 /* A4 landscape, one page wide, rows 0…@repeat_last repeated on each
  * page, the institution and @title in the page header. */
+/* A register sheet: the title, a note and the header row (returns the
+ * first row of the table); at its end "None" when @empty, the header
+ * frozen and the page set up. */
+lxw_row_t   cg_sheet_begin_register (CgSheet           *sheet,
+                                  const CgSheetFormats *f,
+                                  const char * const   *headers,
+                                  const char           *title,
+                                  const char           *note);
+lxw_error   cg_sheet_end_register (CgSheet             *sheet,
+                                  const CgSheetFormats *f,
+                                  const CgInstitution  *inst,
+                                  const char           *title,
+                                  lxw_row_t             row,
+                                  gboolean              empty);
 void        cg_sheet_set_page    (lxw_worksheet       *ws,
                                   const char          *institution,
                                   const char          *title,
