@@ -174,6 +174,17 @@ cg_page_loader_new (GtkWidget               *page,
 }
 
 void
+cg_page_loader_reload (CgPageLoader *loader)
+{
+  g_return_if_fail (loader != NULL);
+
+  if (gtk_widget_get_mapped (loader->page))
+    cg_page_loader_load (loader);
+  else
+    loader->dirty = TRUE;
+}
+
+void
 cg_page_loader_mapped (CgPageLoader *loader)
 {
   g_return_if_fail (loader != NULL);

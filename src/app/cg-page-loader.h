@@ -61,6 +61,8 @@ CgPageLoader *cg_page_loader_new        (GtkWidget               *page,
                                          const char * const      *tables);
 /* Reads now, or once the read in flight is over. */
 void          cg_page_loader_load       (CgPageLoader            *loader);
+/* Reads now when the page is shown, or once it is. */
+void          cg_page_loader_reload     (CgPageLoader            *loader);
 /* From the page's map(): reads when never read or something changed. */
 void          cg_page_loader_mapped     (CgPageLoader            *loader);
 gboolean      cg_page_loader_get_loaded (CgPageLoader            *loader);

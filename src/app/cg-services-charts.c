@@ -17,6 +17,7 @@
 
 #include "cg-chart-view.h"
 #include "cg-date.h"
+#include "cg-page-loader.h"
 #include "cg-services-charts.h"
 
 static const double GREEN[3] = { 0.180, 0.761, 0.494 };
@@ -369,10 +370,7 @@ struct _CgServicesCharts
 
   CgStore        *store;
   const CgModule *module;
-  GCancellable   *cancellable;
-  gboolean        loading;
-  gboolean        loaded;
-  gboolean        dirty;
+  CgPageLoader   *loader;
   guint           days;
   GDate           loaded_date;   /* the last day of the charts shown */
 
@@ -389,22 +387,6 @@ G_DEFINE_FINAL_TYPE (CgServicesCharts, cg_services_charts, ADW_TYPE_BIN)
 enum { PROP_0, PROP_STORE, PROP_MODULE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static void cg_services_charts_load (CgServicesCharts *self);
-
-typedef struct
-{
-  char           *path;
-  const CgModule *module;
-  GDate           today;
-  guint           days;
-} LoadInput;
-
-static void
-load_input_free (LoadInput *input)
-{
-  g_free (input->path);
-  g_free (input);
-}
 
 typedef struct
 {
@@ -412,6 +394,7 @@ typedef struct
   CgChartData *durations;
   CgChartData *halls;
   char        *summary;
+  GDate        today;     /* the last day of the charts */
 } LoadOutput;
 
 static void
@@ -424,114 +407,75 @@ load_output_free (LoadOutput *output)
   g_free (output);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* The span in days, as the thread's input. */
+static gpointer
+load_input_new (GtkWidget *widget)
 {
-  LoadInput *input = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CgStore) store = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
+  return GUINT_TO_POINTER (CG_SERVICES_CHARTS (widget)->days);
+}
+
+static gpointer
+load_thread (CgStore        *store,
+             const CgModule *module,
+             const CgPolicy *policy,
+             const GDate    *today,
+             gpointer        input,
+             GError        **error)
+{
+  guint days = GPOINTER_TO_UINT (input);
   g_autoptr(CgServiceStats) stats = NULL;
   LoadOutput *output;
 
-  store = cg_store_open (input->path, &error);
-  if (store != NULL)
-    policy = cg_module_load_policy (input->module, store, &error);
-  if (policy != NULL)
-    stats = cg_service_stats_load (store, policy, &input->today, input->days, NULL, &error);
+  stats = cg_service_stats_load (store, policy, today, days, NULL, error);
   if (stats == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
+    return NULL;
   output = g_new0 (LoadOutput, 1);
+  output->today = *today;
   output->per_day = cg_services_chart_per_day (stats);
   output->durations = cg_services_chart_durations (stats);
-  output->halls = input->days <= CG_SERVICES_CHARTS_PER_HALL_DAYS
+  output->halls = days <= CG_SERVICES_CHARTS_PER_HALL_DAYS
                   ? cg_services_chart_halls (stats) : cg_services_chart_hall_days (stats);
   output->summary = cg_services_charts_summary (stats);
-  g_task_return_pointer (task, output, (GDestroyNotify) load_output_free);
+  return output;
 }
 
 static void
-on_loaded_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_loaded_cb (GtkWidget    *widget,
+              gpointer      data,
+              const GError *error)
 {
-  CgServicesCharts *self = CG_SERVICES_CHARTS (source);
-  LoadInput *input = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  LoadOutput *output;
-
-  output = g_task_propagate_pointer (G_TASK (result), &error);
-  if (output == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
-  g_clear_object (&self->cancellable);
+  CgServicesCharts *self = CG_SERVICES_CHARTS (widget);
+  LoadOutput *output = data;
 
   if (output == NULL)
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-    }
-  else
-    {
-      self->loaded = TRUE;
-      self->loaded_date = input->today;
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-      gtk_label_set_text (self->summary_label, output->summary);
-      cg_chart_view_set_data (self->per_day, g_steal_pointer (&output->per_day));
-      cg_chart_view_set_data (self->durations, g_steal_pointer (&output->durations));
-      cg_chart_view_set_data (self->halls, g_steal_pointer (&output->halls));
-      load_output_free (output);
-    }
-
-  /* a change or another span asked for while loading */
-  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cg_services_charts_load (self);
-}
-
-static void
-cg_services_charts_load (CgServicesCharts *self)
-{
-  g_autoptr(GTask) task = NULL;
-  LoadInput *input;
-
-  if (self->loading || self->store == NULL)
-    {
-      self->dirty = TRUE;
       return;
     }
-  self->dirty = FALSE;
-  self->loading = TRUE;
-  self->cancellable = g_cancellable_new ();
-
-  input = g_new0 (LoadInput, 1);
-  input->path = g_strdup (cg_store_get_path (self->store));
-  input->module = self->module;
-  input->days = self->days;
-  cg_date_today (&input->today);
-
-  task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
-  g_task_set_source_tag (task, cg_services_charts_load);
-  g_task_set_task_data (task, input, (GDestroyNotify) load_input_free);
-  g_task_run_in_thread (task, load_thread);
+  self->loaded_date = output->today;
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_label_set_text (self->summary_label, output->summary);
+  cg_chart_view_set_data (self->per_day, g_steal_pointer (&output->per_day));
+  cg_chart_view_set_data (self->durations, g_steal_pointer (&output->durations));
+  cg_chart_view_set_data (self->halls, g_steal_pointer (&output->halls));
+  load_output_free (output);
 }
+
+static const CgPageLoaderFuncs loader_funcs = {
+  .load = load_thread,
+  .loaded = on_loaded_cb,
+  .input_new = load_input_new,
+  .output_free = (GDestroyNotify) load_output_free,
+};
 
 void
 cg_services_charts_reload (CgServicesCharts *self)
 {
   g_return_if_fail (CG_IS_SERVICES_CHARTS (self));
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cg_services_charts_load (self);
-  else
-    self->dirty = TRUE;
+  if (self->loader != NULL)
+    cg_page_loader_reload (self->loader);
 }
 
 static void
@@ -561,8 +505,12 @@ cg_services_charts_map (GtkWidget *widget)
 
   /* shown again on another day: the span ends today */
   cg_date_today (&today);
-  if (!self->loaded || self->dirty || g_date_compare (&today, &self->loaded_date) != 0)
-    cg_services_charts_load (self);
+  if (self->loader == NULL)
+    return;
+  if (cg_page_loader_get_loaded (self->loader) && g_date_compare (&today, &self->loaded_date) != 0)
+    cg_page_loader_load (self->loader);
+  else
+    cg_page_loader_mapped (self->loader);
 }
 
 static void
@@ -570,9 +518,7 @@ cg_services_charts_dispose (GObject *object)
 {
   CgServicesCharts *self = CG_SERVICES_CHARTS (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->loader, cg_page_loader_free);
   G_OBJECT_CLASS (cg_services_charts_parent_class)->dispose (object);
 }
 
@@ -718,10 +664,15 @@ GtkWidget *
 cg_services_charts_new (CgStore        *store,
                         const CgModule *module)
 {
+  CgServicesCharts *self;
+
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
 
-  return g_object_new (CG_TYPE_SERVICES_CHARTS,
+  self = g_object_new (CG_TYPE_SERVICES_CHARTS,
                        "store", store,
                        "module", module,
                        NULL);
+  /* The page says when the store changed (cg_services_charts_reload). */
+  self->loader = cg_page_loader_new (GTK_WIDGET (self), self->store, self->module, &loader_funcs, NULL);
+  return GTK_WIDGET (self);
 }

@@ -43,7 +43,6 @@ struct _CgServicesPage
   CgServicesRegister *register_view;
   gboolean        register_stale;
   CgServicesCharts *charts_view;
-  gboolean        charts_stale;
   GtkLabel       *summary_label;
   GtkStack       *stack;
   GtkSpinner     *spinner;
@@ -429,17 +428,13 @@ on_settled_cb (GtkWidget *page)
   gboolean mapped = gtk_widget_get_mapped (page);
 
   self->register_stale = TRUE;
-  self->charts_stale = TRUE;
   if (mapped && g_strcmp0 (view, "register") == 0)
     {
       self->register_stale = FALSE;
       cg_services_register_reload (self->register_view);
     }
-  if (mapped && g_strcmp0 (view, "charts") == 0)
-    {
-      self->charts_stale = FALSE;
-      cg_services_charts_reload (self->charts_view);
-    }
+  /* The charts read when shown, now or later. */
+  cg_services_charts_reload (self->charts_view);
 }
 
 static const CgPageLoaderFuncs loader_funcs = {
@@ -517,11 +512,6 @@ on_view_toggled_cb (CgServicesPage *self)
     {
       self->register_stale = FALSE;
       cg_services_register_reload (self->register_view);
-    }
-  if (g_str_equal (view_names[view], "charts") && self->charts_stale)
-    {
-      self->charts_stale = FALSE;
-      cg_services_charts_reload (self->charts_view);
     }
 }
 

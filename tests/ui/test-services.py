@@ -396,6 +396,17 @@ def covid_case_and_checklist(db, folder):
         app.wait(lambda: len(query(db, "SELECT step FROM covid_step")) == 2, 10, "the transport to be stored")
         done = [t for t in labels_in(checklist) if t.startswith("Done ") and "李师傅" in t]
         assert len(done) == 2, done
+        press(app, checklist, "Close")
+        app.wait(lambda: not app.exists("text", "Done by"), 10, "the checklist to close")
+        press(app, window, "Close")
+        app.wait(lambda: not find_in(app.root, "label", "Farewell ceremony"), 10, "the details to close")
+
+        # The charts, read in a thread when shown: two services started (one
+        # a COVID-19 case), the first closed within the limit.
+        press(app, app.root, "Charts")
+        summary = app.wait(lambda: [t for t in labels_in(app.root) if "started" in t] or None, 20,
+                           "the charts' summary")
+        assert summary[0].startswith("2 services started"), summary
     finally:
         app.quit()
 
