@@ -46,16 +46,6 @@ static GParamSpec *properties[N_PROPS];
 /* Where the last report went: the next one is offered there too. */
 GFile *cg_reports_last_folder;
 
-static const char page_css[] =
-  ".cg-figure-tile { padding: 12px 16px; }"
-  ".cg-figure-tile .cg-figure-value { font-size: 24pt; font-weight: 300; }"
-  ".cg-figure-tile .cg-figure-value.error, .cg-figure-tile .cg-figure-value.warning { font-weight: bold; }"
-  ".cg-report-status { padding: 18px 24px; }"
-  ".cg-report-status.zero { background-color: alpha(@success_color, 0.12); }"
-  ".cg-report-status.zero .title-1 { color: @success_color; }"
-  ".cg-report-status.abnormal { background-color: alpha(@error_color, 0.10); }"
-  ".cg-report-status.abnormal .title-1 { color: @error_color; }";
-
 static void schedule_preview (CgReportsPage *self,
                               guint          delay_ms);
 
@@ -753,23 +743,6 @@ open_action (GtkWidget  *widget,
 
 /* ---- object --------------------------------------------------------- */
 
-static void
-ensure_css (void)
-{
-  static gboolean loaded;
-  GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, page_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_unref (provider);
-}
-
 /* Counts when first shown, and again when the registers changed while
  * the page was hidden; a field still on yesterday's "today" moves on. */
 static void
@@ -952,7 +925,6 @@ cg_reports_page_init (CgReportsPage *self)
   GtkShortcutController *shortcuts;
   GtkEditable *delegate;
 
-  ensure_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* AT-SPI finds the field by its row's title. */

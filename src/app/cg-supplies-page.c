@@ -124,38 +124,8 @@ G_DEFINE_FINAL_TYPE (CgSuppliesPage, cg_supplies_page, ADW_TYPE_BIN)
 enum { PROP_0, PROP_STORE, PROP_MODULE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static const char page_css[] =
-  ".cg-stock-pill {"
-  "  border-radius: 9999px;"
-  "  padding: 1px 10px;"
-  "  font-weight: bold;"
-  "  font-size: smaller;"
-  "}"
-  ".cg-stock-pill.ok { color: @success_color; background-color: alpha(@success_color, 0.15); }"
-  ".cg-stock-pill.below-target { color: @warning_color; background-color: alpha(@warning_color, 0.2); }"
-  ".cg-stock-pill.below-floor { color: @error_color; background-color: alpha(@error_color, 0.15); }"
-  ".cg-stock-pill.stock-out { color: @error_fg_color; background-color: @error_bg_color; font-weight: 800; }"
-  ".cg-numeric { font-feature-settings: \"tnum\"; }";
-
 static void cg_supplies_page_load (CgSuppliesPage *self);
 static void detail_refresh       (CgSuppliesPage *self);
-
-static void
-ensure_css (void)
-{
-  static gboolean loaded;
-  GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, page_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_unref (provider);
-}
 
 static GtkWindow *
 get_parent_window (CgSuppliesPage *self)
@@ -1152,7 +1122,6 @@ cg_supplies_page_class_init (CgSuppliesPageClass *klass)
 static void
 cg_supplies_page_init (CgSuppliesPage *self)
 {
-  ensure_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (int c = 0; c < N_ITEM_COLS; c++)

@@ -1454,27 +1454,6 @@ cg_today_page_set_property (GObject      *object,
     }
 }
 
-/* The status page dims its icon to the text colour; "All Clear" is
- * good news and says so in green.  One rule, scoped by the page's own
- * class, loaded once for the display (style.css would be its natural
- * home once the shell's stylesheet takes page rules). */
-static void
-install_style (void)
-{
-  static const char css[] =
-    "statuspage.all-clear > scrolledwindow > viewport > box > clamp > box > .icon"
-    " { color: @success_color; }";
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (display == NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static void
 cg_today_page_class_init (CgTodayPageClass *klass)
 {
@@ -1520,7 +1499,6 @@ cg_today_page_class_init (CgTodayPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK,
                                        "today.go-today", NULL);
 
-  install_style ();
   g_type_ensure (CG_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/CareGuard/cg-today-page.ui");
