@@ -24,6 +24,7 @@
 #include "cg-room.h"
 #include "cg-rules.h"
 #include "cg-visit.h"
+#include "cg-funeral-sheets.h"
 #include "cg-today-page.h"
 
 /* Days in the charts, the chosen day last. */
@@ -53,6 +54,8 @@ typedef enum
   COUNTER_DUE_SOON,
   COUNTER_VISITORS,
   COUNTER_ISOLATION,
+  COUNTER_SERVICES,
+  COUNTER_MOURNERS,
   N_COUNTERS
 } Counter;
 
@@ -76,6 +79,11 @@ static const struct
                          N_("Visitors registered on the day, admitted or refused (ALL-4)"), NULL },
   [COUNTER_ISOLATION] = { N_("In Isolation"),
                           N_("Observation and isolation rooms occupied on the day (ALL-5, ALL-6)"), NULL },
+  [COUNTER_SERVICES] = { N_("Funeral Services"),
+                         N_("Services in progress at some time of the day, with those over the mourning limit "
+                            "and the COVID-19 cases (FH-5, FH-7)"), NULL },
+  [COUNTER_MOURNERS] = { N_("Mourners"),
+                         N_("Mourners registered on the day, admitted or refused (FH-6)"), NULL },
 };
 
 typedef struct
@@ -188,6 +196,7 @@ typedef struct
   CgVisitDay   visits;          /* admitted, refused of the day */
   int          inside_now;      /* visitors inside now (the day is today), else -1 */
   CgRoomDay    rooms;           /* occupied rooms of the day */
+  CgDailyFigures funeral;       /* a funeral home's day: services … (ints only) */
   /* JOB_CHARTS */
   CgChartData *coverage;
   CgChartData *checks;
@@ -380,6 +389,15 @@ compute_day (CgStore         *store,
         return FALSE;
       if (rooms->len > 0)
         figures->rooms = g_array_index (rooms, CgRoomDay, 0);
+    }
+  if (job->module->pages & CG_PAGE_SERVICES)
+    {
+      /* The same figures as the daily report's 殡仪馆防控情况. */
+      g_autoptr(CgFuneralDay) funeral = cg_funeral_day_load (store, policy, &job->date, error);
+
+      if (funeral == NULL)
+        return FALSE;
+      cg_funeral_day_fill (funeral, &figures->funeral);
     }
   return TRUE;
 }
@@ -834,6 +852,35 @@ update_counters (CgTodayPage        *self,
                                              (gulong) rooms->rooms),
                                 MAX (rooms->rooms - rooms->occupied, 0), rooms->rooms);
       counter_set (self, COUNTER_ISOLATION, rooms->occupied, label, detail);
+      g_clear_pointer (&label, g_free);
+      g_clear_pointer (&detail, g_free);
+    }
+
+  if (self->module->pages & CG_PAGE_SERVICES)
+    {
+      const CgDailyFigures *funeral = &figures->funeral;
+      int covid = funeral->covid_suspected + funeral->covid_confirmed;
+      int mourners = funeral->mourners_admitted + funeral->mourners_refused;
+
+      /* Translators: accessible name of a counter card */
+      label = g_strdup_printf (_("Funeral services: %d"), funeral->services);
+      /* Translators: under the number of services: over the mourning limit, COVID-19 cases */
+      detail = g_strdup_printf (_("%d over the limit · %d COVID-19"), funeral->services_over, covid);
+      counter_set (self, COUNTER_SERVICES, funeral->services, label, detail);
+      if (funeral->services_over > 0 || funeral->covid_incomplete > 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self->counters[COUNTER_SERVICES].detail), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->counters[COUNTER_SERVICES].detail), "error");
+      g_clear_pointer (&label, g_free);
+      g_clear_pointer (&detail, g_free);
+
+      /* Translators: accessible name of a counter card */
+      label = g_strdup_printf (_("Mourners: %d"), mourners);
+      /* Translators: under the number of mourners of the day */
+      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d refused", "%d refused",
+                                             (gulong) funeral->mourners_refused),
+                                funeral->mourners_refused);
+      counter_set (self, COUNTER_MOURNERS, mourners, label, detail);
     }
 }
 
@@ -1447,6 +1494,10 @@ cg_today_page_set_property (GObject      *object,
                                   (self->module->pages & CG_PAGE_VISITORS) != 0);
           gtk_widget_set_visible (gtk_widget_get_parent (self->counters[COUNTER_ISOLATION].card),
                                   (self->module->pages & CG_PAGE_ROOMS) != 0);
+          gtk_widget_set_visible (gtk_widget_get_parent (self->counters[COUNTER_SERVICES].card),
+                                  (self->module->pages & CG_PAGE_SERVICES) != 0);
+          gtk_widget_set_visible (gtk_widget_get_parent (self->counters[COUNTER_MOURNERS].card),
+                                  (self->module->pages & CG_PAGE_SERVICES) != 0);
         }
       break;
     default:

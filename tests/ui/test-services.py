@@ -19,7 +19,8 @@ service).  After closing, a second service (imported) is marked as a
 suspected COVID-19 case from its details (the hall is released, the
 planned end becomes the start), and its FH-7 checklist refuses a step out
 of order (nothing stored) and records the first two steps in order, with
-who and when.
+who and when; the Charts view sums up the two services, and the Today
+page counts them and the day's mourners.
 
 Runs the real careguard window under Xvfb (the suite runs inside xvfb-run
 and dbus-run-session) and drives it through the accessibility tree.
@@ -407,6 +408,15 @@ def covid_case_and_checklist(db, folder):
         summary = app.wait(lambda: [t for t in labels_in(app.root) if "started" in t] or None, 20,
                            "the charts' summary")
         assert summary[0].startswith("2 services started"), summary
+
+        # Today's counters: both services were in progress today, one a
+        # COVID-19 case; the two mourners registered today, one refused.
+        app.open_page("Today")
+        app.wait(lambda: [n for n in app.find_all() if n.name == "Funeral services: 2"] or None, 20,
+                 "the services counter")
+        app.wait(lambda: [n for n in app.find_all() if n.name == "Mourners: 2"] or None, 10,
+                 "the mourners counter")
+        assert "0 over the limit · 1 COVID-19" in labels_in(app.root), labels_in(app.root)
     finally:
         app.quit()
 
