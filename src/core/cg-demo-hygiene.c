@@ -6,13 +6,17 @@
  * Every place of the institution is disinfected twice a day, morning and
  * afternoon, by a member of staff and checked by another; about one round
  * in a hundred is missed, as happens.  Today only the rounds whose time
- * has come are there.  A training session or a drill is held every three
- * to four weeks, the last one twelve days ago.  Written with plain
- * INSERTs inside the demo's transaction: the rows obey what
+ * has come are there.  A funeral home's halls are left to
+ * cg-demo-funeral.c: their disinfections follow their use (FH-6).  A
+ * training session or a drill is held every three to four weeks, the
+ * last one twelve days ago.  Written with plain INSERTs inside the demo's
+ * transaction: the rows obey what
  * cg-disinfection.c and cg-training.c check (a place, an operator, a time
  * not in the future).
  */
 #include "config.h"
+
+#include <string.h>
 
 #include "cg-date.h"
 #include "cg-demo.h"
@@ -159,7 +163,8 @@ cg_demo_add_hygiene (CgDemoState       *demo,
       g_autofree char *iso = cg_date_to_iso (&day);
 
       for (guint p = 0; p < G_N_ELEMENTS (care_places); p++)
-        for (int round = 0; round < 2; round++)
+        /* Not a funeral home's halls: cg-demo-funeral.c writes theirs. */
+        for (int round = 0; round < 2 && strcmp (places[p][1], "hall") != 0; round++)
           {
             int minute = (round == 0 ? 8 * 60 : 15 * 60) + g_rand_int_range (demo->rand, -30, 31);
             guint m = (guint) g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (methods));

@@ -2,7 +2,9 @@
  *
  * Names, ID numbers and phone numbers are generated (valid check digits,
  * real birth dates), never taken from real people.  The rooms, stays,
- * entry screenings and visitors are cg-demo-rooms.c's.
+ * entry screenings and visitors are cg-demo-rooms.c's, the disinfection
+ * log and training cg-demo-hygiene.c's, a funeral home's services and
+ * mourners cg-demo-funeral.c's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,6 +49,12 @@ static const char * const regions[] = {
 static const char * const staff_roles[] = {
   "护理员", "护理员", "护理员", "护士", "护士", "医生", "厨师", "保洁员", "门卫", "社工", "行政",
 };
+/* Of the same length: a pick takes one draw whatever the kind. */
+static const char * const funeral_roles[] = {
+  "遗体接运工", "遗体接运工", "火化工", "火化工", "殡仪服务员", "殡仪服务员", "遗体整容师", "业务员",
+  "保洁员", "门卫", "行政",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (funeral_roles) == G_N_ELEMENTS (staff_roles));
 
 typedef CgDemoState Demo;
 
@@ -468,6 +476,7 @@ fill (Demo              *demo,
   int history_days = size == CG_DEMO_LARGE ? 3 * 365 : 120;
   int n_staff, n_residents;
   CgPersonKind resident_kind;
+  const char * const *roles = kind == CG_KIND_FUNERAL_HOME ? funeral_roles : staff_roles;
 
   g_free (inst->name);
   inst->name = g_strdup (names[kind]);
@@ -509,7 +518,7 @@ fill (Demo              *demo,
       if (i < 2)
         days = g_rand_int_range (demo->rand, 1, 14);
       if (!add_person (demo, CG_PERSON_STAFF, g_rand_int_range (demo->rand, 22, 58),
-                       PICK (demo, staff_roles), NULL, days, -1, error))
+                       pick (demo->rand, roles, G_N_ELEMENTS (staff_roles)), NULL, days, -1, error))
         goto fail;
     }
 
@@ -549,7 +558,7 @@ fill (Demo              *demo,
     {
       int days = g_rand_int_range (demo->rand, 60, history_days + 400);
       if (!add_person (demo, CG_PERSON_STAFF, g_rand_int_range (demo->rand, 22, 58),
-                       PICK (demo, staff_roles), NULL, days,
+                       pick (demo->rand, roles, G_N_ELEMENTS (staff_roles)), NULL, days,
                        g_rand_int_range (demo->rand, 1, MIN (days, history_days)), error))
         goto fail;
     }
@@ -563,6 +572,8 @@ fill (Demo              *demo,
   if (!cg_demo_add_rooms (demo, size, kind, history_days, error))
     goto fail;
   if (!cg_demo_add_hygiene (demo, kind, history_days, error))
+    goto fail;
+  if (kind == CG_KIND_FUNERAL_HOME && !cg_demo_add_funeral (demo, size, history_days, error))
     goto fail;
 
   if (!cg_store_commit (demo->store, error))
@@ -578,6 +589,13 @@ fill (Demo              *demo,
   cg_store_emit_changed (demo->store, "nat_test");
   cg_store_emit_changed (demo->store, "disinfection");
   cg_store_emit_changed (demo->store, "training");
+  if (kind == CG_KIND_FUNERAL_HOME)
+    {
+      cg_store_emit_changed (demo->store, "service");
+      cg_store_emit_changed (demo->store, "mourner");
+      cg_store_emit_changed (demo->store, "covid_step");
+      cg_store_emit_changed (demo->store, "protection");
+    }
   return TRUE;
 
 fail:

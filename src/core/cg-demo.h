@@ -85,5 +85,13 @@ gboolean  cg_demo_add_rooms      (CgDemoState       *demo,
                                   CgInstitutionKind  kind,
                                   int                history_days,
                                   GError           **error);
+/* At a funeral home, after the hygiene: the services of the two halls,
+ * their mourners, the halls' disinfections (cg-demo-hygiene.c leaves the
+ * halls out), staff protection and the COVID-19 checklists
+ * (cg-demo-funeral.c). */
+gboolean  cg_demo_add_funeral    (CgDemoState       *demo,
+                                  CgDemoSize         size,
+                                  int                history_days,
+                                  GError           **error);
 
 G_END_DECLS
