@@ -110,7 +110,11 @@ try_movement (Fixture     *f,
   movement->occurred_on = g_strdup (day);
   movement->kind = kind;
   movement->quantity = quantity;
-  return cg_stock_movement_add (f->store, movement, "test", error);
+  if (!cg_stock_movement_add (f->store, movement, "test", error))
+    return FALSE;
+  /* The id is the row's, not the audit entry's written after it. */
+  g_assert_cmpint (movement->id, ==, query_int (f, "SELECT max(id) FROM stock_movement"));
+  return TRUE;
 }
 
 static void

@@ -271,12 +271,13 @@ cg_disinfection_add_in_transaction (CgStore         *store,
   cg_bind_text (stmt, 10, created);
   if (!cg_store_step_done (store, stmt, error))
     return FALSE;
+  /* The row's id, before the audit's insert takes its place. */
+  d->id = sqlite3_last_insert_rowid (cg_store_get_db (store));
 
   value = g_strdup_printf ("%s %s %s", d->done_at, d->operator, d->method);
   if (!cg_audit_record (store, who, "disinfection.add", d->place, NULL, value, error))
     return FALSE;
 
-  d->id = sqlite3_last_insert_rowid (cg_store_get_db (store));
   g_free (d->created_at);
   d->created_at = g_steal_pointer (&created);
   return TRUE;

@@ -961,8 +961,11 @@ cg_stock_movement_add_in_transaction (CgStore          *store,
   cg_bind_text (stmt, 9, movement->note);
   cg_bind_text (stmt, 10, who);
   cg_bind_text (stmt, 11, now);
-  if (!cg_store_step_done (store, stmt, error)
-      || !update_count_deltas (store, entries, G_MAXINT64, error))
+  if (!cg_store_step_done (store, stmt, error))
+    return FALSE;
+  /* The row's id, before the other statements insert theirs. */
+  movement->id = sqlite3_last_insert_rowid (cg_store_get_db (store));
+  if (!update_count_deltas (store, entries, G_MAXINT64, error))
     return FALSE;
 
   what = g_strconcat ("stock.", cg_move_kind_to_string (movement->kind), NULL);
@@ -971,7 +974,6 @@ cg_stock_movement_add_in_transaction (CgStore          *store,
   if (!cg_audit_record (store, who, what, item->name, NULL, value, error))
     return FALSE;
 
-  movement->id = sqlite3_last_insert_rowid (cg_store_get_db (store));
   movement->delta = delta;
   g_free (movement->who);
   movement->who = g_strdup (who);
