@@ -26,14 +26,13 @@
  *    collected and cremated but whose checklist is not finished (FH-7
  *    critical: sealed, disinfection, archive and report missing).
  *
- * Services and mourners go through the core API inside the demo's
- * transaction (cg_service_add_in_transaction, with the end of a past
- * service set on adding, after its final disinfection is on the log;
- * cg_mourner_check_in_counted_in_transaction), the disinfections too
- * (cg_disinfection_add_in_transaction).  cg_service_close,
- * cg_service_record_step and cg_protection_add open their own
- * transaction, so the COVID-19 steps and the protection records are
- * plain INSERTs of rows those functions would accept.
+ * Everything goes through the core API inside the demo's transaction,
+ * which applies the rules: cg_service_add_in_transaction, then the
+ * mourners (cg_mourner_check_in_counted_in_transaction), then
+ * cg_service_close_in_transaction once the hall's final disinfection is
+ * on the log (cg_disinfection_add_in_transaction); the COVID-19 steps
+ * (cg_service_record_step_in_transaction) and the protection records
+ * (cg_protection_add_in_transaction).
  */
 #include "config.h"
 
@@ -134,15 +133,6 @@ utc_iso (gint64 t)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static char *
-local_day_iso (GTimeZone *tz,
-               gint64     t)
-{
-  g_autoptr(GDateTime) local = local_time (tz, t);
-
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
 static const char *
 pick_name (Funeral   *f,
            GPtrArray *names)
@@ -212,55 +202,36 @@ disinfect (Funeral     *f,
   return cg_disinfection_add_in_transaction (f->demo->store, d, "demo", error);
 }
 
-/* What cg_protection_add stores (suit and goggles worn). */
+/* A protection record: suit and goggles worn. */
 static gboolean
-insert_protection (Funeral           *f,
-                   gint64             service_id,
-                   CgProtectionKind   kind,
-                   gint64             at,
-                   GError           **error)
+add_protection (Funeral           *f,
+                gint64             service_id,
+                CgProtectionKind   kind,
+                gint64             at,
+                GError           **error)
 {
-  g_autofree char *done_at = utc_iso (at);
-  g_autofree char *done_on = local_day_iso (f->tz, at);
-  sqlite3_stmt *stmt;
+  g_autoptr(CgProtection) p = cg_protection_new ();
 
-  stmt = cg_store_prepare (f->demo->store,
-                           "INSERT INTO protection (service_id, kind, done_at, done_on, staff, suit, goggles, "
-                           "note, created_at) VALUES (?, ?, ?, ?, ?, 1, 1, '', ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, service_id);
-  cg_bind_text (stmt, 2, cg_protection_kind_to_string (kind));
-  cg_bind_text (stmt, 3, done_at);
-  cg_bind_text (stmt, 4, done_on);
-  cg_bind_text (stmt, 5, pick_name (f, kind == CG_PROTECTION_TRANSPORT ? f->carriers : f->cremators));
-  cg_bind_text (stmt, 6, f->demo->now);
-  return cg_store_step_done (f->demo->store, stmt, error);
+  p->service_id = service_id;
+  p->kind = kind;
+  p->done_at = utc_iso (at);
+  g_free (p->staff);
+  p->staff = g_strdup (pick_name (f, kind == CG_PROTECTION_TRANSPORT ? f->carriers : f->cremators));
+  p->suit = TRUE;
+  p->goggles = TRUE;
+  return cg_protection_add_in_transaction (f->demo->store, p, "demo", error);
 }
 
-/* What cg_service_record_step stores. */
+/* Ends a service at @end (its hall's final disinfection is on the log). */
 static gboolean
-insert_step (Funeral      *f,
-             gint64        service_id,
-             CgCovidStep   step,
-             gint64        at,
-             const char   *who,
-             GError      **error)
+close_service (Funeral  *f,
+               gint64    service_id,
+               gint64    end,
+               GError  **error)
 {
-  g_autofree char *done_at = utc_iso (at);
-  sqlite3_stmt *stmt;
+  g_autofree char *ended_at = utc_iso (end);
 
-  stmt = cg_store_prepare (f->demo->store,
-                           "INSERT INTO covid_step (service_id, step, done_at, who, note, created_at) "
-                           "VALUES (?, ?, ?, ?, '', ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, service_id);
-  cg_bind_text (stmt, 2, cg_covid_step_to_string (step));
-  cg_bind_text (stmt, 3, done_at);
-  cg_bind_text (stmt, 4, who);
-  cg_bind_text (stmt, 5, f->demo->now);
-  return cg_store_step_done (f->demo->store, stmt, error);
+  return cg_service_close_in_transaction (f->demo->store, service_id, ended_at, "demo", error);
 }
 
 /* ---- the plans of the halls ----------------------------------------- */
@@ -533,7 +504,6 @@ add_service (Funeral     *f,
   service->hall = g_strdup (plan->hall >= 0 ? halls[plan->hall] : "");
   service->started_at = utc_iso (plan->start);
   service->planned_end_at = plan->planned != 0 ? utc_iso (plan->planned) : NULL;
-  service->ended_at = plan->end != 0 ? utc_iso (plan->end) : NULL;
   service->covid = covid;
   service->ceremony = covid == CG_COVID_NONE && g_rand_int_range (f->rand, 0, 5) != 0;
   g_free (service->note);
@@ -555,18 +525,19 @@ add_hall_service (Funeral     *f,
 {
   gint64 collected = plan->start - g_rand_int_range (f->rand, 40, 100) * MINUTE;
 
-  /* The final disinfection is on the log before the service ends in the
-   * store (what cg_service_close asks). */
+  /* The final disinfection is on the log before the service is closed
+   * (what cg_service_close asks). */
   if (plan->end != 0 && !disinfect (f, halls[plan->hall], plan->final, "终末消毒", error))
     return FALSE;
   if (!add_service (f, plan, CG_COVID_NONE, note, error)
-      || !insert_protection (f, plan->id, CG_PROTECTION_TRANSPORT, collected, error)
+      || !add_protection (f, plan->id, CG_PROTECTION_TRANSPORT, collected, error)
       || !disinfect (f, "接运车", plan->start - g_rand_int_range (f->rand, 5, 30) * MINUTE, "趟消毒", error)
       || !add_mourners (f, plan, error))
     return FALSE;
   if (plan->end != 0
-      && !insert_protection (f, plan->id, CG_PROTECTION_CREMATION,
-                             plan->end + g_rand_int_range (f->rand, 10, 40) * MINUTE, error))
+      && (!close_service (f, plan->id, plan->end, error)
+          || !add_protection (f, plan->id, CG_PROTECTION_CREMATION,
+                              plan->end + g_rand_int_range (f->rand, 10, 40) * MINUTE, error)))
     return FALSE;
   return TRUE;
 }
@@ -610,19 +581,27 @@ add_covid_case (Funeral     *f,
         case CG_N_COVID_STEPS:
         default: who = clerk; break;
         }
-      if (!insert_step (f, plan->id, order[i], at, who, error))
-        return FALSE;
+      {
+        g_autofree char *done_at = utc_iso (at);
+
+        if (!cg_service_record_step_in_transaction (f->demo->store, plan->id, order[i], done_at, who, "",
+                                                    "demo", error))
+          return FALSE;
+      }
       if (order[i] == CG_COVID_STEP_TRANSPORT
-          && !insert_protection (f, plan->id, CG_PROTECTION_TRANSPORT, at - (gint64) (15 * scale * MINUTE), error))
+          && !add_protection (f, plan->id, CG_PROTECTION_TRANSPORT, at - (gint64) (15 * scale * MINUTE), error))
         return FALSE;
       if (order[i] == CG_COVID_STEP_CREMATION
-          && !insert_protection (f, plan->id, CG_PROTECTION_CREMATION, at - (gint64) (10 * scale * MINUTE), error))
+          && !add_protection (f, plan->id, CG_PROTECTION_CREMATION, at - (gint64) (10 * scale * MINUTE), error))
         return FALSE;
       if (order[i] == CG_COVID_STEP_DISINFECTION
           && (!disinfect (f, "接运车", at, "新冠肺炎遗体转运后消毒", error)
               || !disinfect (f, "火化间", at + 5 * MINUTE, "新冠肺炎遗体火化后消毒", error)))
         return FALSE;
     }
+  /* A past case closes once its checklist is complete. */
+  if (plan->end != 0 && !close_service (f, plan->id, plan->end, error))
+    return FALSE;
   return TRUE;
 }
 

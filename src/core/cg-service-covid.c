@@ -162,14 +162,14 @@ cg_service_checklist (CgStore  *store,
 }
 
 gboolean
-cg_service_record_step (CgStore     *store,
-                        gint64       service_id,
-                        CgCovidStep  step,
-                        const char  *done_at,
-                        const char  *done_by,
-                        const char  *note,
-                        const char  *who,
-                        GError     **error)
+cg_service_record_step_in_transaction (CgStore     *store,
+                                       gint64       service_id,
+                                       CgCovidStep  step,
+                                       const char  *done_at,
+                                       const char  *done_by,
+                                       const char  *note,
+                                       const char  *who,
+                                       GError     **error)
 {
   g_autoptr(CgService) service = NULL;
   g_autoptr(GPtrArray) steps = NULL;
@@ -230,13 +230,11 @@ cg_service_record_step (CgStore     *store,
     }
 
   subject = cg_service_subject (service);
-  if (!cg_store_begin (store, error))
-    return FALSE;
   stmt = cg_store_prepare (store,
                            "INSERT INTO covid_step (service_id, step, done_at, who, note, created_at) "
                            "VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, service_id);
   cg_bind_text (stmt, 2, cg_covid_step_to_string (step));
   cg_bind_text (stmt, 3, when);
@@ -244,20 +242,38 @@ cg_service_record_step (CgStore     *store,
   cg_bind_text (stmt, 5, text);
   cg_bind_text (stmt, 6, created);
   if (!cg_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   {
     g_autofree char *value = g_strdup_printf ("%s %s %s", cg_covid_step_to_string (step), when, by);
 
-    if (!cg_audit_record (store, who, "service.covid_step", subject, NULL, value, error)
-        || !cg_store_commit (store, error))
-      goto fail;
+    if (!cg_audit_record (store, who, "service.covid_step", subject, NULL, value, error))
+      return FALSE;
   }
+  return TRUE;
+}
+
+gboolean
+cg_service_record_step (CgStore     *store,
+                        gint64       service_id,
+                        CgCovidStep  step,
+                        const char  *done_at,
+                        const char  *done_by,
+                        const char  *note,
+                        const char  *who,
+                        GError     **error)
+{
+  g_return_val_if_fail (CG_IS_STORE (store), FALSE);
+
+  if (!cg_store_begin (store, error))
+    return FALSE;
+  if (!cg_service_record_step_in_transaction (store, service_id, step, done_at, done_by, note, who, error)
+      || !cg_store_commit (store, error))
+    {
+      cg_store_rollback (store);
+      return FALSE;
+    }
   cg_store_emit_changed (store, "covid_step");
   return TRUE;
-
-fail:
-  cg_store_rollback (store);
-  return FALSE;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -286,10 +302,10 @@ cg_protection_free (CgProtection *protection)
 }
 
 gboolean
-cg_protection_add (CgStore       *store,
-                   CgProtection  *protection,
-                   const char    *who,
-                   GError       **error)
+cg_protection_add_in_transaction (CgStore       *store,
+                                  CgProtection  *protection,
+                                  const char    *who,
+                                  GError       **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) at = NULL;
@@ -321,13 +337,11 @@ cg_protection_add (CgStore       *store,
   cg_service_replace (&protection->done_at, cg_service_format_time (at));
   cg_service_replace (&protection->done_on, cg_service_local_day (at));
 
-  if (!cg_store_begin (store, error))
-    return FALSE;
   stmt = cg_store_prepare (store,
                            "INSERT INTO protection (service_id, kind, done_at, done_on, staff, suit, goggles, "
                            "note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   if (protection->service_id != 0)
     sqlite3_bind_int64 (stmt, 1, protection->service_id);
   else
@@ -341,20 +355,34 @@ cg_protection_add (CgStore       *store,
   cg_bind_text (stmt, 8, protection->note);
   cg_bind_text (stmt, 9, created);
   if (!cg_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   protection->id = sqlite3_last_insert_rowid (cg_store_get_db (store));
   value = g_strdup_printf ("%s %s suit=%d goggles=%d", cg_protection_kind_to_string (protection->kind),
                            protection->done_at, protection->suit ? 1 : 0, protection->goggles ? 1 : 0);
-  if (!cg_audit_record (store, who, "protection.add", protection->staff, NULL, value, error)
+  if (!cg_audit_record (store, who, "protection.add", protection->staff, NULL, value, error))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+cg_protection_add (CgStore       *store,
+                   CgProtection  *protection,
+                   const char    *who,
+                   GError       **error)
+{
+  g_return_val_if_fail (CG_IS_STORE (store), FALSE);
+
+  if (!cg_store_begin (store, error))
+    return FALSE;
+  if (!cg_protection_add_in_transaction (store, protection, who, error)
       || !cg_store_commit (store, error))
-    goto fail;
+    {
+      cg_store_rollback (store);
+      protection->id = 0;
+      return FALSE;
+    }
   cg_store_emit_changed (store, "protection");
   return TRUE;
-
-fail:
-  cg_store_rollback (store);
-  protection->id = 0;
-  return FALSE;
 }
 
 /* Steps @stmt (the protection columns) to the end. */

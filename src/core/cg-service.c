@@ -808,11 +808,11 @@ final_disinfection (CgStore     *store,
 }
 
 gboolean
-cg_service_close (CgStore     *store,
-                  gint64       service_id,
-                  const char  *ended_at,
-                  const char  *who,
-                  GError     **error)
+cg_service_close_in_transaction (CgStore     *store,
+                                 gint64       service_id,
+                                 const char  *ended_at,
+                                 const char  *who,
+                                 GError     **error)
 {
   g_autoptr(CgService) service = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -882,21 +882,34 @@ cg_service_close (CgStore     *store,
     }
 
   subject = cg_service_subject (service);
-  if (!cg_store_begin (store, error))
-    return FALSE;
   stmt = cg_store_prepare (store, "UPDATE service SET ended_at = ? WHERE id = ? AND ended_at IS NULL", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   cg_bind_text (stmt, 1, end);
   sqlite3_bind_int64 (stmt, 2, service_id);
   if (!cg_store_step_done (store, stmt, error)
-      || !cg_audit_record (store, who, "service.close", subject, NULL, end, error)
+      || !cg_audit_record (store, who, "service.close", subject, NULL, end, error))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+cg_service_close (CgStore     *store,
+                  gint64       service_id,
+                  const char  *ended_at,
+                  const char  *who,
+                  GError     **error)
+{
+  g_return_val_if_fail (CG_IS_STORE (store), FALSE);
+
+  if (!cg_store_begin (store, error))
+    return FALSE;
+  if (!cg_service_close_in_transaction (store, service_id, ended_at, who, error)
       || !cg_store_commit (store, error))
-    goto fail;
+    {
+      cg_store_rollback (store);
+      return FALSE;
+    }
   cg_store_emit_changed (store, "service");
   return TRUE;
-
-fail:
-  cg_store_rollback (store);
-  return FALSE;
 }

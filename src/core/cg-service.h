@@ -121,6 +121,13 @@ gboolean    cg_service_close        (CgStore        *store,
                                      const char     *ended_at,
                                      const char     *who,
                                      GError        **error);
+/* The same checks and change inside the caller's transaction (no
+ * "changed" signal); for the demonstration's history and imports. */
+gboolean    cg_service_close_in_transaction (CgStore *store,
+                                     gint64          service_id,
+                                     const char     *ended_at,
+                                     const char     *who,
+                                     GError        **error);
 
 CgService  *cg_service_get          (CgStore        *store,
                                      gint64          service_id,
@@ -211,6 +218,15 @@ gboolean    cg_service_record_step  (CgStore        *store,
                                      const char     *note,
                                      const char     *who,
                                      GError        **error);
+/* The same inside the caller's transaction (no "changed" signal). */
+gboolean    cg_service_record_step_in_transaction (CgStore *store,
+                                     gint64          service_id,
+                                     CgCovidStep     step,
+                                     const char     *done_at,
+                                     const char     *done_by,
+                                     const char     *note,
+                                     const char     *who,
+                                     GError        **error);
 /* Every step in order (CG_N_COVID_STEPS CgCovidStepRecord*), done or not. */
 GPtrArray  *cg_service_checklist    (CgStore        *store,
                                      gint64          service_id,
@@ -247,6 +263,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgProtection, cg_protection_free)
 /* Stores a record (audited "protection.add"): a staff name, a time not in
  * the future, a known service when one is given. */
 gboolean    cg_protection_add       (CgStore        *store,
+                                     CgProtection   *protection,
+                                     const char     *who,
+                                     GError        **error);
+/* The same inside the caller's transaction (no "changed" signal). */
+gboolean    cg_protection_add_in_transaction (CgStore *store,
                                      CgProtection   *protection,
                                      const char     *who,
                                      GError        **error);
