@@ -320,6 +320,14 @@ card_new (CgServicesPage *self,
       /* Translators: mourners admitted and refused today */
       mourners = g_strdup_printf (_("Mourners today: %d admitted, %d refused"), info->mourners, info->refused);
       card_label (card, mourners, "dim-label");
+      if (info->mourners > CG_GATHERING_PLAN_THRESHOLD)
+        {
+          /* Translators: %d is the threshold of a gathering, 50 */
+          g_autofree char *plan = g_strdup_printf (_("More than %d mourners today: a prevention plan is needed (FH-6)"),
+                                                   CG_GATHERING_PLAN_THRESHOLD);
+
+          card_label (card, plan, "warning");
+        }
       if (service->ceremony)
         card_label (card, _("Farewell ceremony planned"), "dim-label");
     }
