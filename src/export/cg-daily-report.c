@@ -1,10 +1,10 @@
 /* cg-daily-report.c — the daily report (日报告 / 零报告) for the bureau
  *
  * The figures come from the core registers and from one evaluation of the
- * rules (rules.md ALL-9); the workbook follows the daily-report form of
+ * rules (rules.md ALL-9: cg-daily-figures.c); the workbook follows the daily-report form of
  * forms.md, in the UI language, laid out for A4 landscape.  The registers
  * of the day (visitors, isolation, entry screening) are written by
- * cg-register-sheets.c with the sheet layer below, and a funeral home's
+ * cg-register-sheets.c with the sheet layer of cg-sheet.c, and a funeral home's
  * figures and registers (services, mourners, disinfection) by
  * cg-funeral-sheets.c.
  *
@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "cg-daily-private.h"
 #include "cg-daily-report.h"
 #include "cg-date.h"
 #include "cg-forecast.h"
@@ -33,733 +34,11 @@
 #include "cg-validate.h"
 
 /* ---------------------------------------------------------------------- */
-/* Figures                                                                */
-/* ---------------------------------------------------------------------- */
-
-void
-cg_daily_figures_free (CgDailyFigures *figures)
-{
-  if (figures == NULL)
-    return;
-  g_free (figures->date);
-  g_clear_pointer (&figures->abnormal, g_ptr_array_unref);
-  g_clear_pointer (&figures->gaps, g_ptr_array_unref);
-  g_free (figures);
-}
-
-/* ALL-9: a fever, a suspicious symptom or a positive case is a health
- * event, and so are the remains of a suspected or confirmed COVID-19 case
- * (FH-7, "a death of a suspected/confirmed case"; its alert says which
- * steps of the procedure are missing).  The "measure again" note of ALL-3
- * is not one, and neither are the compliance gaps (CH-5, ALL-1, ALL-6,
- * and a funeral home's FH-2, FH-5 mourning limit and FH-6).  An RS-3 alert about a
- * screening says that the 120 call or the report is not recorded: a gap;
- * the fever itself is listed from the screening register of its day
- * (add_screening_events). */
-static gboolean
-alert_is_health_event (const CgAlert *alert)
-{
-  if (g_strcmp0 (alert->record_kind, "screening") == 0)
-    return FALSE;
-  if (g_strcmp0 (alert->rule, "ALL-2") == 0
-      || g_strcmp0 (alert->rule, "ALL-9") == 0
-      || g_strcmp0 (alert->rule, "RS-3") == 0
-      || g_strcmp0 (alert->rule, "FH-7") == 0)
-    return TRUE;
-  return g_strcmp0 (alert->rule, "ALL-3") == 0 && alert->severity == CG_SEVERITY_CRITICAL;
-}
-
-/* What one day's registers hold, beyond the figures: the workbook needs
- * the people and the tests behind the numbers. */
-typedef struct
-{
-  CgDailyFigures *figures;
-  GPtrArray      *present;       /* CgPerson*, everyone present that day */
-  GHashTable     *people;        /* person id → CgPerson* (in present) */
-  GPtrArray      *statuses;      /* CgNatStatus*, everyone present */
-  GHashTable     *samples;       /* person id → GPtrArray of CgNatTest*, newest first */
-  GHashTable     *check_owner;   /* health_check id → person id */
-  GHashTable     *actions;       /* person id → GString: actions recorded that day */
-  GHashTable     *highest;       /* person id → double*: highest reading that day */
-  GHashTable     *symptoms;      /* person id → guint*: symptoms other than fever that day */
-  GPtrArray      *supplies;      /* CgItemForecast*: the protective supplies as on that day */
-  CgRegisterDay  *registers;     /* visits, stays and screenings of the day */
-  CgFuneralDay   *funeral;       /* a funeral home's services, mourners, disinfections */
-} DayData;
-
-static CgPerson *alert_person (DayData       *data,
-                               const CgAlert *alert);
-
-static void
-day_data_clear (DayData *data)
-{
-  g_clear_pointer (&data->figures, cg_daily_figures_free);
-  g_clear_pointer (&data->present, g_ptr_array_unref);
-  g_clear_pointer (&data->people, g_hash_table_unref);
-  g_clear_pointer (&data->statuses, g_ptr_array_unref);
-  g_clear_pointer (&data->samples, g_hash_table_unref);
-  g_clear_pointer (&data->check_owner, g_hash_table_unref);
-  g_clear_pointer (&data->actions, g_hash_table_unref);
-  g_clear_pointer (&data->highest, g_hash_table_unref);
-  g_clear_pointer (&data->symptoms, g_hash_table_unref);
-  g_clear_pointer (&data->supplies, g_ptr_array_unref);
-  g_clear_pointer (&data->registers, cg_register_day_free);
-  g_clear_pointer (&data->funeral, cg_funeral_day_free);
-}
-
-/* 防控物资最低可用天数: the fewest days of supply at peak use among the
- * items that are used (an item with no use lasts for ever); -1 when no
- * item is used at all. */
-static double
-fewest_days_of_supply (GPtrArray *supplies)
-{
-  double fewest = -1.0;
-
-  for (guint i = 0; supplies != NULL && i < supplies->len; i++)
-    {
-      const CgItemForecast *f = supplies->pdata[i];
-
-      if (f->forecast.unlimited)
-        continue;
-      if (fewest < 0.0 || f->forecast.days_of_supply < fewest)
-        fewest = f->forecast.days_of_supply;
-    }
-  return fewest;
-}
-
-static void
-string_free_all (gpointer data)
-{
-  g_string_free (data, TRUE);
-}
-
-static gint64 *
-int64_key (gint64 value)
-{
-  gint64 *key = g_new (gint64, 1);
-
-  *key = value;
-  return key;
-}
-
-/* The checks of the day with what was done about them (ALL-2): the core
- * queries give the latest check of each person, but the action is often
- * written on an earlier one (the fever reading, not the recheck). */
-static gboolean
-load_checks_of_day (CgStore     *store,
-                    const char  *day,
-                    DayData     *data,
-                    GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  data->check_owner = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  data->actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free_all);
-  data->highest = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  data->symptoms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-
-  stmt = cg_store_prepare (store,
-                           "SELECT id, person_id, action, temperature, symptoms FROM health_check "
-                           "WHERE checked_on = ?1 ORDER BY checked_at, id", error);
-  if (stmt == NULL)
-    return FALSE;
-  cg_bind_text (stmt, 1, day);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 person_id = sqlite3_column_int64 (stmt, 1);
-      g_autofree char *action = cg_column_dup_text (stmt, 2);
-      double temperature = sqlite3_column_double (stmt, 3);
-      double *highest = g_hash_table_lookup (data->highest, &person_id);
-      guint symptoms = (guint) sqlite3_column_int (stmt, 4) & ~(guint) CG_SYMPTOM_FEVER;
-      guint *bits = g_hash_table_lookup (data->symptoms, &person_id);
-
-      g_hash_table_insert (data->check_owner, int64_key (sqlite3_column_int64 (stmt, 0)),
-                           int64_key (person_id));
-      if (bits == NULL)
-        {
-          bits = g_new0 (guint, 1);
-          g_hash_table_insert (data->symptoms, int64_key (person_id), bits);
-        }
-      *bits |= symptoms;
-      if (highest == NULL)
-        {
-          highest = g_new (double, 1);
-          *highest = temperature;
-          g_hash_table_insert (data->highest, int64_key (person_id), highest);
-        }
-      else
-        *highest = MAX (*highest, temperature);
-
-      if (action != NULL && *g_strstrip (action) != '\0')
-        {
-          GString *all = g_hash_table_lookup (data->actions, &person_id);
-
-          if (all == NULL)
-            {
-              all = g_string_new (NULL);
-              g_hash_table_insert (data->actions, int64_key (person_id), all);
-            }
-          /* The same action written on two readings is said once. */
-          if (strstr (all->str, action) == NULL)
-            {
-              if (all->len > 0)
-                /* Translators: separates items in a list, e.g. actions taken */
-                g_string_append (all, _("; "));
-              g_string_append (all, action);
-            }
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cg_store_set_error (store, error, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-add_action (DayData     *data,
-            gint64       person_id,
-            const char  *action)
-{
-  GString *all = g_hash_table_lookup (data->actions, &person_id);
-
-  if (all == NULL)
-    {
-      all = g_string_new (NULL);
-      g_hash_table_insert (data->actions, int64_key (person_id), all);
-    }
-  if (strstr (all->str, action) != NULL)
-    return;
-  if (all->len > 0)
-    /* Translators: separates items in a list, e.g. actions taken */
-    g_string_append (all, _("; "));
-  g_string_append (all, action);
-}
-
-static int
-compare_alerts (gconstpointer a,
-                gconstpointer b)
-{
-  const CgAlert *x = *(const CgAlert * const *) a;
-  const CgAlert *y = *(const CgAlert * const *) b;
-  int cmp;
-
-  if (x->severity != y->severity)
-    return (int) x->severity - (int) y->severity;
-  cmp = g_strcmp0 (x->rule, y->rule);
-  if (cmp != 0)
-    return cmp;
-  return g_strcmp0 (x->subject, y->subject);
-}
-
-/* The fevers and symptoms found at the entry screenings of the day (RS-3,
- * ALL-2) are health events: they join the abnormal persons with what was
- * done (room, 120, report), once per person, and the fever and symptom
- * counts when the day's checks did not count the person already. */
-static void
-add_screening_events (const CgPolicy *policy,
-                      DayData        *data)
-{
-  CgDailyFigures *figures = data->figures;
-  GPtrArray *events = cg_register_day_screening_events (data->registers);
-  g_autoptr(GHashTable) done = g_hash_table_new (g_int64_hash, g_int64_equal);
-  gboolean added = FALSE;
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      CgScreeningEvent *event = events->pdata[i];
-      const double *highest = g_hash_table_lookup (data->highest, &event->person_id);
-      const guint *bits = g_hash_table_lookup (data->symptoms, &event->person_id);
-      gboolean check_fever = highest != NULL
-                             && cg_temperature_band_is_fever (cg_temperature_band (policy, *highest));
-      gboolean check_symptoms = !check_fever && bits != NULL && *bits != 0;
-      gboolean listed = FALSE;
-
-      add_action (data, event->person_id, event->action);
-      if (g_hash_table_contains (done, &event->person_id))
-        continue;
-      g_hash_table_add (done, &event->person_id);
-
-      if (event->fever && !check_fever)
-        {
-          figures->fevers++;
-          if (check_symptoms)
-            figures->symptomatic--;
-        }
-      else if (!event->fever && !check_fever && !check_symptoms)
-        figures->symptomatic++;
-
-      /* A person the rules list already (a fever at a check) is listed
-       * once. */
-      for (guint a = 0; a < figures->abnormal->len && !listed; a++)
-        {
-          CgPerson *person = alert_person (data, figures->abnormal->pdata[a]);
-
-          listed = person != NULL && cg_person_get_id (person) == event->person_id;
-        }
-      if (!listed)
-        {
-          CgAlert *alert = g_new0 (CgAlert, 1);
-          g_autofree char *masked = cg_mask_id_number (event->id_number);
-          g_autofree char *symptoms = cg_symptoms_describe (event->symptoms);
-          const char *rule;
-
-          if (event->fever)
-            rule = cg_policy_applies (policy, "RS-3") ? "RS-3" : "ALL-3";
-          else
-            rule = "ALL-2";
-          alert->rule = g_strdup (rule);
-          alert->severity = event->fever ? CG_SEVERITY_CRITICAL : CG_SEVERITY_WARNING;
-          alert->subject = g_strdup_printf ("%s %s", event->name, masked);
-          alert->record_kind = g_strdup ("screening");
-          alert->record_id = event->screening_id;
-          if (event->fever && *symptoms != '\0')
-            /* Translators: a health event found at entry screening (RS-3):
-             * the band, the reading and the other symptoms */
-            alert->message = g_strdup_printf (_("At entry screening: %s, %.1f °C, with %s."),
-                                              cg_temperature_band_label (cg_temperature_band (policy, event->temperature)),
-                                              event->temperature, symptoms);
-          else if (event->fever)
-            alert->message = g_strdup_printf (_("At entry screening: %s, %.1f °C."),
-                                              cg_temperature_band_label (cg_temperature_band (policy, event->temperature)),
-                                              event->temperature);
-          else
-            alert->message = g_strdup_printf (_("At entry screening: %s without fever."), symptoms);
-          alert->source = cg_rule_source_for (rule, cg_policy_get_kind (policy));
-          alert->date = g_strdup (figures->date);
-          g_ptr_array_add (figures->abnormal, alert);
-          added = TRUE;
-        }
-    }
-  if (added)
-    g_ptr_array_sort (figures->abnormal, compare_alerts);
-}
-
-static gboolean
-day_data_load (CgStore         *store,
-               const CgPolicy  *policy,
-               const GDate     *date,
-               DayData         *data,
-               GError         **error)
-{
-  g_autoptr(GPtrArray) alerts = NULL;
-  g_autoptr(GArray) days = NULL;
-  g_autofree char *window = NULL;
-  CgDailyFigures *figures;
-  const CgHealthDay *health;
-  GDate window_start = *date;
-
-  figures = data->figures = g_new0 (CgDailyFigures, 1);
-  figures->date = cg_date_to_iso (date);
-  figures->abnormal = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_alert_free);
-  figures->gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_alert_free);
-
-  /* One evaluation of the rules: the report lists what the dashboard and
-   * `careguard check` show for the same day. */
-  alerts = cg_rules_evaluate (store, policy, date, error);
-  if (alerts == NULL)
-    return FALSE;
-  g_ptr_array_set_free_func (alerts, NULL);
-  for (guint i = 0; i < alerts->len; i++)
-    {
-      CgAlert *alert = alerts->pdata[i];
-
-      g_ptr_array_add (alert_is_health_event (alert) ? figures->abnormal : figures->gaps, alert);
-      if (g_strcmp0 (alert->rule, "CH-5") == 0)
-        {
-          /* Overdue and never tested are both staff without a valid test. */
-          if (alert->severity == CG_SEVERITY_WARNING)
-            figures->tests_overdue++;
-          else if (alert->severity == CG_SEVERITY_INFO)
-            figures->tests_due_soon++;
-        }
-    }
-
-  data->present = cg_people_present_on (store, date, -1, error);
-  if (data->present == NULL)
-    return FALSE;
-  if (!load_checks_of_day (store, figures->date, data, error))
-    return FALSE;
-
-  data->people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  data->samples = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                         (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < data->present->len; i++)
-    {
-      CgPerson *person = data->present->pdata[i];
-      gint64 id = cg_person_get_id (person);
-      gboolean checked = g_hash_table_contains (data->highest, &id);
-      GPtrArray *tests;
-
-      g_hash_table_insert (data->people, int64_key (id), person);
-      if (cg_person_get_kind (person) == CG_PERSON_STAFF)
-        {
-          figures->staff_total++;
-          /* Staff are checked as they come in (ALL-1, FH-2): a check
-           * that day is the register's trace of being at work. */
-          if (checked)
-            figures->staff_on_duty++;
-        }
-      else
-        {
-          figures->residents_present++;
-          if (g_strcmp0 (cg_person_get_arrived_on (person), figures->date) == 0)
-            figures->new_arrivals++;
-        }
-
-      tests = cg_nat_test_list_for_person (store, id, error);
-      if (tests == NULL)
-        return FALSE;
-      for (guint t = 0; t < tests->len; t++)
-        if (g_strcmp0 (((CgNatTest *) tests->pdata[t])->sampled_on, figures->date) == 0)
-          {
-            figures->tested++;
-            break;
-          }
-      g_hash_table_insert (data->samples, int64_key (id), tests);
-    }
-
-  days = cg_health_days (store, policy, date, date, error);
-  if (days == NULL)
-    return FALSE;
-  g_assert (days->len == 1);
-  health = &g_array_index (days, CgHealthDay, 0);
-  figures->checks_due = health->present;
-  figures->checks_done = health->checked;
-  figures->fevers = health->fevers;
-  figures->symptomatic = health->symptomatic;
-
-  /* Positive: the latest result known that day, sampled within the
-   * isolation period — the same test as the ALL-9 alert. */
-  data->statuses = cg_nat_status_list (store, policy, date, -1, error);
-  if (data->statuses == NULL)
-    return FALSE;
-  g_date_subtract_days (&window_start, (guint) cg_policy_get_int (policy, CG_POLICY_ISOLATION_DAYS));
-  window = cg_date_to_iso (&window_start);
-  for (guint i = 0; i < data->statuses->len; i++)
-    {
-      CgNatStatus *status = data->statuses->pdata[i];
-
-      if (status->state == CG_NAT_STATE_POSITIVE && g_strcmp0 (status->latest_sampled_on, window) > 0)
-        figures->positives++;
-    }
-
-  data->supplies = cg_stock_forecast_all (store, policy, date, error);
-  if (data->supplies == NULL)
-    return FALSE;
-
-  data->registers = cg_register_day_load (store, policy, date, error);
-  if (data->registers == NULL)
-    return FALSE;
-  if (!cg_register_day_visitors (data->registers, &figures->visitors, &figures->visitors_refused))
-    figures->visitors = -1;
-  figures->isolated = cg_register_day_isolated (data->registers);
-  figures->screenings = (int) cg_register_day_screening_count (data->registers);
-  add_screening_events (policy, data);
-
-  figures->services = -1;
-  if (cg_policy_get_kind (policy) == CG_KIND_FUNERAL_HOME)
-    {
-      data->funeral = cg_funeral_day_load (store, policy, date, error);
-      if (data->funeral == NULL)
-        return FALSE;
-      cg_funeral_day_fill (data->funeral, figures);
-      cg_funeral_day_add_events (data->funeral, policy, figures->abnormal);
-    }
-
-  /* A fever counts even where a module has no rule that would alert on it. */
-  figures->zero_report = figures->abnormal->len == 0 && figures->fevers == 0
-                         && figures->symptomatic == 0 && figures->positives == 0;
-  return TRUE;
-}
-
-CgDailyFigures *
-cg_daily_figures_compute (CgStore         *store,
-                          const CgPolicy  *policy,
-                          const GDate     *date,
-                          GError         **error)
-{
-  DayData data = { 0 };
-  CgDailyFigures *figures = NULL;
-
-  g_return_val_if_fail (CG_IS_STORE (store), NULL);
-  g_return_val_if_fail (policy != NULL, NULL);
-  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
-
-  if (day_data_load (store, policy, date, &data, error))
-    figures = g_steal_pointer (&data.figures);
-  day_data_clear (&data);
-  return figures;
-}
-
-/* ---------------------------------------------------------------------- */
-/* Workbook                                                               */
+/* Workbook (the sheet layer: cg-sheet.c)                                 */
 /* ---------------------------------------------------------------------- */
 
 #define FONT_SIZE      CG_SHEET_FONT_SIZE
 #define LINE_HEIGHT    CG_SHEET_LINE_HEIGHT
-
-static void
-sheet_check (CgSheet   *sheet,
-             lxw_error  error)
-{
-  if (sheet->error == LXW_NO_ERROR)
-    sheet->error = error;
-}
-
-/* How wide @text is, in units of one Latin digit: CJK characters take
- * two. */
-double
-cg_sheet_text_units (const char *text)
-{
-  double units = 0.0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      units += g_unichar_iswide (c) ? 2.0 : g_unichar_isupper (c) ? 1.2 : 1.0;
-    }
-  return units;
-}
-
-static double
-lines_for (const char *text,
-           double      width)
-{
-  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
-  double usable = MAX (1.0, width - 1.0);
-  double lines = 0.0;
-
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    {
-      double units = cg_sheet_text_units (paragraphs[i]);
-
-      /* Word wrap leaves the end of a Latin line short: allow for it. */
-      lines += units <= usable ? 1.0 : ceil (units * 1.1 / usable);
-    }
-  return MAX (1.0, lines);
-}
-
-/* The widest run that a line cannot be broken in: a Latin word or a date
- * (a break after the hyphen of "2021-11-" reads badly), or one CJK
- * character. */
-static double
-longest_word_units (const char *text)
-{
-  double longest = 0.0;
-  double current = 0.0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || g_unichar_iswide (c) || c == '/')
-        {
-          longest = MAX (longest, current);
-          current = 0.0;
-          if (g_unichar_iswide (c))
-            longest = MAX (longest, 2.0);
-          continue;
-        }
-      current += g_unichar_isupper (c) ? 1.2 : 1.0;
-    }
-  return MAX (longest, current);
-}
-
-/* Widens @widths so that no header word is broken (bold text is wider),
- * no header needs more than three lines, and each short value stays on
- * one line, up to @cap. */
-void
-cg_sheet_fit_widths (double             *widths,
-                     guint               n_cols,
-                     const char * const *headers,
-                     const char * const *values,
-                     double              cap)
-{
-  for (guint c = 0; c < n_cols; c++)
-    {
-      widths[c] = MAX (widths[c], longest_word_units (headers[c]) * 1.15 + 1.5);
-      widths[c] = MAX (widths[c], ceil (cg_sheet_text_units (headers[c]) * 1.15 / 3.0) + 1.5);
-      if (values != NULL && values[c] != NULL)
-        widths[c] = MAX (widths[c], MIN (cg_sheet_text_units (values[c]) + 1.5, cap));
-    }
-}
-
-void
-cg_sheet_text (CgSheet     *sheet,
-               lxw_row_t    row,
-               lxw_col_t    first,
-               lxw_col_t    last,
-               const char  *text,
-               lxw_format  *format)
-{
-  double width = 0.0;
-
-  g_assert (last < sheet->n_cols);
-  for (lxw_col_t c = first; c <= last; c++)
-    width += sheet->widths[c];
-  if (text == NULL)
-    text = "";
-  sheet->lines = MAX (sheet->lines, lines_for (text, width));
-  if (first == last)
-    sheet_check (sheet, worksheet_write_string (sheet->ws, row, first, text, format));
-  else
-    sheet_check (sheet, worksheet_merge_range (sheet->ws, row, first, row, last, text, format));
-}
-
-void
-cg_sheet_number (CgSheet     *sheet,
-                 lxw_row_t    row,
-                 lxw_col_t    col,
-                 double       value,
-                 lxw_format  *format)
-{
-  sheet_check (sheet, worksheet_write_number (sheet->ws, row, col, value, format));
-}
-
-/* Ends a row: its height fits the tallest cell written in it. */
-void
-cg_sheet_row_done (CgSheet    *sheet,
-                   lxw_row_t   row,
-                   double      line_height)
-{
-  sheet_check (sheet, worksheet_set_row (sheet->ws, row, sheet->lines * line_height + 4.0, NULL));
-  sheet->lines = 1.0;
-}
-
-static lxw_format *
-new_format (lxw_workbook *wb,
-            double        size,
-            gboolean      bold,
-            gboolean      border,
-            uint8_t       align)
-{
-  lxw_format *format = workbook_add_format (wb);
-
-  /* Translators: the font of exported workbooks, one that every office
-   * computer has for your script (for zh_CN: 宋体). */
-  format_set_font_name (format, _("Calibri"));
-  format_set_font_size (format, size);
-  if (bold)
-    format_set_bold (format);
-  if (border)
-    format_set_border (format, LXW_BORDER_THIN);
-  format_set_align (format, align);
-  format_set_align (format, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_text_wrap (format);
-  return format;
-}
-
-static void
-formats_init (CgSheetFormats *f,
-              lxw_workbook   *wb)
-{
-  f->title = new_format (wb, 16.0, TRUE, FALSE, LXW_ALIGN_CENTER);
-  f->subtitle = new_format (wb, 9.0, FALSE, FALSE, LXW_ALIGN_RIGHT);
-  format_set_font_color (f->subtitle, 0x595959);
-  f->header = new_format (wb, FONT_SIZE, TRUE, TRUE, LXW_ALIGN_CENTER);
-  format_set_bg_color (f->header, 0xD9E1F2);
-  f->text = new_format (wb, FONT_SIZE, FALSE, TRUE, LXW_ALIGN_LEFT);
-  f->center = new_format (wb, FONT_SIZE, FALSE, TRUE, LXW_ALIGN_CENTER);
-  f->number = new_format (wb, FONT_SIZE, FALSE, TRUE, LXW_ALIGN_CENTER);
-  format_set_num_format (f->number, "0");
-  f->temperature = new_format (wb, FONT_SIZE, FALSE, TRUE, LXW_ALIGN_CENTER);
-  format_set_num_format (f->temperature, "0.0");
-  f->note = new_format (wb, 9.0, FALSE, FALSE, LXW_ALIGN_LEFT);
-  format_set_italic (f->note);
-  format_set_font_color (f->note, 0x595959);
-  f->section = new_format (wb, 12.0, TRUE, FALSE, LXW_ALIGN_LEFT);
-  format_set_bottom (f->section, LXW_BORDER_MEDIUM);
-  f->label = new_format (wb, FONT_SIZE, TRUE, TRUE, LXW_ALIGN_LEFT);
-  format_set_bg_color (f->label, 0xF2F2F2);
-  f->zero = new_format (wb, 12.0, TRUE, TRUE, LXW_ALIGN_LEFT);
-  format_set_bg_color (f->zero, 0xE2EFDA);
-  format_set_font_color (f->zero, 0x375623);
-  f->not_zero = new_format (wb, 12.0, TRUE, TRUE, LXW_ALIGN_LEFT);
-  format_set_bg_color (f->not_zero, 0xFCE4D6);
-  format_set_font_color (f->not_zero, 0xC00000);
-  f->warning = new_format (wb, FONT_SIZE, FALSE, TRUE, LXW_ALIGN_CENTER);
-  format_set_font_color (f->warning, 0xC00000);
-}
-
-/* Excel reads & as the start of a header code. */
-static char *
-escape_header (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "&", -1);
-
-  return g_strjoinv ("&&", parts);
-}
-
-void
-cg_sheet_set_page (lxw_worksheet *ws,
-                   const char    *institution,
-                   const char    *title,
-                   lxw_row_t      repeat_last)
-{
-  g_autofree char *inst = escape_header (institution);
-  g_autofree char *what = escape_header (title);
-  /* The space ends the font size: "&9" before "5号…" would read as 95. */
-  g_autofree char *header = g_strdup_printf ("&L&9 %s&R&9 %s", inst, what);
-  /* Translators: page footer of printed workbooks; keep &P (this page)
-   * and &N (number of pages) as they are. */
-  g_autofree char *footer = g_strdup_printf ("&C&9 %s", _("Page &P of &N"));
-
-  worksheet_set_paper (ws, 9);   /* A4 */
-  worksheet_set_landscape (ws);
-  worksheet_fit_to_pages (ws, 1, 0);
-  worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
-  worksheet_center_horizontally (ws);
-  worksheet_repeat_rows (ws, 0, repeat_last);
-  /* Headers are limited to 255 characters: a very long name loses it. */
-  if (worksheet_set_header (ws, header) != LXW_NO_ERROR)
-    worksheet_set_header (ws, "");
-  worksheet_set_footer (ws, footer);
-}
-
-void
-cg_sheet_set_widths (CgSheet *sheet)
-{
-  for (lxw_col_t c = 0; c < sheet->n_cols; c++)
-    sheet_check (sheet, worksheet_set_column (sheet->ws, c, c, sheet->widths[c], NULL));
-}
-
-/* A person's name and masked ID for an alert; NULL when the alert does not
- * concern someone present (then the subject says what it is). */
-static CgPerson *
-alert_person (DayData       *data,
-              const CgAlert *alert)
-{
-  gint64 id = alert->record_id;
-
-  if (g_strcmp0 (alert->record_kind, "health_check") == 0)
-    {
-      gint64 *owner = g_hash_table_lookup (data->check_owner, &alert->record_id);
-
-      if (owner == NULL)
-        return NULL;
-      id = *owner;
-    }
-  else if (g_strcmp0 (alert->record_kind, "screening") == 0)
-    {
-      if (data->registers == NULL)
-        return NULL;
-      id = cg_register_day_screening_person (data->registers, alert->record_id);
-    }
-  else if (g_strcmp0 (alert->record_kind, "stay") == 0)
-    {
-      if (data->registers == NULL)
-        return NULL;
-      id = cg_register_day_stay_person (data->registers, alert->record_id);
-    }
-  else if (g_strcmp0 (alert->record_kind, "person") != 0)
-    return NULL;
-  return g_hash_table_lookup (data->people, &id);
-}
 
 /* The funeral service an alert is about, when its subject is the deceased
  * (FH-5, FH-7, the mourners of FH-6); NULL for a hall (FH-6) and for
@@ -810,7 +89,7 @@ abnormal_summary (DayData        *data,
   for (guint i = 0; i < figures->abnormal->len; i++)
     {
       CgAlert *alert = figures->abnormal->pdata[i];
-      CgPerson *person = alert_person (data, alert);
+      CgPerson *person = cg_daily_alert_person (data, alert);
       const CgService *service = person == NULL ? alert_service (data, alert) : NULL;
       const char *name = alert->subject;
 
@@ -881,7 +160,7 @@ write_person_rows (CgSheet              *sheet,
   for (guint i = 0; i < alerts->len; i++)
     {
       CgAlert *alert = alerts->pdata[i];
-      CgPerson *person = alert_person (data, alert);
+      CgPerson *person = cg_daily_alert_person (data, alert);
       g_autofree char *masked = NULL;
       g_autofree char *action = NULL;
       const CgService *service = person == NULL ? alert_service (data, alert) : NULL;
@@ -1079,7 +358,7 @@ write_report_sheet (lxw_workbook         *wb,
   else
     cg_sheet_text (&sheet, row, 18, 18, dash, f->center);
   {
-    double fewest = fewest_days_of_supply (data->supplies);
+    double fewest = cg_daily_fewest_days_of_supply (data->supplies);
 
     /* Whole days, rounded down: a director plans on what is surely there. */
     if (fewest >= 0.0)
@@ -1521,16 +800,16 @@ cg_daily_report_write (CgStore         *store,
                      _("Set up the institution first: the report needs its name and type."));
       return FALSE;
     }
-  if (!day_data_load (store, policy, date, &data, error))
+  if (!cg_daily_day_load (store, policy, date, &data, error))
     {
-      day_data_clear (&data);
+      cg_daily_day_clear (&data);
       return FALSE;
     }
 
   temp = open_temp_beside (path, error);
   if (temp == NULL)
     {
-      day_data_clear (&data);
+      cg_daily_day_clear (&data);
       return FALSE;
     }
 
@@ -1539,10 +818,10 @@ cg_daily_report_write (CgStore         *store,
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM, _("Not enough memory to write the report."));
       g_unlink (temp);
-      day_data_clear (&data);
+      cg_daily_day_clear (&data);
       return FALSE;
     }
-  formats_init (&formats, wb);
+  cg_sheet_formats_init (&formats, wb);
   written_status = write_report_sheet (wb, &formats, inst, policy, &data, written);
   if (written_status == LXW_NO_ERROR)
     written_status = write_staff_sheet (wb, &formats, inst, policy, &data);
@@ -1567,7 +846,7 @@ cg_daily_report_write (CgStore         *store,
   /* Closing frees the workbook whatever happened; a sheet that could not
    * be written makes the whole file a failure. */
   status = workbook_close (wb);
-  day_data_clear (&data);
+  cg_daily_day_clear (&data);
   if (status == LXW_NO_ERROR)
     status = written_status;
   if (status != LXW_NO_ERROR)

@@ -37,6 +37,10 @@ typedef struct
   lxw_format *warning;       /* a cell to notice: a refusal, a fever */
 } CgSheetFormats;
 
+/* The formats of the workbook @wb (cg-sheet.c). */
+void        cg_sheet_formats_init (CgSheetFormats   *f,
+                                   lxw_workbook     *wb);
+
 /* One sheet being written: its column widths (in character units, as
  * Excel counts them) let each row get the height its wrapped text needs,
  * which neither Excel nor LibreOffice work out for merged cells. */
