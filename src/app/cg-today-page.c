@@ -14,21 +14,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
-#include <string.h>
 
-#include "cg-chart-view.h"
 #include "cg-date.h"
-#include "cg-health-check.h"
-#include "cg-nat-test.h"
-#include "cg-room.h"
 #include "cg-rules.h"
-#include "cg-visit.h"
-#include "cg-funeral-sheets.h"
 #include "cg-today-page.h"
+#include "cg-today-private.h"
 
-/* Days in the charts, the chosen day last. */
-#define CHART_DAYS        30
 /* A rule with more alerts than this in one severity becomes one expander
  * row: 300 "no check" rows would bury the one fever. */
 #define COLLAPSE_ABOVE    5
@@ -39,25 +30,7 @@
 /* How often the page looks whether "today" has become tomorrow. */
 #define CLOCK_SECONDS     60
 
-/* Colours of the charts: GNOME palette blue 3, green 4, red 3, orange 3. */
-static const double BLUE[3]   = { 0.208, 0.518, 0.894 };
-static const double GREEN[3]  = { 0.180, 0.761, 0.494 };
-static const double RED[3]    = { 0.878, 0.106, 0.141 };
-static const double ORANGE[3] = { 1.000, 0.471, 0.000 };
 
-typedef enum
-{
-  COUNTER_PRESENT,
-  COUNTER_CHECKS,
-  COUNTER_FEVERS,
-  COUNTER_OVERDUE,
-  COUNTER_DUE_SOON,
-  COUNTER_VISITORS,
-  COUNTER_ISOLATION,
-  COUNTER_SERVICES,
-  COUNTER_MOURNERS,
-  N_COUNTERS
-} Counter;
 
 static const struct
 {
@@ -86,61 +59,11 @@ static const struct
                          N_("Mourners registered on the day, admitted or refused (FH-6)"), NULL },
 };
 
-typedef struct
-{
-  GtkWidget *card;
-  GtkLabel  *value;
-  GtkLabel  *detail;
-} CounterCard;
 
-static const char * const severity_icons[CG_N_SEVERITIES] = {
-  "dialog-error-symbolic", "dialog-warning-symbolic", "dialog-information-symbolic",
-};
-static const char * const severity_classes[CG_N_SEVERITIES] = {
-  "error", "warning", "accent",
-};
 
-struct _CgTodayPage
-{
-  AdwBin          parent_instance;
 
-  CgStore        *store;
-  const CgModule *module;
 
-  GDate           date;
-  gboolean        follow_today;   /* the date is today and moves with the clock */
-  gboolean        dirty;          /* something changed while the page was not shown */
-  gboolean        setting_calendar;
-  guint           change_timeout_id;
-  guint           clock_id;
-  gulong          changed_id;
 
-  GCancellable   *cancellable;
-  guint           n_running;
-  gint64          requested_at;
-  GPtrArray      *alerts;         /* what the rows show, CgAlert */
-
-  CounterCard     counters[N_COUNTERS];
-
-  /* Template widgets */
-  GtkMenuButton  *date_button;
-  GtkLabel       *date_label;
-  GtkPopover     *date_popover;
-  GtkCalendar    *calendar;
-  GtkWidget      *today_button;
-  GtkSpinner     *spinner;
-  GtkLabel       *status_label;
-  GtkLabel       *day_title;
-  GtkLabel       *day_subtitle;
-  GtkFlowBox     *counters_box;
-  GtkLabel       *alerts_summary;
-  GtkBox         *alerts_box;
-  AdwStatusPage  *all_clear_page;
-  AdwStatusPage  *error_page;
-  GtkLabel       *charts_title;
-  CgChartView    *coverage_chart;
-  CgChartView    *checks_chart;
-};
 
 G_DEFINE_FINAL_TYPE (CgTodayPage, cg_today_page, ADW_TYPE_BIN)
 
@@ -159,327 +82,16 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void cg_today_page_reload (CgTodayPage *self);
+
+void
+cg_today_page_emit_open_record (CgTodayPage *self,
+                                const char  *kind,
+                                gint64       id)
+{
+  g_signal_emit (self, signals[OPEN_RECORD], 0, kind, id);
+}
 static void start_job            (CgTodayPage *self,
                                   int          kind);
-
-/* ---- the figures, worked out in a thread ---------------------------- */
-
-/* Two jobs, each on a connection of its own: the day (its alerts and
- * counters, what the director reads first), then the charts (thirty days
- * of test statuses), which take several times longer. */
-typedef enum
-{
-  JOB_DAY,
-  JOB_CHARTS,
-} JobKind;
-
-typedef struct
-{
-  JobKind         kind;
-  char           *path;
-  const CgModule *module;   /* static data: safe in any thread */
-  GDate           date;
-} TodayJob;
-
-typedef struct
-{
-  JobKind      kind;
-  GDate        date;
-  /* JOB_DAY */
-  GPtrArray   *alerts;          /* CgAlert, as cg_rules_evaluate() orders them */
-  CgHealthDay  day;             /* present, checked, fevers of the day */
-  int          staff;           /* staff present */
-  int          tests_overdue;   /* overdue, or no negative test on record */
-  int          tests_due_soon;
-  int          due_soon_days;
-  double       evaluate_ms;     /* cg_rules_evaluate() alone */
-  CgVisitDay   visits;          /* admitted, refused of the day */
-  int          inside_now;      /* visitors inside now (the day is today), else -1 */
-  CgRoomDay    rooms;           /* occupied rooms of the day */
-  CgDailyFigures funeral;       /* a funeral home's day: services … (ints only) */
-  /* JOB_CHARTS */
-  CgChartData *coverage;
-  CgChartData *checks;
-  double       total_ms;        /* the whole job, store opening included */
-} TodayFigures;
-
-static void
-today_job_free (gpointer data)
-{
-  TodayJob *job = data;
-
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-today_figures_free (TodayFigures *figures)
-{
-  if (figures == NULL)
-    return;
-  g_clear_pointer (&figures->alerts, g_ptr_array_unref);
-  g_clear_pointer (&figures->coverage, cg_chart_data_free);
-  g_clear_pointer (&figures->checks, cg_chart_data_free);
-  g_free (figures);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TodayFigures, today_figures_free)
-
-static double
-elapsed_ms (gint64 since)
-{
-  return (double) (g_get_monotonic_time () - since) / 1000.0;
-}
-
-/* "11-23": the charts' x labels are days of one month or two. */
-static char *
-short_day (const GDate *date)
-{
-  return g_strdup_printf ("%02d-%02d", g_date_get_month (date), g_date_get_day (date));
-}
-
-static CgChartData *
-coverage_chart_new (void)
-{
-  CgChartData *data;
-
-  /* Translators: chart title; "coverage" is the share of staff with a valid negative test */
-  data = cg_chart_data_new (CG_CHART_LINE, _("Staff Test Coverage"), "%");
-  data->y_min = 0.0;
-  data->y_max = 100.0;
-  data->y_decimals = 1;
-  data->empty_text = g_strdup (_("No staff registered on these days"));
-  cg_chart_data_add_series (data, _("Staff with a valid negative test"), BLUE[0], BLUE[1], BLUE[2]);
-  /* Translators: the label of the 100 % line of the test coverage chart */
-  cg_chart_data_add_line (data, _("All staff"), 100.0, GREEN[0], GREEN[1], GREEN[2], TRUE);
-  return data;
-}
-
-static CgChartData *
-checks_chart_new (GArray *days)
-{
-  CgChartData *data;
-  CgChartSeries *fevers, *missing;
-
-  /* Translators: chart title */
-  data = cg_chart_data_new (CG_CHART_BAR, _("Fevers and Missing Checks"),
-                            /* Translators: the unit of the fevers and missing checks chart */
-                            C_("chart unit", "people"));
-  data->empty_text = g_strdup (_("Nobody was present on these days"));
-  fevers = cg_chart_data_add_series (data, _("Fevers"), RED[0], RED[1], RED[2]);
-  missing = cg_chart_data_add_series (data, _("Missing checks"), ORANGE[0], ORANGE[1], ORANGE[2]);
-  for (guint i = 0; i < days->len; i++)
-    {
-      const CgHealthDay *day = &g_array_index (days, CgHealthDay, i);
-      g_autofree char *label = short_day (&day->date);
-
-      cg_chart_data_add_x (data, label);
-      if (day->present == 0 && day->checked == 0)
-        {
-          /* before the institution had anyone: no bar, not a zero */
-          cg_chart_series_append (fevers, NAN);
-          cg_chart_series_append (missing, NAN);
-          continue;
-        }
-      cg_chart_series_append (fevers, day->fevers);
-      cg_chart_series_append (missing, MAX (day->present - day->checked, 0));
-    }
-  return data;
-}
-
-typedef struct
-{
-  int staff;
-  int valid;       /* OK or due soon: a negative test that still counts */
-  int overdue;     /* overdue, or none on record */
-  int due_soon;
-} TestCounts;
-
-static gboolean
-count_tests (CgStore        *store,
-             const CgPolicy *policy,
-             const GDate    *date,
-             TestCounts     *counts,
-             GError        **error)
-{
-  g_autoptr(GPtrArray) statuses = NULL;
-
-  memset (counts, 0, sizeof *counts);
-  statuses = cg_nat_status_list (store, policy, date, CG_PERSON_STAFF, error);
-  if (statuses == NULL)
-    return FALSE;
-  counts->staff = (int) statuses->len;
-  for (guint i = 0; i < statuses->len; i++)
-    {
-      const CgNatStatus *status = statuses->pdata[i];
-
-      switch (status->state)
-        {
-        case CG_NAT_STATE_OK:
-          counts->valid++;
-          break;
-        case CG_NAT_STATE_DUE_SOON:
-          counts->valid++;
-          counts->due_soon++;
-          break;
-        case CG_NAT_STATE_OVERDUE:
-        case CG_NAT_STATE_NEVER:
-          counts->overdue++;
-          break;
-        case CG_NAT_STATE_POSITIVE:
-        default:
-          break;
-        }
-    }
-  return TRUE;
-}
-
-/* The alerts of the day and its counters. */
-static gboolean
-compute_day (CgStore         *store,
-             const CgPolicy  *policy,
-             const TodayJob  *job,
-             TodayFigures    *figures,
-             GError         **error)
-{
-  g_autoptr(GArray) days = NULL;
-  TestCounts tests;
-  gint64 start = g_get_monotonic_time ();
-
-  figures->due_soon_days = cg_policy_get_int (policy, CG_POLICY_TEST_DUE_SOON_DAYS);
-  figures->alerts = cg_rules_evaluate (store, policy, &job->date, error);
-  figures->evaluate_ms = elapsed_ms (start);
-  if (figures->alerts == NULL)
-    return FALSE;
-
-  days = cg_health_days (store, policy, &job->date, &job->date, error);
-  if (days == NULL)
-    return FALSE;
-  if (days->len > 0)
-    figures->day = g_array_index (days, CgHealthDay, 0);
-
-  if (!count_tests (store, policy, &job->date, &tests, error))
-    return FALSE;
-  figures->staff = tests.staff;
-  figures->tests_overdue = tests.overdue;
-  figures->tests_due_soon = tests.due_soon;
-
-  figures->inside_now = -1;
-  if (job->module->pages & CG_PAGE_VISITORS)
-    {
-      g_autoptr(GArray) visits = cg_visit_days (store, policy, &job->date, &job->date, error);
-      GDate today;
-
-      if (visits == NULL)
-        return FALSE;
-      if (visits->len > 0)
-        figures->visits = g_array_index (visits, CgVisitDay, 0);
-      cg_date_today (&today);
-      if (g_date_compare (&today, &job->date) == 0)
-        {
-          figures->inside_now = cg_visit_count_inside (store, NULL, error);
-          if (figures->inside_now < 0)
-            return FALSE;
-        }
-    }
-  if (job->module->pages & CG_PAGE_ROOMS)
-    {
-      g_autoptr(GArray) rooms = cg_room_days (store, &job->date, &job->date, error);
-
-      if (rooms == NULL)
-        return FALSE;
-      if (rooms->len > 0)
-        figures->rooms = g_array_index (rooms, CgRoomDay, 0);
-    }
-  if (job->module->pages & CG_PAGE_SERVICES)
-    {
-      /* The same figures as the daily report's 殡仪馆防控情况. */
-      g_autoptr(CgFuneralDay) funeral = cg_funeral_day_load (store, policy, &job->date, error);
-
-      if (funeral == NULL)
-        return FALSE;
-      cg_funeral_day_fill (funeral, &figures->funeral);
-    }
-  return TRUE;
-}
-
-/* The thirty days before, the chosen one last; each day's test statuses
- * as they were known that day. */
-static gboolean
-compute_charts (CgStore         *store,
-                const CgPolicy  *policy,
-                const TodayJob  *job,
-                TodayFigures    *figures,
-                GCancellable    *cancellable,
-                GError         **error)
-{
-  g_autoptr(GArray) days = NULL;
-  CgChartSeries *coverage;
-  GDate from, day;
-
-  from = job->date;
-  g_date_subtract_days (&from, CHART_DAYS - 1);
-  days = cg_health_days (store, policy, &from, &job->date, error);
-  if (days == NULL)
-    return FALSE;
-  figures->checks = checks_chart_new (days);
-
-  figures->coverage = coverage_chart_new ();
-  coverage = g_ptr_array_index (figures->coverage->series, 0);
-  for (day = from; g_date_compare (&day, &job->date) <= 0; g_date_add_days (&day, 1))
-    {
-      g_autofree char *label = short_day (&day);
-      TestCounts tests;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (!count_tests (store, policy, &day, &tests, error))
-        return FALSE;
-      cg_chart_data_add_x (figures->coverage, label);
-      cg_chart_series_append (coverage, tests.staff > 0 ? 100.0 * tests.valid / tests.staff : NAN);
-    }
-  return TRUE;
-}
-
-static void
-compute_figures_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
-{
-  TodayJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CgStore) store = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
-  g_autoptr(TodayFigures) figures = g_new0 (TodayFigures, 1);
-  gint64 start = g_get_monotonic_time ();
-  gboolean ok;
-
-  figures->kind = job->kind;
-  figures->date = job->date;
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  store = cg_store_open (job->path, &error);
-  if (store != NULL)
-    policy = cg_module_load_policy (job->module, store, &error);
-  if (policy == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (job->kind == JOB_DAY)
-    ok = compute_day (store, policy, job, figures, &error);
-  else
-    ok = compute_charts (store, policy, job, figures, cancellable, &error);
-  if (!ok)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  figures->total_ms = elapsed_ms (start);
-  g_task_return_pointer (task, g_steal_pointer (&figures), (GDestroyNotify) today_figures_free);
-}
 
 /* ---- text ----------------------------------------------------------- */
 
@@ -506,8 +118,8 @@ format_count (int n)
   return g_strdup_printf ("%'d", n);
 }
 
-static gboolean
-date_is_today (const GDate *date)
+gboolean
+cg_today_date_is_today (const GDate *date)
 {
   GDate today;
 
@@ -515,33 +127,12 @@ date_is_today (const GDate *date)
   return g_date_compare (date, &today) == 0;
 }
 
-/* The name part of an alert's subject ("王秀英 350582********1234"). */
-static char *
-subject_name (const char *subject)
-{
-  const char *space = subject != NULL ? strrchr (subject, ' ') : NULL;
-
-  if (space == NULL || space == subject)
-    return g_strdup (subject != NULL ? subject : "");
-  return g_strndup (subject, space - subject);
-}
-
-/* "CH-5 · 晋政民〔2020〕87号 养老 二(三)" */
-static char *
-rule_caption (const CgAlert *alert)
-{
-  if (alert->source == NULL || alert->source[0] == '\0')
-    return g_strdup (alert->rule);
-  /* Translators: a rule id and the document clause it comes from */
-  return g_strdup_printf (C_("rule and source", "%s · %s"), alert->rule, alert->source);
-}
-
 /* ---- date ----------------------------------------------------------- */
 
 static void
 update_date_display (CgTodayPage *self)
 {
-  gboolean today = date_is_today (&self->date);
+  gboolean today = cg_today_date_is_today (&self->date);
   g_autofree char *title = NULL;
   g_autofree char *button = NULL;
   g_autofree char *description = NULL;
@@ -884,343 +475,6 @@ update_counters (CgTodayPage        *self,
     }
 }
 
-/* ---- alerts --------------------------------------------------------- */
-
-typedef struct
-{
-  char   *kind;
-  gint64  id;
-} RowRecord;
-
-static void
-row_record_free (gpointer data)
-{
-  RowRecord *record = data;
-
-  g_free (record->kind);
-  g_free (record);
-}
-
-static void
-alert_row_activated_cb (AdwActionRow *row,
-                        CgTodayPage  *self)
-{
-  RowRecord *record = g_object_get_data (G_OBJECT (row), "cg-record");
-
-  if (record == NULL || record->kind == NULL || record->id == 0)
-    return;
-  g_signal_emit (self, signals[OPEN_RECORD], 0, record->kind, record->id);
-}
-
-static GtkWidget *
-severity_icon_new (CgSeverity severity)
-{
-  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icons[severity]);
-
-  gtk_widget_add_css_class (icon, severity_classes[severity]);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cg_severity_label (severity),
-                                  -1);
-  return icon;
-}
-
-/* Rows render Pango markup: everything from the data is escaped. */
-static char *
-subtitle_markup (const char *text,
-                 const char *caption)
-{
-  g_autofree char *text_escaped = g_markup_escape_text (text != NULL ? text : "", -1);
-  g_autofree char *caption_escaped = g_markup_escape_text (caption != NULL ? caption : "", -1);
-
-  return g_strdup_printf ("%s\n<span size=\"small\">%s</span>", text_escaped, caption_escaped);
-}
-
-static GtkWidget *
-alert_row_new (CgTodayPage   *self,
-               const CgAlert *alert)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = g_markup_escape_text (alert->subject != NULL ? alert->subject : "", -1);
-  g_autofree char *caption = rule_caption (alert);
-  g_autofree char *subtitle = subtitle_markup (alert->message, caption);
-  g_autofree char *label = NULL;
-  g_autofree char *description = NULL;
-  RowRecord *record;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), severity_icon_new (alert->severity));
-
-  if (alert->record_kind != NULL && alert->record_id != 0)
-    {
-      GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE,
-                                       "icon-name", "go-next-symbolic",
-                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                       NULL);
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      record = g_new0 (RowRecord, 1);
-      record->kind = g_strdup (alert->record_kind);
-      record->id = alert->record_id;
-      g_object_set_data_full (G_OBJECT (row), "cg-record", record, row_record_free);
-      g_signal_connect_object (row, "activated", G_CALLBACK (alert_row_activated_cb), self, 0);
-    }
-
-  /* Read as one sentence: who, then what; the rule in the description. */
-  /* Translators: accessible name of an alert row: "subject: message" */
-  label = g_strdup_printf (C_("alert row", "%s: %s"), alert->subject, alert->message);
-  description = g_strdup_printf ("%s %s", cg_rule_title (alert->rule), caption);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-  return row;
-}
-
-/* The alerts a collapsed rule stands for, kept alive with the row. */
-typedef struct
-{
-  GPtrArray *owner;    /* the whole list: keeps the alerts alive */
-  guint      first;
-  guint      count;
-  gboolean   filled;
-} Collapsed;
-
-static void
-collapsed_free (gpointer data)
-{
-  Collapsed *collapsed = data;
-
-  g_ptr_array_unref (collapsed->owner);
-  g_free (collapsed);
-}
-
-/* Rows are made when the expander first opens: a past day with nobody
- * checked would otherwise build a thousand rows nobody asked to see. */
-static void
-expander_expanded_cb (AdwExpanderRow *expander,
-                      GParamSpec     *pspec,
-                      CgTodayPage    *self)
-{
-  Collapsed *collapsed = g_object_get_data (G_OBJECT (expander), "cg-collapsed");
-  guint shown;
-
-  if (collapsed == NULL || collapsed->filled || !adw_expander_row_get_expanded (expander))
-    return;
-  collapsed->filled = TRUE;
-  shown = MIN (collapsed->count, EXPANDER_MAX_ROWS);
-  for (guint i = 0; i < shown; i++)
-    adw_expander_row_add_row (expander,
-                              alert_row_new (self, collapsed->owner->pdata[collapsed->first + i]));
-  if (collapsed->count > shown)
-    {
-      GtkWidget *more = adw_action_row_new ();
-      g_autofree char *text = NULL;
-
-      /* Translators: the last row of a long list of alerts */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u more not listed here",
-                                           "%u more not listed here",
-                                           collapsed->count - shown),
-                              collapsed->count - shown);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), text);
-      gtk_widget_add_css_class (more, "dim-label");
-      adw_expander_row_add_row (expander, more);
-    }
-}
-
-static GtkWidget *
-collapsed_row_new (CgTodayPage *self,
-                   GPtrArray   *alerts,
-                   guint        first,
-                   guint        count)
-{
-  const CgAlert *alert = alerts->pdata[first];
-  GtkWidget *expander = adw_expander_row_new ();
-  g_autofree char *title = NULL;
-  g_autofree char *title_markup = NULL;
-  g_autofree char *caption = rule_caption (alert);
-  g_autofree char *summary = NULL;
-  g_autofree char *subtitle = NULL;
-  gboolean same_message = TRUE;
-  Collapsed *collapsed;
-
-  /* Translators: a rule with many alerts folded into one row:
-   * "ALL-1 Daily health monitoring — 37 people" */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %s — %u person", "%s %s — %u people", count),
-                           alert->rule, cg_rule_title (alert->rule), count);
-  title_markup = g_markup_escape_text (title, -1);
-
-  for (guint i = first + 1; i < first + count && same_message; i++)
-    same_message = g_strcmp0 (((const CgAlert *) alerts->pdata[i])->message, alert->message) == 0;
-  if (same_message)
-    summary = g_strdup (alert->message);
-  else
-    {
-      g_autoptr(GString) names = g_string_new (NULL);
-      guint n = MIN (count, 3);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autofree char *name = subject_name (((const CgAlert *) alerts->pdata[first + i])->subject);
-
-          if (i > 0)
-            /* Translators: between names in a list: "王秀英、李明" */
-            g_string_append (names, C_("list separator", ", "));
-          g_string_append (names, name);
-        }
-      /* Translators: the first names of a folded list and how many others */
-      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more",
-                                              count - n),
-                                 names->str, count - n);
-    }
-  subtitle = subtitle_markup (summary, caption);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title_markup);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), severity_icon_new (alert->severity));
-
-  collapsed = g_new0 (Collapsed, 1);
-  collapsed->owner = g_ptr_array_ref (alerts);
-  collapsed->first = first;
-  collapsed->count = count;
-  g_object_set_data_full (G_OBJECT (expander), "cg-collapsed", collapsed, collapsed_free);
-  g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (expander_expanded_cb), self, 0);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
-                                  -1);
-  return expander;
-}
-
-static GtkWidget *
-severity_group_new (CgTodayPage *self,
-                    GPtrArray   *alerts,
-                    CgSeverity   severity,
-                    guint        first,
-                    guint        count)
-{
-  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *title = gtk_label_new (cg_severity_label (severity));
-  GtkWidget *count_label;
-  GtkWidget *list = gtk_list_box_new ();
-  g_autofree char *count_text = NULL;
-  g_autofree char *list_name = NULL;
-  guint i = first;
-
-  gtk_box_append (GTK_BOX (header), severity_icon_new (severity));
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (header), title);
-  /* Translators: the count in a group header: "3 alerts" */
-  count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u alert", "%u alerts", count), count);
-  count_label = gtk_label_new (count_text);
-  gtk_widget_add_css_class (count_label, "dim-label");
-  gtk_widget_add_css_class (count_label, "numeric");
-  gtk_box_append (GTK_BOX (header), count_label);
-  gtk_box_append (GTK_BOX (group), header);
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  /* Translators: accessible name of a group of alerts: "Critical: 2 alerts" */
-  list_name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u alert", "%s: %u alerts", count),
-                               cg_severity_label (severity), count);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, list_name,
-                                  -1);
-
-  while (i < first + count)
-    {
-      const CgAlert *alert = alerts->pdata[i];
-      guint run = 1;
-
-      while (i + run < first + count
-             && g_strcmp0 (((const CgAlert *) alerts->pdata[i + run])->rule, alert->rule) == 0)
-        run++;
-      if (run > COLLAPSE_ABOVE)
-        gtk_list_box_append (GTK_LIST_BOX (list), collapsed_row_new (self, alerts, i, run));
-      else
-        for (guint k = 0; k < run; k++)
-          gtk_list_box_append (GTK_LIST_BOX (list), alert_row_new (self, alerts->pdata[i + k]));
-      i += run;
-    }
-  gtk_box_append (GTK_BOX (group), list);
-  return group;
-}
-
-static void
-update_alerts (CgTodayPage *self,
-               GPtrArray   *alerts)
-{
-  guint counts[CG_N_SEVERITIES] = { 0 };
-  GtkWidget *child;
-  g_autoptr(GString) summary = g_string_new (NULL);
-  guint first = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->alerts_box))) != NULL)
-    gtk_box_remove (self->alerts_box, child);
-  g_clear_pointer (&self->alerts, g_ptr_array_unref);
-  self->alerts = g_ptr_array_ref (alerts);
-
-  for (guint i = 0; i < alerts->len; i++)
-    {
-      const CgAlert *alert = alerts->pdata[i];
-
-      if (alert->severity < CG_N_SEVERITIES)
-        counts[alert->severity]++;
-    }
-
-  /* cg_rules_evaluate() orders by severity, then rule, then subject. */
-  for (CgSeverity severity = CG_SEVERITY_CRITICAL; severity < CG_N_SEVERITIES; severity++)
-    {
-      g_autofree char *part = NULL;
-
-      if (counts[severity] == 0)
-        continue;
-      gtk_box_append (self->alerts_box,
-                      severity_group_new (self, alerts, severity, first, counts[severity]));
-      first += counts[severity];
-
-      switch (severity)
-        {
-        case CG_SEVERITY_CRITICAL:
-          part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u critical", "%u critical",
-                                               counts[severity]), counts[severity]);
-          break;
-        case CG_SEVERITY_WARNING:
-          part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
-                                               counts[severity]), counts[severity]);
-          break;
-        case CG_SEVERITY_INFO:
-        case CG_N_SEVERITIES:
-        default:
-          part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u for information", "%u for information",
-                                               counts[severity]), counts[severity]);
-          break;
-        }
-      if (summary->len > 0)
-        /* Translators: between the parts of "1 critical · 37 warnings" */
-        g_string_append (summary, C_("alert summary", " · "));
-      g_string_append (summary, part);
-    }
-
-  gtk_label_set_text (self->alerts_summary, summary->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->alerts_box), alerts->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_page), FALSE);
-  if (alerts->len == 0)
-    adw_status_page_set_description (self->all_clear_page,
-                                     date_is_today (&self->date)
-                                     ? _("Nothing is overdue or out of bounds today: every rule is met.")
-                                     : _("Nothing was overdue or out of bounds on that day: every rule was met."));
-  gtk_widget_set_visible (GTK_WIDGET (self->all_clear_page), alerts->len == 0);
-}
-
 static void
 show_error (CgTodayPage  *self,
             const GError *error)
@@ -1293,10 +547,10 @@ figures_ready_cb (GObject      *source_object,
   g_debug ("%04d-%02d-%02d: %u alerts; rules %.0f ms, the whole day %.0f ms, shown after %.0f ms",
            g_date_get_year (&figures->date), g_date_get_month (&figures->date),
            g_date_get_day (&figures->date), figures->alerts->len,
-           figures->evaluate_ms, figures->total_ms, elapsed_ms (self->requested_at));
+           figures->evaluate_ms, figures->total_ms, cg_today_elapsed_ms (self->requested_at));
 
   update_counters (self, figures);
-  update_alerts (self, figures->alerts);
+  cg_today_page_update_alerts (self, figures->alerts);
   /* The charts come second: on a two-core office PC running both at once
    * would slow the alerts down, and they are what the director reads. */
   start_job (self, JOB_CHARTS);
@@ -1323,9 +577,9 @@ start_job (CgTodayPage *self,
 
   task = g_task_new (self, self->cancellable, figures_ready_cb, NULL);
   g_task_set_source_tag (task, start_job);
-  g_task_set_task_data (task, job, today_job_free);
+  g_task_set_task_data (task, job, cg_today_job_free);
   self->n_running++;
-  g_task_run_in_thread (task, compute_figures_thread);
+  g_task_run_in_thread (task, cg_today_figures_thread);
 }
 
 static void
@@ -1341,7 +595,7 @@ cg_today_page_reload (CgTodayPage *self)
     }
   self->dirty = FALSE;
 
-  if (self->follow_today && !date_is_today (&self->date))
+  if (self->follow_today && !cg_today_date_is_today (&self->date))
     {
       cg_date_today (&self->date);
       update_date_display (self);
@@ -1388,7 +642,7 @@ clock_cb (gpointer user_data)
 {
   CgTodayPage *self = user_data;
 
-  if (self->follow_today && !date_is_today (&self->date))
+  if (self->follow_today && !cg_today_date_is_today (&self->date))
     cg_today_page_reload (self);
   else
     update_date_display (self);
@@ -1406,7 +660,7 @@ cg_today_page_map (GtkWidget *widget)
 
   if (self->clock_id == 0)
     self->clock_id = g_timeout_add_seconds (CLOCK_SECONDS, clock_cb, self);
-  if (self->dirty || (self->follow_today && !date_is_today (&self->date)))
+  if (self->dirty || (self->follow_today && !cg_today_date_is_today (&self->date)))
     cg_today_page_reload (self);
 }
 
