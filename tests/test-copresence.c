@@ -52,7 +52,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cg-copresence.h"
@@ -62,17 +61,15 @@
 #include "cg-module.h"
 #include "cg-person.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 #include "cg-validate.h"
 #include "cg-visit.h"
 
 typedef struct
 {
-  char     *dir;
-  char     *path;
-  CgStore  *store;
-  CgPolicy *policy;
-  gint64    wang, li_guilan, chen, lin, xu;
-  char     *zhang_id;
+  CgTestStore  db;
+  gint64       wang, li_guilan, chen, lin, xu;
+  char        *zhang_id;
 } Fixture;
 
 static gint64
@@ -90,7 +87,7 @@ add_person (Fixture      *f,
   cg_person_set_kind (person, kind);
   cg_person_set_room (person, room);
   cg_person_set_arrived_on (person, "2026-01-01");
-  g_assert_true (cg_person_save (f->store, person, "test", &error));
+  g_assert_true (cg_person_save (f->db.store, person, "test", &error));
   g_assert_no_error (error);
   return cg_person_get_id (person);
 }
@@ -106,16 +103,8 @@ add_check (Fixture    *f,
   check->person_id = person_id;
   check->checked_at = cg_datetime_local_to_utc (local);
   check->temperature = 36.5;
-  g_assert_true (cg_health_check_add (f->store, f->policy, check, "test", &error));
+  g_assert_true (cg_health_check_add (f->db.store, f->db.policy, check, "test", &error));
   g_assert_no_error (error);
-}
-
-static char *
-id_for (int n)
-{
-  g_autofree char *first17 = g_strdup_printf ("35058219800101%03d", n);
-
-  return g_strdup_printf ("%s%c", first17, cg_id_number_check_digit (first17));
 }
 
 static gint64
@@ -133,12 +122,12 @@ add_visit (Fixture    *f,
   g_free (visit->visitor_name);
   visit->visitor_name = g_strdup (name);
   g_free (visit->visitor_id_number);
-  visit->visitor_id_number = id_for (n);
+  visit->visitor_id_number = cg_test_id_number_born ("19800101", n);
   visit->visiting_id = visiting;
   visit->arrived_at = cg_datetime_local_to_utc (arrived);
   visit->left_at = left != NULL ? cg_datetime_local_to_utc (left) : NULL;
   visit->temperature = temperature;
-  g_assert_true (cg_visit_check_in (f->store, f->policy, visit, "test", &error));
+  g_assert_true (cg_visit_check_in (f->db.store, f->db.policy, visit, "test", &error));
   g_assert_no_error (error);
   return visit->id;
 }
@@ -147,21 +136,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(CgInstitution) inst = cg_institution_new ();
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("careguard-copresence-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "copresence.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_free (inst->name);
-  inst->name = g_strdup ("测试养老院");
-  inst->kind = CG_KIND_CARE_HOME;
-  inst->beds = 100;
-  g_assert_true (cg_institution_save (f->store, inst, "test", &error));
-  f->policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_CARE_HOME), f->store, &error);
-  g_assert_no_error (error);
+  cg_test_store_set_up (&f->db, "copresence", "copresence.db", "测试养老院", CG_KIND_CARE_HOME, 100);
 
   f->wang = add_person (f, "王秀英", "11010519491231002X", CG_PERSON_RESIDENT, "3-101");
   f->li_guilan = add_person (f, "李桂兰", "350582194506120043", CG_PERSON_RESIDENT, "3-101");
@@ -172,31 +147,21 @@ fixture_set_up (Fixture       *f,
   add_check (f, f->xu, "2026-03-11 08:00");
   add_check (f, f->chen, "2026-03-11 08:05");
 
-  f->zhang_id = id_for (3);
+  f->zhang_id = cg_test_id_number_born ("19800101", 3);
   add_visit (f, "李娜", 1, f->chen, "2026-03-10 09:00", "2026-03-10 09:50", 36.5);
   g_assert_cmpuint (add_visit (f, "钱多", 2, f->chen, "2026-03-10 09:10", NULL, 38.5), >, 0);
   add_visit (f, "张伟", 3, f->wang, "2026-03-10 09:20", "2026-03-10 09:40", 36.6);
   add_visit (f, "王强", 4, f->chen, "2026-03-10 09:30", NULL, 36.4);
   add_visit (f, "赵敏", 5, f->wang, "2026-03-10 13:00", "2026-03-10 13:20", 36.7);
   add_visit (f, "张伟", 3, f->li_guilan, "2026-03-11 10:00", "2026-03-11 10:15", 36.6);
-  g_assert_cmpint (cg_visit_count (f->store, "钱多", NULL), ==, 1);
+  g_assert_cmpint (cg_visit_count (f->db.store, "钱多", NULL), ==, 1);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_clear_pointer (&f->policy, cg_policy_free);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  cg_test_store_tear_down (&f->db);
   g_free (f->zhang_id);
 }
 
@@ -251,7 +216,7 @@ test_visitor (Fixture       *f,
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *lower = g_ascii_strdown (f->zhang_id, -1);
 
-  list = cg_copresence_list (f->store, 0, f->zhang_id, "2026-03-09T16:00:00Z", "2026-03-11T16:00:00Z", &error);
+  list = cg_copresence_list (f->db.store, 0, f->zhang_id, "2026-03-09T16:00:00Z", "2026-03-11T16:00:00Z", &error);
   g_assert_no_error (error);
   assert_list (list, expected, G_N_ELEMENTS (expected));
   g_assert_cmpstr (((CgContact *) list->pdata[0])->id_number, ==, "350582198001010015");
@@ -271,7 +236,7 @@ test_visitor (Fixture       *f,
     };
 
     /* The ID number as typed, in lower case. */
-    list = cg_copresence_list (f->store, 0, lower, "2026-03-09T16:00:00Z", "2026-03-10T16:00:00Z", &error);
+    list = cg_copresence_list (f->db.store, 0, lower, "2026-03-09T16:00:00Z", "2026-03-10T16:00:00Z", &error);
     g_assert_no_error (error);
     assert_list (list, first_day, G_N_ELEMENTS (first_day));
     g_clear_pointer (&list, g_ptr_array_unref);
@@ -279,16 +244,16 @@ test_visitor (Fixture       *f,
 
   /* The refused visitor met no one. */
   {
-    g_autofree char *qian = id_for (2);
+    g_autofree char *qian = cg_test_id_number_born ("19800101", 2);
 
-    list = cg_copresence_list (f->store, 0, qian, "2026-03-09T16:00:00Z", "2026-03-11T16:00:00Z", &error);
+    list = cg_copresence_list (f->db.store, 0, qian, "2026-03-09T16:00:00Z", "2026-03-11T16:00:00Z", &error);
     g_assert_no_error (error);
     g_assert_cmpuint (list->len, ==, 0);
     g_clear_pointer (&list, g_ptr_array_unref);
   }
 
   /* A span that ends before it starts. */
-  g_assert_null (cg_copresence_list (f->store, 0, f->zhang_id, "2026-03-11T00:00:00Z", "2026-03-10T00:00:00Z", &error));
+  g_assert_null (cg_copresence_list (f->db.store, 0, f->zhang_id, "2026-03-11T00:00:00Z", "2026-03-10T00:00:00Z", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
 }
 
@@ -316,12 +281,12 @@ test_resident (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
 
-  list = cg_copresence_list (f->store, f->chen, NULL, "2026-03-09T16:00:00Z", "2026-03-10T16:00:00Z", &error);
+  list = cg_copresence_list (f->db.store, f->chen, NULL, "2026-03-09T16:00:00Z", "2026-03-10T16:00:00Z", &error);
   g_assert_no_error (error);
   assert_list (list, chen, G_N_ELEMENTS (chen));
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  list = cg_copresence_list (f->store, f->wang, NULL, "2026-03-09T16:00:00Z", "2026-03-10T16:00:00Z", &error);
+  list = cg_copresence_list (f->db.store, f->wang, NULL, "2026-03-09T16:00:00Z", "2026-03-10T16:00:00Z", &error);
   g_assert_no_error (error);
   assert_list (list, wang, G_N_ELEMENTS (wang));
   g_assert_cmpint (((CgContact *) list->pdata[6])->person_id, ==, f->li_guilan);
@@ -340,16 +305,16 @@ test_staff (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
 
-  list = cg_copresence_list (f->store, f->xu, NULL, "2026-03-09T16:00:00Z", "2026-03-11T16:00:00Z", &error);
+  list = cg_copresence_list (f->db.store, f->xu, NULL, "2026-03-09T16:00:00Z", "2026-03-11T16:00:00Z", &error);
   g_assert_no_error (error);
   assert_list (list, expected, G_N_ELEMENTS (expected));
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* Unknown subjects. */
-  g_assert_null (cg_copresence_list (f->store, 4242, NULL, "2026-03-09T16:00:00Z", "2026-03-11T16:00:00Z", &error));
+  g_assert_null (cg_copresence_list (f->db.store, 4242, NULL, "2026-03-09T16:00:00Z", "2026-03-11T16:00:00Z", &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_null (cg_copresence_list (f->store, 0, NULL, "2026-03-09T16:00:00Z", "2026-03-11T16:00:00Z", &error));
+  g_assert_null (cg_copresence_list (f->db.store, 0, NULL, "2026-03-09T16:00:00Z", "2026-03-11T16:00:00Z", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
 }
 

@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cg-date.h"
@@ -17,15 +16,13 @@
 #include "cg-rules.h"
 #include "cg-service.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 #include "cg-visit.h"
 
 typedef struct
 {
-  char     *dir;
-  char     *path;
-  CgStore  *store;
-  CgPolicy *policy;
-  GDate     today;
+  CgTestStore  db;
+  GDate        today;
 } Fixture;
 
 static void
@@ -34,49 +31,19 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("careguard-demo-funeral-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "demo.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
+  cg_test_store_open (&f->db, "demo-funeral", "demo.db");
   /* The rules judge against the clock, so the demo is made for today. */
   cg_date_today (&f->today);
-  g_assert_true (cg_demo_fill (f->store, CG_DEMO_SMALL, CG_KIND_FUNERAL_HOME, 20201104, &f->today, &error));
+  g_assert_true (cg_demo_fill (f->db.store, CG_DEMO_SMALL, CG_KIND_FUNERAL_HOME, 20201104, &f->today, &error));
   g_assert_no_error (error);
-  f->policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_FUNERAL_HOME), f->store, &error);
-  g_assert_no_error (error);
+  cg_test_store_load_policy (&f->db, CG_KIND_FUNERAL_HOME);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_clear_pointer (&f->policy, cg_policy_free);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-query_int (CgStore    *store,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = cg_store_prepare (store, sql, &error);
-  gint64 value;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
+  cg_test_store_tear_down (&f->db);
 }
 
 static GPtrArray *
@@ -90,7 +57,7 @@ alerts_of (Fixture     *f,
   GDate date = f->today;
 
   g_date_subtract_days (&date, (guint) days_ago);
-  all = cg_rules_evaluate (f->store, f->policy, &date, &error);
+  all = cg_rules_evaluate (f->db.store, f->db.policy, &date, &error);
   g_assert_no_error (error);
   /* The alerts live as long as the fixture: keep the array's content. */
   g_ptr_array_set_free_func (all, NULL);
@@ -120,7 +87,7 @@ open_service_in (Fixture    *f,
                  const char *hall)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) open = cg_service_list_open (f->store, &error);
+  g_autoptr(GPtrArray) open = cg_service_list_open (f->db.store, &error);
   CgService *found = NULL;
 
   g_assert_no_error (error);
@@ -147,13 +114,13 @@ test_today (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) fh5 = alerts_of (f, 0, "FH-5");
   g_autoptr(GPtrArray) fh7 = alerts_of (f, 0, "FH-7");
-  g_autoptr(GPtrArray) open = cg_service_list_open (f->store, &error);
+  g_autoptr(GPtrArray) open = cg_service_list_open (f->db.store, &error);
   g_autoptr(CgService) late = open_service_in (f, "1号礼厅");
   g_autoptr(CgService) current = open_service_in (f, "2号礼厅");
   g_autoptr(CgService) covid = open_service_in (f, "");
   g_autoptr(GPtrArray) steps = NULL;
   g_autofree char *now = cg_datetime_now_utc ();
-  g_autoptr(CgInstitution) institution = cg_institution_load (f->store, NULL);
+  g_autoptr(CgInstitution) institution = cg_institution_load (f->db.store, NULL);
   const CgAlert *alert;
   gint64 left;
 
@@ -162,11 +129,11 @@ test_today (Fixture       *f,
   g_assert_cmpint (institution->risk, ==, CG_RISK_LOW);
 
   /* 1号礼厅: started more than 72 hours ago, by less than a day. */
-  g_assert_cmpint (cg_service_mourning_state (f->policy, CG_RISK_LOW, late, NULL, &left), ==, CG_MOURNING_OVER);
+  g_assert_cmpint (cg_service_mourning_state (f->db.policy, CG_RISK_LOW, late, NULL, &left), ==, CG_MOURNING_OVER);
   g_assert_cmpint (left, <, 0);
   g_assert_cmpint (left, >, -24 * 60);
   /* 2号礼厅: within the limit and not yet near it. */
-  g_assert_cmpint (cg_service_mourning_state (f->policy, CG_RISK_LOW, current, NULL, &left), ==, CG_MOURNING_WITHIN);
+  g_assert_cmpint (cg_service_mourning_state (f->db.policy, CG_RISK_LOW, current, NULL, &left), ==, CG_MOURNING_WITHIN);
 
   g_assert_cmpuint (fh5->len, ==, 1);
   alert = fh5->pdata[0];
@@ -180,9 +147,9 @@ test_today (Fixture       *f,
   g_assert_cmpstr (covid->hall, ==, "");
   g_assert_false (covid->ceremony);
   g_assert_cmpstr (covid->planned_end_at, ==, covid->started_at);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM mourner m JOIN service s ON s.id = m.service_id "
-                                        "WHERE s.covid <> 'none'"), ==, 0);
-  steps = cg_service_checklist (f->store, covid->id, &error);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM mourner m JOIN service s ON s.id = m.service_id "
+                                                   "WHERE s.covid <> 'none'"), ==, 0);
+  steps = cg_service_checklist (f->db.store, covid->id, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < steps->len; i++)
     {
@@ -216,7 +183,7 @@ test_today (Fixture       *f,
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM protection WHERE service_id = %" G_GINT64_FORMAT
                                             " AND suit = 1 AND goggles = 1", covid->id);
 
-    g_assert_cmpint (query_int (f->store, sql), ==, 2);
+    g_assert_cmpint (cg_test_query_int (f->db.store, sql), ==, 2);
   }
 }
 
@@ -233,7 +200,7 @@ test_disinfections (Fixture       *f,
   guint hall_alerts = 0;
 
   g_date_subtract_days (&yesterday, 1);
-  g_assert_cmpint (cg_disinfection_count_place_day (f->store, "1号礼厅", &yesterday, &error), ==, 1);
+  g_assert_cmpint (cg_disinfection_count_place_day (f->db.store, "1号礼厅", &yesterday, &error), ==, 1);
   g_assert_no_error (error);
   for (guint i = 0; i < fh6->len; i++)
     {
@@ -258,42 +225,42 @@ test_disinfections (Fixture       *f,
         g_assert_false (is_hall_alert (day_fh6->pdata[i]));
       /* The same, counted: every hall in use that day twice or more. */
       g_date_subtract_days (&date, (guint) back);
-      services = cg_service_list_day (f->store, &date, &error);
+      services = cg_service_list_day (f->db.store, &date, &error);
       g_assert_no_error (error);
       for (guint i = 0; i < services->len; i++)
         {
           const CgService *s = services->pdata[i];
 
           if (*s->hall != '\0')
-            g_assert_cmpint (cg_disinfection_count_place_day (f->store, s->hall, &date, NULL), >=, 2);
+            g_assert_cmpint (cg_disinfection_count_place_day (f->db.store, s->hall, &date, NULL), >=, 2);
         }
     }
 
   /* Every ended service in a hall had its final disinfection after its
    * end and before the hall's next service. */
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM service WHERE hall <> '' AND ended_at IS NOT NULL"), >, 20);
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(*) FROM service s WHERE s.hall <> '' AND s.ended_at IS NOT NULL "
-                              "AND NOT EXISTS (SELECT 1 FROM disinfection d WHERE d.place = s.hall "
-                              "AND d.done_at >= s.ended_at AND d.done_at < coalesce((SELECT min(n.started_at) "
-                              "FROM service n WHERE n.hall = s.hall AND n.started_at > s.started_at), '9999'))"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM service WHERE hall <> '' AND ended_at IS NOT NULL"), >, 20);
+  g_assert_cmpint (cg_test_query_int (f->db.store,
+                                      "SELECT count(*) FROM service s WHERE s.hall <> '' AND s.ended_at IS NOT NULL "
+                                      "AND NOT EXISTS (SELECT 1 FROM disinfection d WHERE d.place = s.hall "
+                                      "AND d.done_at >= s.ended_at AND d.done_at < coalesce((SELECT min(n.started_at) "
+                                      "FROM service n WHERE n.hall = s.hall AND n.started_at > s.started_at), '9999'))"), ==, 0);
   /* A hall holds one service at a time. */
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(*) FROM service a JOIN service b ON a.hall = b.hall AND a.id < b.id "
-                              "WHERE a.hall <> '' AND b.started_at < coalesce(a.ended_at, '9999') "
-                              "AND a.started_at < coalesce(b.ended_at, '9999')"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store,
+                                      "SELECT count(*) FROM service a JOIN service b ON a.hall = b.hall AND a.id < b.id "
+                                      "WHERE a.hall <> '' AND b.started_at < coalesce(a.ended_at, '9999') "
+                                      "AND a.started_at < coalesce(b.ended_at, '9999')"), ==, 0);
   /* The vehicle after each trip, and the transport and cremation staff
    * in suits and goggles. */
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM protection WHERE suit = 0 OR goggles = 0"), ==, 0);
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(*) FROM service s WHERE NOT EXISTS (SELECT 1 FROM protection p "
-                              "WHERE p.service_id = s.id AND p.kind = 'transport')"), ==, 0);
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(*) FROM service s WHERE s.ended_at IS NOT NULL AND NOT EXISTS "
-                              "(SELECT 1 FROM protection p WHERE p.service_id = s.id AND p.kind = 'cremation' "
-                              "AND p.done_at >= s.started_at)"), ==, 0);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM disinfection WHERE place = '接运车'"), >=,
-                   query_int (f->store, "SELECT count(*) FROM service"));
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM protection WHERE suit = 0 OR goggles = 0"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store,
+                                      "SELECT count(*) FROM service s WHERE NOT EXISTS (SELECT 1 FROM protection p "
+                                      "WHERE p.service_id = s.id AND p.kind = 'transport')"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store,
+                                      "SELECT count(*) FROM service s WHERE s.ended_at IS NOT NULL AND NOT EXISTS "
+                                      "(SELECT 1 FROM protection p WHERE p.service_id = s.id AND p.kind = 'cremation' "
+                                      "AND p.done_at >= s.started_at)"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM disinfection WHERE place = '接运车'"), >=,
+                   cg_test_query_int (f->db.store, "SELECT count(*) FROM service"));
 }
 
 /* FH-5 over the history: no service lasted over the limit, nor came
@@ -306,14 +273,14 @@ test_mourning_periods (Fixture       *f,
   g_autoptr(CgService) late = open_service_in (f, "1号礼厅");
 
   /* Ended services: at most 72 − 12 hours. */
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(*) FROM service WHERE covid = 'none' AND ended_at IS NOT NULL "
-                              "AND (julianday(ended_at) - julianday(started_at)) * 24 > 60"), ==, 0);
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(*) FROM service WHERE covid = 'none' AND ended_at IS NULL "
-                              "AND (julianday('now') - julianday(started_at)) * 24 > 72"), ==, 1);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM service WHERE planned_end_at > "
-                                        "strftime('%Y-%m-%dT%H:%M:%SZ', julianday(started_at) + 3)"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store,
+                                      "SELECT count(*) FROM service WHERE covid = 'none' AND ended_at IS NOT NULL "
+                                      "AND (julianday(ended_at) - julianday(started_at)) * 24 > 60"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store,
+                                      "SELECT count(*) FROM service WHERE covid = 'none' AND ended_at IS NULL "
+                                      "AND (julianday('now') - julianday(started_at)) * 24 > 72"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM service WHERE planned_end_at > "
+                                                   "strftime('%Y-%m-%dT%H:%M:%SZ', julianday(started_at) + 3)"), ==, 0);
   for (int back = 1; back <= 31; back++)
     {
       g_autoptr(GPtrArray) fh5 = alerts_of (f, back, "FH-5");
@@ -335,51 +302,51 @@ test_mourners (Fixture       *f,
 {
   g_autofree char *reasons = g_strdup_printf ("%u", CG_REFUSE_FEVER | CG_REFUSE_SYMPTOMS | CG_REFUSE_HEALTH_CODE);
   g_autofree char *sql = NULL;
-  gint64 admitted = query_int (f->store, "SELECT count(*) FROM mourner WHERE refusal = 0");
-  gint64 refused = query_int (f->store, "SELECT count(*) FROM mourner WHERE refusal <> 0");
+  gint64 admitted = cg_test_query_int (f->db.store, "SELECT count(*) FROM mourner WHERE refusal = 0");
+  gint64 refused = cg_test_query_int (f->db.store, "SELECT count(*) FROM mourner WHERE refusal <> 0");
 
   g_assert_cmpint (admitted + refused, >, 0);
   g_assert_cmpint (refused, >, 0);
   /* One in forty or so. */
   g_assert_cmpint (refused * 15, <, admitted);
   sql = g_strdup_printf ("SELECT count(*) FROM mourner WHERE refusal <> 0 AND (refusal & ~%s) <> 0", reasons);
-  g_assert_cmpint (query_int (f->store, sql), ==, 0);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM mourner WHERE refusal <> 0 AND left_at IS NOT NULL"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, sql), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM mourner WHERE refusal <> 0 AND left_at IS NOT NULL"), ==, 0);
   /* Every ended service had mourners, between its start and end. */
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(*) FROM service s WHERE s.covid = 'none' AND NOT EXISTS "
-                              "(SELECT 1 FROM mourner m WHERE m.service_id = s.id)"), ==, 0);
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(*) FROM mourner m JOIN service s ON s.id = m.service_id "
-                              "WHERE m.arrived_at < s.started_at OR m.arrived_at >= coalesce(s.ended_at, '9999') "
-                              "OR m.left_at > coalesce(s.ended_at, '9999')"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store,
+                                      "SELECT count(*) FROM service s WHERE s.covid = 'none' AND NOT EXISTS "
+                                      "(SELECT 1 FROM mourner m WHERE m.service_id = s.id)"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store,
+                                      "SELECT count(*) FROM mourner m JOIN service s ON s.id = m.service_id "
+                                      "WHERE m.arrived_at < s.started_at OR m.arrived_at >= coalesce(s.ended_at, '9999') "
+                                      "OR m.left_at > coalesce(s.ended_at, '9999')"), ==, 0);
   /* Inside now: only at the open services, and for less than an hour. */
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(*) FROM mourner m JOIN service s ON s.id = m.service_id "
-                              "WHERE m.refusal = 0 AND m.left_at IS NULL AND (s.ended_at IS NOT NULL "
-                              "OR (julianday('now') - julianday(m.arrived_at)) * 1440 > 60)"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store,
+                                      "SELECT count(*) FROM mourner m JOIN service s ON s.id = m.service_id "
+                                      "WHERE m.refusal = 0 AND m.left_at IS NULL AND (s.ended_at IS NOT NULL "
+                                      "OR (julianday('now') - julianday(m.arrived_at)) * 1440 > 60)"), ==, 0);
   /* Two stayed more than an hour, on two different days. */
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(DISTINCT arrived_on) FROM mourner WHERE refusal = 0 "
-                              "AND (julianday(left_at) - julianday(arrived_at)) * 1440 > 60"), ==, 2);
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(*) FROM mourner WHERE refusal = 0 "
-                              "AND (julianday(left_at) - julianday(arrived_at)) * 1440 > 60"), ==, 2);
+  g_assert_cmpint (cg_test_query_int (f->db.store,
+                                      "SELECT count(DISTINCT arrived_on) FROM mourner WHERE refusal = 0 "
+                                      "AND (julianday(left_at) - julianday(arrived_at)) * 1440 > 60"), ==, 2);
+  g_assert_cmpint (cg_test_query_int (f->db.store,
+                                      "SELECT count(*) FROM mourner WHERE refusal = 0 "
+                                      "AND (julianday(left_at) - julianday(arrived_at)) * 1440 > 60"), ==, 2);
   /* One day of more than 50 mourners of a service, none more than 50
    * inside at once (no refusal because full). */
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(*) FROM (SELECT service_id, arrived_on FROM mourner WHERE refusal = 0 "
-                              "GROUP BY service_id, arrived_on HAVING count(*) > 50)"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store,
+                                      "SELECT count(*) FROM (SELECT service_id, arrived_on FROM mourner WHERE refusal = 0 "
+                                      "GROUP BY service_id, arrived_on HAVING count(*) > 50)"), ==, 1);
   sql = g_strdup_printf ("SELECT count(*) FROM mourner WHERE refusal & %u", CG_REFUSE_FULL);
-  g_assert_cmpint (query_int (f->store, sql), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, sql), ==, 0);
 
   /* The past COVID-19 case: ended, every step done on its start day. */
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM service WHERE covid <> 'none' "
-                                        "AND ended_at IS NOT NULL"), ==, 1);
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(*) FROM covid_step c JOIN service s ON s.id = c.service_id "
-                              "WHERE s.ended_at IS NOT NULL AND date(c.done_at, 'localtime') = s.started_on "
-                              "AND c.done_at <= s.ended_at"), ==, CG_N_COVID_STEPS);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM service WHERE covid <> 'none' "
+                                                   "AND ended_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store,
+                                      "SELECT count(*) FROM covid_step c JOIN service s ON s.id = c.service_id "
+                                      "WHERE s.ended_at IS NOT NULL AND date(c.done_at, 'localtime') = s.started_on "
+                                      "AND c.done_at <= s.ended_at"), ==, CG_N_COVID_STEPS);
 }
 
 int

@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cg-audit.h"
@@ -16,88 +15,31 @@
 #include "cg-module.h"
 #include "cg-rules.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  CgStore  *store;
-  CgPolicy *policy;
-} Fixture;
+typedef CgTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(CgInstitution) inst = cg_institution_new ();
-  g_autoptr(GError) error = NULL;
   CgInstitutionKind kind = GPOINTER_TO_INT (data);
 
-  f->dir = g_dir_make_tmp ("careguard-disinfection-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "hygiene.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_free (inst->name);
-  inst->name = g_strdup ("测试机构");
-  inst->kind = kind;
-  inst->beds = kind == CG_KIND_FUNERAL_HOME ? 0 : 100;
-  g_assert_true (cg_institution_save (f->store, inst, "test", &error));
-  f->policy = cg_module_load_policy (cg_module_for_kind (kind), f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_clear_pointer (&f->policy, cg_policy_free);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-query_int (Fixture    *f,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (cg_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  cg_test_store_set_up (f, "disinfection", "hygiene.db", "测试机构", kind,
+                        kind == CG_KIND_FUNERAL_HOME ? 0 : 100);
 }
 
 /* Today minus @days, local. */
 static GDate
 days_ago (int days)
 {
-  GDate date;
-
-  cg_date_today (&date);
-  if (days >= 0)
-    g_date_subtract_days (&date, days);
-  else
-    g_date_add_days (&date, -days);
-  return date;
+  return cg_test_date (-days);
 }
 
 static char *
 iso_days_ago (int days)
 {
-  GDate date = days_ago (days);
-
-  return cg_date_to_iso (&date);
+  return cg_test_day (-days);
 }
 
 /* Local "YYYY-MM-DD HH:MM" @days ago, in UTC. */
@@ -105,10 +47,7 @@ static char *
 utc_days_ago (int         days,
               const char *time)
 {
-  g_autofree char *day = iso_days_ago (days);
-  g_autofree char *local = g_strdup_printf ("%s %s", day, time);
-
-  return cg_datetime_local_to_utc (local);
+  return cg_test_utc_at (-days, time);
 }
 
 static void
@@ -132,7 +71,7 @@ add (Fixture    *f,
   g_assert_true (cg_disinfection_add (f->store, d, "test", &error));
   g_assert_no_error (error);
   /* The id is the row's, not the audit entry's written after it. */
-  g_assert_cmpint (d->id, ==, query_int (f, "SELECT max(id) FROM disinfection"));
+  g_assert_cmpint (d->id, ==, cg_test_query_int (f->store, "SELECT max(id) FROM disinfection"));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -181,7 +120,7 @@ test_validation (Fixture       *f,
   g_autoptr(CgDisinfection) d = cg_disinfection_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) later = g_date_time_add_hours (now, 1);
-  gint64 audits = query_int (f, "SELECT count(*) FROM audit");
+  gint64 audits = cg_test_query_int (f->store, "SELECT count(*) FROM audit");
 
   /* No operator. */
   d->place = g_strdup ("一号礼厅");
@@ -216,8 +155,8 @@ test_validation (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Time"));
   g_clear_error (&error);
 
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM disinfection"), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit"), ==, audits);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM disinfection"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM audit"), ==, audits);
 
   /* Now (NULL time) is fine, and trimmed. */
   g_clear_pointer (&d->done_at, g_free);
@@ -227,9 +166,9 @@ test_validation (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (d->place, ==, "一号礼厅");
   g_assert_nonnull (d->done_on);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM disinfection"), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit WHERE what = 'disinfection.add' "
-                                 "AND subject = '一号礼厅'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM disinfection"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM audit WHERE what = 'disinfection.add' "
+                                                "AND subject = '一号礼厅'"), ==, 1);
 }
 
 static void
@@ -513,7 +452,7 @@ test_training_add (Fixture       *f,
   g_assert_false (cg_training_add (f->store, training, "test", &error));
   g_assert_nonnull (strstr (error->message, "Attendees"));
   g_clear_error (&error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM training"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM training"), ==, 0);
 
   /* No number: counted from the names. */
   training->attendees = 0;
@@ -525,7 +464,7 @@ test_training_add (Fixture       *f,
   list = cg_training_list (f->store, 0, &error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpint (((CgTraining *) list->pdata[0])->attendees, ==, 3);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit WHERE what = 'training.add'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM audit WHERE what = 'training.add'"), ==, 1);
 }
 
 static void
@@ -562,18 +501,6 @@ test_disinfection_rule (Fixture       *f,
 /* ---------------------------------------------------------------------- */
 /* Import                                                                  */
 
-static CgImport *
-prepare (Fixture    *f,
-         const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  CgImport *import = cg_import_prepare (f->store, CG_REGISTER_DISINFECTIONS, text, strlen (text), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (import);
-  return import;
-}
-
 static void
 test_import (Fixture       *f,
              gconstpointer  data)
@@ -592,18 +519,18 @@ test_import (Fixture       *f,
                           "殡仪车 闽C·12345,%s 09:10,喷洒,,李明,\n"
                           "火化间,%s 07:45,紫外线,,王芳,李主任\n",
                           d2, d2, d2, d1);
-  import = prepare (f, text);
+  import = cg_test_import_prepare (f->store, CG_REGISTER_DISINFECTIONS, text);
   g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 0);
   g_assert_cmpuint (cg_import_get_n_new (import), ==, 4);
   g_assert_cmpuint (cg_import_get_n_updated (import), ==, 0);
   g_assert_true (cg_import_commit (import, f->store, "test", &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM disinfection"), ==, 4);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM disinfection WHERE place_kind = 'hall'"), ==, 2);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM disinfection WHERE place_kind = 'vehicle'"), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM disinfection WHERE place_kind = 'cremation'"), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM disinfection WHERE agent = '75% 酒精, 表面'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM disinfection"), ==, 4);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM disinfection WHERE place_kind = 'hall'"), ==, 2);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM disinfection WHERE place_kind = 'vehicle'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM disinfection WHERE place_kind = 'cremation'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM disinfection WHERE agent = '75% 酒精, 表面'"), ==, 1);
   g_assert_cmpint (cg_disinfection_count_place_day (f->store, "一号礼厅", &day2, &error), ==, 2);
   {
     g_autofree char *expected = utc_days_ago (1, "07:45");
@@ -620,12 +547,12 @@ test_import (Fixture       *f,
   }
 
   /* The same file again: every row is stored already. */
-  again = prepare (f, text);
+  again = cg_test_import_prepare (f->store, CG_REGISTER_DISINFECTIONS, text);
   g_assert_cmpuint (cg_import_get_problems (again)->len, ==, 0);
   g_assert_cmpuint (cg_import_get_n_new (again), ==, 0);
   g_assert_cmpuint (cg_import_get_n_updated (again), ==, 4);
   g_assert_true (cg_import_commit (again, f->store, "test", &error));
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM disinfection"), ==, 4);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM disinfection"), ==, 4);
 }
 
 static void
@@ -646,7 +573,7 @@ test_import_bad (Fixture       *f,
                           "Hall 1,%s 16:00,spray,,,\n"
                           "Hearse,%s 09:00,spray,,Li,\n",
                           d2, d2, d2);
-  import = prepare (f, text);
+  import = cg_test_import_prepare (f->store, CG_REGISTER_DISINFECTIONS, text);
   problems = cg_import_get_problems (import);
   g_assert_cmpuint (problems->len, ==, 1);
   problem = problems->pdata[0];
@@ -655,7 +582,7 @@ test_import_bad (Fixture       *f,
   g_assert_cmpuint (cg_import_get_n_bad_rows (import), ==, 1);
   g_assert_false (cg_import_commit (import, f->store, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM disinfection"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM disinfection"), ==, 0);
   g_clear_pointer (&import, cg_import_free);
   g_clear_error (&error);
   g_free (text);
@@ -667,7 +594,7 @@ test_import_bad (Fixture       *f,
                           "一号礼厅,8点,张建国\n"
                           "一号礼厅,%s 08:00,张建国\n",
                           tomorrow, d2, d2);
-  import = prepare (f, text);
+  import = cg_test_import_prepare (f->store, CG_REGISTER_DISINFECTIONS, text);
   problems = cg_import_get_problems (import);
   g_assert_cmpuint (problems->len, ==, 3);
   g_assert_cmpuint (((CgImportProblem *) problems->pdata[0])->line, ==, 2);
@@ -677,7 +604,7 @@ test_import_bad (Fixture       *f,
   g_assert_cmpuint (((CgImportProblem *) problems->pdata[2])->line, ==, 5);
   g_assert_nonnull (strstr (((CgImportProblem *) problems->pdata[2])->reason, "line 3"));
   g_assert_false (cg_import_commit (import, f->store, "test", &error));
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM disinfection"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM disinfection"), ==, 0);
 }
 
 int
@@ -689,7 +616,7 @@ main (int    argc,
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
 
 #define ADD(path, func, kind) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (kind), fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, GINT_TO_POINTER (kind), fixture_set_up, func, cg_test_store_fixture_tear_down)
 
   ADD ("/disinfection/place-kinds", test_place_kinds, CG_KIND_CARE_HOME);
   ADD ("/disinfection/validation", test_validation, CG_KIND_FUNERAL_HOME);

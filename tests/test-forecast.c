@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -18,6 +17,7 @@
 #include "cg-person.h"
 #include "cg-stock.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
 #define assert_near(a, b) g_assert_cmpfloat_with_epsilon ((a), (b), 1e-6)
 
@@ -377,52 +377,15 @@ test_replenishment_days (void)
 /* ---------------------------------------------------------------------- */
 /* From a store                                                            */
 
-typedef struct
-{
-  char     *dir;
-  CgStore  *store;
-  CgPolicy *policy;
-} Fixture;
+typedef CgTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(CgInstitution) inst = cg_institution_new ();
-  g_autoptr(GError) error = NULL;
   CgInstitutionKind kind = GPOINTER_TO_INT (data);
 
-  f->dir = g_dir_make_tmp ("careguard-forecast-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "forecast.db", NULL);
-  f->store = cg_store_open (path, &error);
-  g_assert_no_error (error);
-  g_free (inst->name);
-  inst->name = g_strdup ("测试机构");
-  inst->kind = kind;
-  inst->beds = 10;
-  g_assert_true (cg_institution_save (f->store, inst, "test", &error));
-  g_assert_no_error (error);
-  f->policy = cg_module_load_policy (cg_module_for_kind (kind), f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *path = g_build_filename (f->dir, "forecast.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_clear_pointer (&f->policy, cg_policy_free);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  cg_test_store_set_up (f, "forecast", "forecast.db", "测试机构", kind, 10);
 }
 
 static gint64
@@ -705,15 +668,15 @@ main (int    argc,
   g_test_add_func ("/forecast/status-boundaries", test_status_boundaries);
   g_test_add_func ("/forecast/replenishment-days", test_replenishment_days);
   g_test_add ("/forecast/store/stock-count", Fixture, GINT_TO_POINTER (CG_KIND_CARE_HOME),
-              fixture_set_up, test_store_stock_count, fixture_tear_down);
+              fixture_set_up, test_store_stock_count, cg_test_store_fixture_tear_down);
   g_test_add ("/forecast/store/cdc-burn-rate", Fixture, GINT_TO_POINTER (CG_KIND_CARE_HOME),
-              fixture_set_up, test_store_cdc_burn_rate, fixture_tear_down);
+              fixture_set_up, test_store_cdc_burn_rate, cg_test_store_fixture_tear_down);
   g_test_add ("/forecast/store/rescue-station", Fixture, GINT_TO_POINTER (CG_KIND_RESCUE_STATION),
-              fixture_set_up, test_store_rescue_station, fixture_tear_down);
+              fixture_set_up, test_store_rescue_station, cg_test_store_fixture_tear_down);
   g_test_add ("/forecast/store/series", Fixture, GINT_TO_POINTER (CG_KIND_CARE_HOME),
-              fixture_set_up, test_store_series, fixture_tear_down);
+              fixture_set_up, test_store_series, cg_test_store_fixture_tear_down);
   g_test_add ("/forecast/store/json", Fixture, GINT_TO_POINTER (CG_KIND_CARE_HOME),
-              fixture_set_up, test_store_json, fixture_tear_down);
+              fixture_set_up, test_store_json, cg_test_store_fixture_tear_down);
 
   return g_test_run ();
 }

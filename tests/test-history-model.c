@@ -6,7 +6,6 @@
 
 #include <locale.h>
 #include <string.h>
-#include <glib/gstdio.h>
 
 #include "cg-audit.h"
 #include "cg-check-history-model.h"
@@ -16,6 +15,7 @@
 #include "cg-module.h"
 #include "cg-person.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 #include "cg-validate.h"
 
 #define N_DAYS 60
@@ -46,21 +46,11 @@ typedef struct
 
 typedef struct
 {
-  char     *dir;
-  CgStore  *store;
-  CgPolicy *policy;
-  gint64    person_ids[N_PEOPLE];
-  char     *id_numbers[N_PEOPLE];
-  GArray   *stored;    /* Stored, in insertion order */
+  CgTestStore  db;
+  gint64       person_ids[N_PEOPLE];
+  char        *id_numbers[N_PEOPLE];
+  GArray      *stored;    /* Stored, in insertion order */
 } Fixture;
-
-static char *
-make_id_number (guint serial)
-{
-  g_autofree char *first17 = g_strdup_printf ("35058219500101%03u", serial);
-
-  return g_strdup_printf ("%s%c", first17, cg_id_number_check_digit (first17));
-}
 
 static void
 add_check_at (Fixture    *f,
@@ -83,7 +73,7 @@ add_check_at (Fixture    *f,
       g_free (check->action);
       check->action = g_strdup (action);
     }
-  g_assert_true (cg_health_check_add (f->store, f->policy, check, "test", &error));
+  g_assert_true (cg_health_check_add (f->db.store, f->db.policy, check, "test", &error));
   g_assert_no_error (error);
 
   s.id = check->id;
@@ -97,35 +87,23 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(CgInstitution) inst = cg_institution_new ();
   g_autoptr(GError) error = NULL;
   GDate today;
 
-  f->dir = g_dir_make_tmp ("careguard-history-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "history.db", NULL);
-  f->store = cg_store_open (path, &error);
-  g_assert_no_error (error);
-  g_free (inst->name);
-  inst->name = g_strdup ("测试养老院");
-  inst->kind = CG_KIND_CARE_HOME;
-  inst->beds = 50;
-  g_assert_true (cg_institution_save (f->store, inst, "test", &error));
-  f->policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_CARE_HOME), f->store, &error);
-  g_assert_no_error (error);
+  cg_test_store_set_up (&f->db, "history", "history.db", "测试养老院", CG_KIND_CARE_HOME, 50);
   f->stored = g_array_new (FALSE, TRUE, sizeof (Stored));
 
   for (guint i = 0; i < N_PEOPLE; i++)
     {
       g_autoptr(CgPerson) person = cg_person_new ();
 
-      f->id_numbers[i] = make_id_number (i + 1);
+      f->id_numbers[i] = cg_test_id_number_born ("19500101", i + 1);
       cg_person_set_name (person, people[i].name);
       cg_person_set_id_number (person, f->id_numbers[i]);
       cg_person_set_kind (person, people[i].kind);
       cg_person_set_room (person, people[i].room);
       cg_person_set_arrived_on (person, "2020-01-01");
-      g_assert_true (cg_person_save (f->store, person, "test", &error));
+      g_assert_true (cg_person_save (f->db.store, person, "test", &error));
       g_assert_no_error (error);
       f->person_ids[i] = cg_person_get_id (person);
     }
@@ -152,20 +130,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *db = g_build_filename (f->dir, "history.db", NULL);
-  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_clear_pointer (&f->policy, cg_policy_free);
+  cg_test_store_tear_down (&f->db);
   g_clear_pointer (&f->stored, g_array_unref);
   for (guint i = 0; i < N_PEOPLE; i++)
     g_free (f->id_numbers[i]);
-  g_remove (db);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
 }
 
 /* The documented order: newest day first, then the latest entered first. */
@@ -208,8 +176,8 @@ new_model (Fixture *f,
            guint    max_pages)
 {
   return g_object_new (CG_TYPE_CHECK_HISTORY_MODEL,
-                       "store", f->store,
-                       "policy", f->policy,
+                       "store", f->db.store,
+                       "policy", f->db.policy,
                        "page-size", page_size,
                        "max-pages", max_pages,
                        NULL);
@@ -525,12 +493,12 @@ test_refresh (Fixture       *f,
 
   /* A renamed person is renamed in the history too. */
   {
-    g_autoptr(CgPerson) person = cg_person_load (f->store, f->person_ids[2], NULL);
+    g_autoptr(CgPerson) person = cg_person_load (f->db.store, f->person_ids[2], NULL);
     g_autoptr(GError) error = NULL;
     g_autoptr(CgCheckRow) row = NULL;
 
     cg_person_set_name (person, "王达明");
-    g_assert_true (cg_person_save (f->store, person, "test", &error));
+    g_assert_true (cg_person_save (f->db.store, person, "test", &error));
     g_assert_no_error (error);
     changes.n_emissions = 0;
     wait_for_emission (&changes);
@@ -556,9 +524,9 @@ test_band_follows_policy (Fixture       *f,
   g_assert_cmpint (cg_check_row_get_band (before), ==, CG_BAND_LOW_FEVER);
 
   /* An institution that raised the normal band to 37.3 ℃. */
-  g_assert_true (cg_policy_set (f->store, CG_POLICY_TEMP_NORMAL_MAX, 37.3, "test", &error));
+  g_assert_true (cg_policy_set (f->db.store, CG_POLICY_TEMP_NORMAL_MAX, 37.3, "test", &error));
   g_assert_no_error (error);
-  policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_CARE_HOME), f->store, &error);
+  policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_CARE_HOME), f->db.store, &error);
   g_assert_no_error (error);
   cg_check_history_model_set_policy (model, policy);
   after = g_list_model_get_item (G_LIST_MODEL (model), 0);
@@ -628,7 +596,7 @@ test_action (Fixture       *f,
   id = g_array_index (f->stored, Stored, f->stored->len - 1).id;
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &changes);
 
-  g_assert_true (cg_health_check_set_action (f->store, id, "  隔离观察，送发热门诊 ", "护士甲", &error));
+  g_assert_true (cg_health_check_set_action (f->db.store, id, "  隔离观察，送发热门诊 ", "护士甲", &error));
   g_assert_no_error (error);
   wait_for_emission (&changes);
   g_assert_cmpuint (changes.n_emissions, ==, 1);
@@ -640,7 +608,7 @@ test_action (Fixture       *f,
     g_assert_cmpint (cg_check_row_get_id (row), ==, id);
     g_assert_cmpstr (cg_check_row_get_action (row), ==, "隔离观察，送发热门诊");
   }
-  audit = cg_audit_list (f->store, "health_check.action", 10, &error);
+  audit = cg_audit_list (f->db.store, "health_check.action", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (audit->len, ==, 1);
   {
@@ -653,40 +621,28 @@ test_action (Fixture       *f,
 
   /* The same text again changes nothing; a check that is not there is
    * an error a user can read. */
-  g_assert_true (cg_health_check_set_action (f->store, id, "隔离观察，送发热门诊", "护士甲", &error));
+  g_assert_true (cg_health_check_set_action (f->db.store, id, "隔离观察，送发热门诊", "护士甲", &error));
   g_clear_pointer (&audit, g_ptr_array_unref);
-  audit = cg_audit_list (f->store, "health_check.action", 10, NULL);
+  audit = cg_audit_list (f->db.store, "health_check.action", 10, NULL);
   g_assert_cmpuint (audit->len, ==, 1);
-  g_assert_false (cg_health_check_set_action (f->store, id + 1000, "x", "护士甲", &error));
+  g_assert_false (cg_health_check_set_action (f->db.store, id + 1000, "x", "护士甲", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND);
 }
 
 static void
 test_empty (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("careguard-history-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CgStore) store = cg_store_open (path, &error);
   g_autoptr(CgPolicy) policy = cg_module_default_policy (cg_module_for_kind (CG_KIND_CARE_HOME));
   g_autoptr(CgCheckHistoryModel) model = NULL;
+  CgTestStore t;
 
-  g_assert_no_error (error);
-  model = cg_check_history_model_new (store, policy);
+  cg_test_store_open (&t, "history", "empty.db");
+  model = cg_check_history_model_new (t.store, policy);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 0));
   g_assert_null (cg_check_history_model_get_error (model));
   g_clear_object (&model);
-  g_clear_object (&store);
-  g_remove (path);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_remove (wal);
-    g_remove (shm);
-  }
-  g_rmdir (dir);
+  cg_test_store_tear_down (&t);
 }
 
 int

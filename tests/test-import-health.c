@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cg-date.h"
@@ -15,6 +14,7 @@
 #include "cg-nat-test.h"
 #include "cg-person.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
 /* Valid numbers (GB 11643 check digits). */
 #define ID_ZHANG  "110101198003070017"   /* staff since 2020 */
@@ -32,128 +32,33 @@
 #define TESTS_HEADER  "id_number,sampled_on,result,site\n"
 #define CHECKS_HEADER "id_number,checked_at,temperature,symptoms\n"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
-
-static CgImport *
-prepare (CgStore     *store,
-         CgRegister   reg,
-         const char  *text)
-{
-  g_autoptr(GError) error = NULL;
-  CgImport *import = cg_import_prepare (store, reg, text, strlen (text), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (import);
-  return import;
-}
-
-static void
-dump_problems (CgImport *import)
-{
-  g_autofree char *report = cg_import_format_problems (import);
-
-  if (*report != '\0')
-    g_test_message ("problems:\n%s", report);
-}
-
-/* Prepares and commits a file that has no problem. */
-static void
-import_ok (CgStore    *store,
-           CgRegister  reg,
-           const char *text,
-           guint       n_new,
-           guint       n_updated)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CgImport) import = prepare (store, reg, text);
-
-  dump_problems (import);
-  g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 0);
-  g_assert_cmpuint (cg_import_get_n_bad_rows (import), ==, 0);
-  g_assert_cmpuint (cg_import_get_n_new (import), ==, n_new);
-  g_assert_cmpuint (cg_import_get_n_updated (import), ==, n_updated);
-  g_assert_true (cg_import_commit (import, store, "test", &error));
-  g_assert_no_error (error);
-}
+typedef CgTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CgInstitution) institution = cg_institution_new ();
-
-  fixture->dir = g_dir_make_tmp ("careguard-import-health-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "careguard.db", NULL);
-  fixture->store = cg_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-
-  g_free (institution->name);
-  institution->name = g_strdup ("晋江市测试养老院");
-  institution->kind = CG_KIND_CARE_HOME;
-  institution->beds = 40;
-  g_assert_true (cg_institution_save (fixture->store, institution, "test", &error));
-  g_assert_no_error (error);
-
-  import_ok (fixture->store, CG_REGISTER_PEOPLE, PEOPLE, 3, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-  guint i;
-
-  g_clear_object (&fixture->store);
-  for (i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static int
-count_rows (CgStore    *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  int count;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (cg_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return count;
+  cg_test_store_open (fixture, "import-health", "careguard.db");
+  cg_test_store_add_institution (fixture, "晋江市测试养老院", CG_KIND_CARE_HOME, 40);
+  cg_test_import_ok (fixture->store, CG_REGISTER_PEOPLE, PEOPLE, 3, 0);
 }
 
 static int
 count_tests (CgStore *store)
 {
-  return count_rows (store, "SELECT count(*) FROM nat_test");
+  return (int) cg_test_query_int (store, "SELECT count(*) FROM nat_test");
 }
 
 static int
 count_checks (CgStore *store)
 {
-  return count_rows (store, "SELECT count(*) FROM health_check");
+  return (int) cg_test_query_int (store, "SELECT count(*) FROM health_check");
 }
 
 static int
 count_audit (CgStore *store)
 {
-  return count_rows (store, "SELECT count(*) FROM audit");
+  return (int) cg_test_query_int (store, "SELECT count(*) FROM audit");
 }
 
 static gint64
@@ -201,7 +106,7 @@ assert_refused (CgStore     *store,
   int audit = count_audit (store);
   guint i;
 
-  import = prepare (store, reg, text);
+  import = cg_test_import_prepare (store, reg, text);
   report = cg_import_format_problems (import);
   g_test_message ("expected refusal:\n%s", report);
 
@@ -259,8 +164,8 @@ test_tests_utf8_english (Fixture       *fixture,
     ID_LI ",2025-05-18,negative,社区采样点\r\n"
     ID_LI ",2025-06-02,pending,\r\n";
 
-  import = prepare (fixture->store, CG_REGISTER_TESTS, text);
-  dump_problems (import);
+  import = cg_test_import_prepare (fixture->store, CG_REGISTER_TESTS, text);
+  cg_test_import_dump_problems (import);
   g_assert_cmpstr (cg_import_get_encoding (import), ==, "UTF-8");
   g_assert_cmpuint (cg_import_get_n_rows (import), ==, 4);
   g_assert_cmpuint (cg_import_get_n_new (import), ==, 4);
@@ -324,7 +229,7 @@ test_tests_gb18030_chinese (Fixture       *fixture,
 
   import = cg_import_prepare (fixture->store, CG_REGISTER_TESTS, gb, gb_len, &error);
   g_assert_no_error (error);
-  dump_problems (import);
+  cg_test_import_dump_problems (import);
   g_assert_cmpstr (cg_import_get_encoding (import), ==, "GB18030");
   g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 0);
   g_assert_cmpuint (cg_import_get_n_new (import), ==, 3);
@@ -361,8 +266,8 @@ test_tests_bad_rows (Fixture       *fixture,
   CgStore *store = fixture->store;
 
   /* Something to update, so that "nothing changed" means something. */
-  import_ok (store, CG_REGISTER_TESTS,
-             TESTS_HEADER ID_ZHANG ",2025-08-01,negative,\n" ID_LI ",2025-07-01,pending,\n", 2, 0);
+  cg_test_import_ok (store, CG_REGISTER_TESTS,
+                     TESTS_HEADER ID_ZHANG ",2025-08-01,negative,\n" ID_LI ",2025-07-01,pending,\n", 2, 0);
 
 #define GOOD ID_ZHANG ",2025-08-29,negative,医院\n"
 
@@ -422,7 +327,7 @@ test_tests_update_and_reimport (Fixture       *fixture,
     ID_LI ",2025-08-29,negative,院内\n";
   int audit;
 
-  import_ok (store, CG_REGISTER_TESTS, pending, 2, 0);
+  cg_test_import_ok (store, CG_REGISTER_TESTS, pending, 2, 0);
   before = samples_of (store, ID_ZHANG);
   test = g_ptr_array_index (before, 0);
   g_assert_cmpint (test->result, ==, CG_NAT_PENDING);
@@ -430,7 +335,7 @@ test_tests_update_and_reimport (Fixture       *fixture,
   /* The result file: the pending sample becomes negative (an update), the
    * negative one is the same again (an update that changes nothing), and
    * Li's is new.  Blank sites keep the ones stored. */
-  import_ok (store, CG_REGISTER_TESTS, result, 1, 2);
+  cg_test_import_ok (store, CG_REGISTER_TESTS, result, 1, 2);
   g_assert_cmpint (count_tests (store), ==, 3);
   after = samples_of (store, ID_ZHANG);
   g_assert_cmpuint (after->len, ==, 2);
@@ -443,7 +348,7 @@ test_tests_update_and_reimport (Fixture       *fixture,
 
   /* Imported again: nothing new, nothing doubled. */
   audit = count_audit (store);
-  import_ok (store, CG_REGISTER_TESTS, result, 0, 3);
+  cg_test_import_ok (store, CG_REGISTER_TESTS, result, 0, 3);
   g_assert_cmpint (count_tests (store), ==, 3);
   again = samples_of (store, ID_ZHANG);
   g_assert_cmpuint (again->len, ==, 2);
@@ -499,8 +404,8 @@ test_checks_utf8_english (Fixture       *fixture,
     ID_ZHANG ",2025-09-01 15:30,36.6 ℃,dry_cough\n"
     ID_LI ",2025-09-02 8:05,３７．０,\n";
 
-  import = prepare (fixture->store, CG_REGISTER_CHECKS, text);
-  dump_problems (import);
+  import = cg_test_import_prepare (fixture->store, CG_REGISTER_CHECKS, text);
+  cg_test_import_dump_problems (import);
   g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 0);
   g_assert_cmpuint (cg_import_get_n_new (import), ==, 4);
   g_assert_cmpuint (cg_import_get_n_updated (import), ==, 0);
@@ -558,7 +463,7 @@ test_checks_gb18030_chinese (Fixture       *fixture,
 
   import = cg_import_prepare (fixture->store, CG_REGISTER_CHECKS, gb, gb_len, &error);
   g_assert_no_error (error);
-  dump_problems (import);
+  cg_test_import_dump_problems (import);
   g_assert_cmpstr (cg_import_get_encoding (import), ==, "GB18030");
   g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 0);
   g_assert_cmpuint (cg_import_get_n_new (import), ==, 3);
@@ -590,7 +495,7 @@ test_checks_bad_rows (Fixture       *fixture,
   g_autofree char *future = NULL;
   CgStore *store = fixture->store;
 
-  import_ok (store, CG_REGISTER_CHECKS, CHECKS_HEADER ID_ZHANG ",2025-08-31 08:00,36.5,\n", 1, 0);
+  cg_test_import_ok (store, CG_REGISTER_CHECKS, CHECKS_HEADER ID_ZHANG ",2025-08-31 08:00,36.5,\n", 1, 0);
 
 #define GOOD ID_ZHANG ",2025-09-01 08:00,36.5,\n"
 
@@ -651,7 +556,7 @@ test_checks_reimport (Fixture       *fixture,
     ID_LI ",2025-09-01 08:10,36.8,\n"
     ID_LI ",2025-09-01 16:00,36.9,\n";
 
-  import_ok (store, CG_REGISTER_CHECKS, text, 2, 0);
+  cg_test_import_ok (store, CG_REGISTER_CHECKS, text, 2, 0);
   g_assert_cmpint (count_checks (store), ==, 2);
   latest = checks_on (store, "2025-09-01");
   check_id = check_of (latest, store, ID_LI)->id;
@@ -660,24 +565,24 @@ test_checks_reimport (Fixture       *fixture,
   /* The same file again: the same checks, counted as updated, not doubled,
    * and no change to audit but the import itself. */
   audit = count_audit (store);
-  import_ok (store, CG_REGISTER_CHECKS, text, 0, 2);
+  cg_test_import_ok (store, CG_REGISTER_CHECKS, text, 0, 2);
   g_assert_cmpint (count_checks (store), ==, 2);
   g_assert_cmpint (count_audit (store), ==, audit + 1);
 
   /* A corrected reading at the same minute updates the stored check (the
    * old value stays in the audit log); a new time is a new check. */
   audit = count_audit (store);
-  import_ok (store, CG_REGISTER_CHECKS, corrected, 1, 2);
+  cg_test_import_ok (store, CG_REGISTER_CHECKS, corrected, 1, 2);
   g_assert_cmpint (count_checks (store), ==, 3);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM audit WHERE what = 'health_check.update' "
-                                      "AND old_value LIKE '% 37.8 4' AND new_value LIKE '% 36.8 0' "
-                                      "AND subject = '" ID_LI "'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM audit WHERE what = 'health_check.update' "
+                                             "AND old_value LIKE '% 37.8 4' AND new_value LIKE '% 36.8 0' "
+                                             "AND subject = '" ID_LI "'"), ==, 1);
   g_assert_cmpint (count_audit (store), ==, audit + 2);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM health_check WHERE temperature = 37.8"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM health_check WHERE temperature = 37.8"), ==, 0);
   latest = checks_on (store, "2025-09-01");
   check = check_of (latest, store, ID_LI);
   g_assert_cmpfloat_with_epsilon (check->temperature, 36.9, 0.001);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM health_check WHERE temperature = 36.8 AND symptoms = 0"),
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM health_check WHERE temperature = 36.8 AND symptoms = 0"),
                    ==, 1);
   g_assert_cmpint (check_id, !=, 0);
 }
@@ -723,7 +628,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, cg_test_store_fixture_tear_down)
 
   ADD ("/import/tests/utf8-english", test_tests_utf8_english);
   ADD ("/import/tests/gb18030-chinese", test_tests_gb18030_chinese);

@@ -5,13 +5,13 @@
 #include "config.h"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cg-csv.h"
 #include "cg-import.h"
 #include "cg-person.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
 /* Valid numbers (GB 11643 check digits); the 17th digit gives the sex. */
 #define ID_ZHANG  "110101198003070017"   /* man */
@@ -23,60 +23,20 @@
 
 #define HEADER_ZH "姓名,身份证号,类别,性别,电话,岗位,房间,入住日期,离开日期\r\n"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
+typedef CgTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("careguard-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "careguard.db", NULL);
-  fixture->store = cg_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-  guint i;
-
-  g_clear_object (&fixture->store);
-  for (i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  cg_test_store_open (fixture, "import", "careguard.db");
 }
 
 /* Every row, archived or not. */
 static int
 count_people (CgStore *store)
 {
-  sqlite3_stmt *stmt = NULL;
-  int count = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (cg_store_get_db (store),
-                                       "SELECT count(*) FROM person", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return count;
+  return (int) cg_test_query_int (store, "SELECT count(*) FROM person");
 }
 
 static CgImport *
@@ -108,15 +68,6 @@ problem_at (CgImport *import,
 
   g_assert_cmpuint (index, <, problems->len);
   return g_ptr_array_index (problems, index);
-}
-
-static void
-dump_problems (CgImport *import)
-{
-  g_autofree char *report = cg_import_format_problems (import);
-
-  if (*report != '\0')
-    g_test_message ("problems:\n%s", report);
 }
 
 static void
@@ -336,7 +287,7 @@ test_import_utf8_bom (Fixture       *fixture,
   import = cg_import_prepare (fixture->store, CG_REGISTER_PEOPLE, contents, len, &error);
   g_assert_no_error (error);
   g_assert_nonnull (import);
-  dump_problems (import);
+  cg_test_import_dump_problems (import);
 
   g_assert_cmpstr (cg_import_get_encoding (import), ==, "UTF-8");
   g_assert_cmpuint (cg_import_get_n_rows (import), ==, 3);
@@ -388,7 +339,7 @@ test_import_gb18030 (Fixture       *fixture,
 
   import = cg_import_prepare (fixture->store, CG_REGISTER_PEOPLE, gb, gb_len, &error);
   g_assert_no_error (error);
-  dump_problems (import);
+  cg_test_import_dump_problems (import);
   g_assert_cmpstr (cg_import_get_encoding (import), ==, "GB18030");
   g_assert_cmpuint (cg_import_get_n_new (import), ==, 3);
   g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 0);
@@ -411,7 +362,7 @@ test_import_gb18030_fixture (Fixture       *fixture,
   contents = read_fixture ("people-gb18030.csv", &len);
   import = cg_import_prepare (fixture->store, CG_REGISTER_PEOPLE, contents, len, &error);
   g_assert_no_error (error);
-  dump_problems (import);
+  cg_test_import_dump_problems (import);
   g_assert_cmpstr (cg_import_get_encoding (import), ==, "GB18030");
   g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 0);
   g_assert_true (cg_import_commit (import, fixture->store, NULL, &error));
@@ -437,7 +388,7 @@ test_import_quoted (Fixture       *fixture,
 
   import = prepare (fixture->store, text, &error);
   g_assert_no_error (error);
-  dump_problems (import);
+  cg_test_import_dump_problems (import);
 
   g_assert_cmpuint (cg_import_get_n_rows (import), ==, 3);
   g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 1);
@@ -453,7 +404,7 @@ test_import_quoted (Fixture       *fixture,
   import = cg_import_prepare (fixture->store, CG_REGISTER_PEOPLE, text,
                               strstr (text, "王强") - text, &error);
   g_assert_no_error (error);
-  dump_problems (import);
+  cg_test_import_dump_problems (import);
   g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 0);
   g_assert_true (cg_import_commit (import, fixture->store, NULL, &error));
   g_assert_no_error (error);
@@ -549,7 +500,7 @@ test_import_row_problems (Fixture       *fixture,
 
   import = prepare (fixture->store, text, &error);
   g_assert_no_error (error);
-  dump_problems (import);
+  cg_test_import_dump_problems (import);
 
   problems = cg_import_get_problems (import);
   g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
@@ -620,7 +571,7 @@ test_import_unknown_column (Fixture       *fixture,
                     "张三," ID_ZHANG ",Staff,新来的,2020/3/5,42,\n",
                     &error);
   g_assert_no_error (error);
-  dump_problems (import);
+  cg_test_import_dump_problems (import);
   g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 0);
 
   unknown = cg_import_get_unknown_columns (import);
@@ -654,7 +605,7 @@ test_import_duplicate_id (Fixture       *fixture,
                     "孙悟空,11010119800307005x,受助人员,2022-01-01\n",
                     &error);
   g_assert_no_error (error);
-  dump_problems (import);
+  cg_test_import_dump_problems (import);
   g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 2);
 
   problem = problem_at (import, 0);
@@ -701,7 +652,7 @@ test_import_update (Fixture       *fixture,
                     "李四," ID_LI ",入住老人,,2021-06-01\n",
                     &error);
   g_assert_no_error (error);
-  dump_problems (second);
+  cg_test_import_dump_problems (second);
   g_assert_cmpuint (cg_import_get_problems (second)->len, ==, 0);
   g_assert_cmpuint (cg_import_get_n_rows (second), ==, 2);
   g_assert_cmpuint (cg_import_get_n_updated (second), ==, 1);
@@ -803,7 +754,7 @@ main (int   argc,
   g_test_add_func ("/csv/append-row", test_csv_append_row);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, cg_test_store_fixture_tear_down)
 
   ADD ("/import/people/utf8-bom", test_import_utf8_bom);
   ADD ("/import/people/gb18030", test_import_gb18030);

@@ -7,6 +7,7 @@
 #include "cg-audit.h"
 #include "cg-person.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
 static CgStore *
 new_store (void)
@@ -35,18 +36,6 @@ make (const char   *name,
   return person;
 }
 
-static int
-count_rows (CgStore *store, const char *sql)
-{
-  sqlite3_stmt *stmt = cg_store_prepare (store, sql, NULL);
-  int n;
-
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
 static void
 test_validate_refuses (void)
 {
@@ -73,8 +62,8 @@ test_validate_refuses (void)
       g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
       g_assert_cmpint (cg_person_get_id (person), ==, 0);
     }
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM person"), ==, 0);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM audit"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM person"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM audit"), ==, 0);
 }
 
 static void
@@ -130,7 +119,7 @@ test_duplicate_id_refused (void)
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_CONSTRAINT);
   g_assert_nonnull (strstr (error->message, "王秀英"));
   g_assert_cmpint (cg_person_get_id (second), ==, 0);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM person"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM person"), ==, 1);
 }
 
 static void
@@ -154,7 +143,7 @@ test_archive_never_deletes (void)
   g_assert_no_error (error);
   g_assert_true (cg_person_get_archived (person));
   g_assert_cmpint (cg_person_count (store, CG_PERSON_RESIDENT, NULL), ==, 0);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM person"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM person"), ==, 1);
 
   present = cg_person_search (store, NULL, -1, CG_PERSON_FILTER_ACTIVE, &error);
   g_assert_cmpuint (present->len, ==, 0);

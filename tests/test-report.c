@@ -26,6 +26,7 @@
 #include "cg-room.h"
 #include "cg-disinfection.h"
 #include "cg-service.h"
+#include "cg-test-util.h"
 #include "cg-validate.h"
 #include "cg-visit.h"
 
@@ -35,27 +36,15 @@
 
 typedef struct
 {
-  char     *dir;
-  CgStore  *store;
-  CgPolicy *policy;
-  gint64    wang_li;     /* staff, test up to date */
-  gint64    chen_qiang;  /* staff, test overdue */
-  gint64    lin_fang;    /* staff, due soon; sampled on the fever day */
-  gint64    zhang;       /* resident with the fever */
-  gint64    li;          /* resident with a dry cough, later positive */
-  gint64    huang;       /* resident admitted on the fever day */
-  gint64    wu;          /* resident who left before */
+  CgTestStore  db;
+  gint64       wang_li;     /* staff, test up to date */
+  gint64       chen_qiang;  /* staff, test overdue */
+  gint64       lin_fang;    /* staff, due soon; sampled on the fever day */
+  gint64       zhang;       /* resident with the fever */
+  gint64       li;          /* resident with a dry cough, later positive */
+  gint64       huang;       /* resident admitted on the fever day */
+  gint64       wu;          /* resident who left before */
 } Fixture;
-
-/* A valid ID number from its first 17 digits. */
-static char *
-id_number (const char *first17)
-{
-  char check = cg_id_number_check_digit (first17);
-
-  g_assert_cmpint (check, !=, 0);
-  return g_strdup_printf ("%s%c", first17, check);
-}
 
 static gint64
 add_person (Fixture      *f,
@@ -68,7 +57,7 @@ add_person (Fixture      *f,
 {
   g_autoptr(CgPerson) person = cg_person_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *number = id_number (first17);
+  g_autofree char *number = cg_test_id_number (first17);
 
   cg_person_set_name (person, name);
   cg_person_set_id_number (person, number);
@@ -76,7 +65,7 @@ add_person (Fixture      *f,
   cg_person_set_role (person, role);
   cg_person_set_arrived_on (person, arrived_on);
   cg_person_set_left_on (person, left_on);
-  g_assert_true (cg_person_save (f->store, person, "test", &error));
+  g_assert_true (cg_person_save (f->db.store, person, "test", &error));
   g_assert_no_error (error);
   return cg_person_get_id (person);
 }
@@ -98,7 +87,7 @@ add_test (Fixture     *f,
   test->result_on = g_strdup (result_on);
   g_free (test->site);
   test->site = g_strdup (site);
-  g_assert_true (cg_nat_test_save (f->store, test, "test", &error));
+  g_assert_true (cg_nat_test_save (f->db.store, test, "test", &error));
   g_assert_no_error (error);
 }
 
@@ -120,7 +109,7 @@ add_check (Fixture     *f,
   check->symptoms = symptoms;
   g_free (check->action);
   check->action = g_strdup (action != NULL ? action : "");
-  g_assert_true (cg_health_check_add (f->store, f->policy, check, "test", &error));
+  g_assert_true (cg_health_check_add (f->db.store, f->db.policy, check, "test", &error));
   g_assert_no_error (error);
 }
 
@@ -178,7 +167,7 @@ add_visit (Fixture     *f,
   g_autoptr(GError) error = NULL;
 
   visit->visitor_name = g_strdup (name);
-  visit->visitor_id_number = id_number (first17);
+  visit->visitor_id_number = cg_test_id_number (first17);
   visit->phone = g_strdup ("13805951234");
   visit->visiting_id = visiting;
   visit->relationship = g_strdup (relationship);
@@ -188,7 +177,7 @@ add_visit (Fixture     *f,
   visit->temperature = temperature;
   visit->masked = TRUE;
   visit->nat_result = -1;
-  g_assert_true (cg_visit_check_in (f->store, f->policy, visit, "门卫老陈", &error));
+  g_assert_true (cg_visit_check_in (f->db.store, f->db.policy, visit, "门卫老陈", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (visit->refusal, ==, expected_refusal);
 }
@@ -197,16 +186,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
   g_autoptr(CgInstitution) inst = cg_institution_new ();
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("careguard-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "report.db", NULL);
-  f->store = cg_store_open (path, &error);
-  g_assert_no_error (error);
-
+  cg_test_store_open (&f->db, "report", "report.db");
   g_free (inst->name);
   inst->name = g_strdup ("晋江市安康养老院");
   inst->kind = CG_KIND_CARE_HOME;
@@ -218,10 +201,9 @@ fixture_set_up (Fixture       *f,
   inst->director = g_strdup ("蔡志明");
   g_free (inst->phone);
   inst->phone = g_strdup ("13905951234");
-  g_assert_true (cg_institution_save (f->store, inst, "test", &error));
+  g_assert_true (cg_institution_save (f->db.store, inst, "test", &error));
   g_assert_no_error (error);
-  f->policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_CARE_HOME), f->store, &error);
-  g_assert_no_error (error);
+  cg_test_store_load_policy (&f->db, CG_KIND_CARE_HOME);
 
   f->wang_li = add_person (f, "王丽", "35058219850315002", CG_PERSON_STAFF, "护理员", "2021-01-04", NULL);
   f->chen_qiang = add_person (f, "陈强", "35058219790621001", CG_PERSON_STAFF, "厨师", "2021-01-04", NULL);
@@ -264,13 +246,13 @@ fixture_set_up (Fixture       *f,
    * 10:00 for 14 days (ALL-6). */
   {
     g_autoptr(GError) stay_error = NULL;
-    gint64 observation = add_room (f->store, "观察1号", CG_ROOM_OBSERVATION, TRUE);
-    gint64 isolation = add_room (f->store, "隔离1号", CG_ROOM_ISOLATION, TRUE);
-    gint64 fever_stay = open_stay (f->store, f->policy, observation, f->zhang, CG_STAY_FEVER, FEVER_DAY " 08:30");
+    gint64 observation = add_room (f->db.store, "观察1号", CG_ROOM_OBSERVATION, TRUE);
+    gint64 isolation = add_room (f->db.store, "隔离1号", CG_ROOM_ISOLATION, TRUE);
+    gint64 fever_stay = open_stay (f->db.store, f->db.policy, observation, f->zhang, CG_STAY_FEVER, FEVER_DAY " 08:30");
     g_autofree char *ended = cg_datetime_local_to_utc (QUIET_DAY " 16:00");
 
-    open_stay (f->store, f->policy, isolation, f->huang, CG_STAY_NEW_ARRIVAL, FEVER_DAY " 10:00");
-    g_assert_true (cg_stay_end (f->store, f->policy, fever_stay, ended, "体温正常，回原房间", "test", &stay_error));
+    open_stay (f->db.store, f->db.policy, isolation, f->huang, CG_STAY_NEW_ARRIVAL, FEVER_DAY " 10:00");
+    g_assert_true (cg_stay_end (f->db.store, f->db.policy, fever_stay, ended, "体温正常，回原房间", "test", &stay_error));
     g_assert_no_error (stay_error);
   }
 
@@ -288,23 +270,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&f->store);
-  g_clear_pointer (&f->policy, cg_policy_free);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        g_rmdir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  cg_test_store_tear_down (&f->db);
 }
 
 static CgDailyFigures *
@@ -316,7 +282,7 @@ figures_on (Fixture    *f,
   GDate date;
 
   g_assert_true (cg_date_parse (day, &date));
-  figures = cg_daily_figures_compute (f->store, f->policy, &date, &error);
+  figures = cg_daily_figures_compute (f->db.store, f->db.policy, &date, &error);
   g_assert_no_error (error);
   g_assert_nonnull (figures);
   g_assert_cmpstr (figures->date, ==, day);
@@ -365,7 +331,7 @@ test_fever_day (Fixture       *f,
   g_autoptr(CgDailyFigures) figures = figures_on (f, FEVER_DAY);
   g_autofree char *abnormal = describe_alerts (figures->abnormal);
   g_autofree char *gaps = describe_gaps (figures->gaps);
-  g_autofree char *zhang_id = id_number ("35058219400212002");
+  g_autofree char *zhang_id = cg_test_id_number ("35058219400212002");
   g_autofree char *masked = cg_mask_id_number (zhang_id);
   CgAlert *fever;
 
@@ -484,7 +450,7 @@ write_report (Fixture     *f,
   GDate date;
 
   g_assert_true (cg_date_parse (day, &date));
-  return cg_daily_report_write (f->store, f->policy, &date, path, error);
+  return cg_daily_report_write (f->db.store, f->db.policy, &date, path, error);
 }
 
 /* The names in @dir other than the database's. */
@@ -508,7 +474,7 @@ static void
 test_write (Fixture       *f,
             gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "日报告 2021-11-05.xlsx", NULL);
+  g_autofree char *path = g_build_filename (f->db.dir, "日报告 2021-11-05.xlsx", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *left = NULL;
   g_autoptr(GError) error = NULL;
@@ -525,7 +491,7 @@ test_write (Fixture       *f,
   /* Written again over the old one, nothing left beside it. */
   g_assert_true (write_report (f, QUIET_DAY, path, &error));
   g_assert_no_error (error);
-  left = other_files (f->dir);
+  left = other_files (f->db.dir);
   g_assert_cmpstr (left, ==, "日报告 2021-11-05.xlsx");
 }
 
@@ -533,8 +499,8 @@ static void
 test_write_refused (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *missing = g_build_filename (f->dir, "no such folder", "report.xlsx", NULL);
-  g_autofree char *taken = g_build_filename (f->dir, "a folder.xlsx", NULL);
+  g_autofree char *missing = g_build_filename (f->db.dir, "no such folder", "report.xlsx", NULL);
+  g_autofree char *taken = g_build_filename (f->db.dir, "a folder.xlsx", NULL);
   g_autofree char *left = NULL;
   g_autoptr(GError) error = NULL;
   GDate tomorrow;
@@ -548,7 +514,7 @@ test_write_refused (Fixture       *f,
   /* A folder that is not writable: root writes everywhere but in /sys. */
   if (geteuid () != 0)
     {
-      g_autofree char *locked = g_build_filename (f->dir, "locked", NULL);
+      g_autofree char *locked = g_build_filename (f->db.dir, "locked", NULL);
       g_autofree char *inside = g_build_filename (locked, "report.xlsx", NULL);
 
       g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
@@ -571,7 +537,7 @@ test_write_refused (Fixture       *f,
   g_assert_nonnull (error);
   g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
   g_clear_error (&error);
-  left = other_files (f->dir);
+  left = other_files (f->db.dir);
   g_assert_cmpstr (left, ==, "a folder.xlsx");
 
   /* A day that has not happened yet. */
@@ -579,7 +545,7 @@ test_write_refused (Fixture       *f,
   g_date_add_days (&tomorrow, 1);
   {
     g_autofree char *day = cg_date_to_iso (&tomorrow);
-    g_autofree char *path = g_build_filename (f->dir, "tomorrow.xlsx", NULL);
+    g_autofree char *path = g_build_filename (f->db.dir, "tomorrow.xlsx", NULL);
 
     g_assert_false (write_report (f, day, path, &error));
     g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
@@ -594,12 +560,9 @@ test_write_refused (Fixture       *f,
 static void
 test_rescue_station (void)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *report = NULL;
-  g_autoptr(CgStore) store = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
-  g_autoptr(CgInstitution) inst = cg_institution_new ();
+  CgStore *store;
+  CgPolicy *policy;
   g_autoptr(CgDailyFigures) figures = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *abnormal = NULL;
@@ -622,22 +585,9 @@ test_rescue_station (void)
   GDate date;
   Fixture f = { 0 };
 
-  dir = g_dir_make_tmp ("careguard-report-rs-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "station.db", NULL);
-  store = cg_store_open (path, &error);
-  g_assert_no_error (error);
-  g_free (inst->name);
-  inst->name = g_strdup ("晋江市救助站");
-  inst->kind = CG_KIND_RESCUE_STATION;
-  inst->beds = 40;
-  g_assert_true (cg_institution_save (store, inst, "test", &error));
-  g_assert_no_error (error);
-  policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_RESCUE_STATION), store, &error);
-  g_assert_no_error (error);
-
-  f.store = store;
-  f.policy = policy;
+  cg_test_store_set_up (&f.db, "report-rs", "station.db", "晋江市救助站", CG_KIND_RESCUE_STATION, 40);
+  store = f.db.store;
+  policy = f.db.policy;
   add_person (&f, "林芳", "35058219920107004", CG_PERSON_STAFF, "门卫", "2021-01-04", NULL);
   zhao = add_person (&f, "赵国强", "35058219700505001", CG_PERSON_AID, NULL, FEVER_DAY, NULL);
   sun = add_person (&f, "孙秀兰", "35058219660606002", CG_PERSON_AID, NULL, FEVER_DAY, NULL);
@@ -713,24 +663,12 @@ test_rescue_station (void)
     g_assert_nonnull (strstr (alert->message, "38.3"));
   }
 
-  report = g_build_filename (dir, "report.xlsx", NULL);
+  report = g_build_filename (f.db.dir, "report.xlsx", NULL);
   g_assert_true (cg_daily_report_write (store, policy, &date, report, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
 
-  g_clear_object (&store);
-  {
-    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  cg_test_store_tear_down (&f.db);
 }
 
 /* ---- a funeral home (FH-5, FH-6, FH-7) -------------------------------- */
@@ -748,7 +686,7 @@ add_service (CgStore        *store,
   g_autoptr(GError) error = NULL;
 
   service->deceased_name = g_strdup (name);
-  service->deceased_id_number = id_number (first17);
+  service->deceased_id_number = cg_test_id_number (first17);
   service->family_contact = g_strdup ("林小红");
   service->phone = g_strdup ("13805950001");
   service->hall = g_strdup (hall);
@@ -846,12 +784,10 @@ funeral_figures (CgStore        *store,
 static void
 test_funeral_home (void)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *report = NULL;
-  g_autoptr(CgStore) store = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
-  g_autoptr(CgInstitution) inst = cg_institution_new ();
+  CgTestStore t;
+  CgStore *store;
+  CgPolicy *policy;
   g_autoptr(CgDailyFigures) figures = NULL;
   g_autoptr(CgDailyFigures) next = NULL;
   g_autoptr(CgDailyFigures) last = NULL;
@@ -861,18 +797,9 @@ test_funeral_home (void)
   gint64 lin, chen, wang;
   GDate date;
 
-  dir = g_dir_make_tmp ("careguard-report-fh-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "funeral.db", NULL);
-  store = cg_store_open (path, &error);
-  g_assert_no_error (error);
-  g_free (inst->name);
-  inst->name = g_strdup ("晋江市殡仪馆");
-  inst->kind = CG_KIND_FUNERAL_HOME;
-  g_assert_true (cg_institution_save (store, inst, "test", &error));
-  g_assert_no_error (error);
-  policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_FUNERAL_HOME), store, &error);
-  g_assert_no_error (error);
+  cg_test_store_set_up (&t, "report-fh", "funeral.db", "晋江市殡仪馆", CG_KIND_FUNERAL_HOME, 0);
+  store = t.store;
+  policy = t.policy;
 
   lin = add_service (store, policy, "林德福", "35058219400101001", "一号礼厅", "2021-11-02 23:59", CG_COVID_NONE);
   chen = add_service (store, policy, "陈秀珍", "35058219450202002", "二号礼厅", FEVER_DAY " 08:00", CG_COVID_NONE);
@@ -919,7 +846,7 @@ test_funeral_home (void)
   g_assert_null (strstr (gaps, "FH-7"));
   g_assert_null (strstr (gaps, "陈秀珍"));
 
-  report = g_build_filename (dir, "report.xlsx", NULL);
+  report = g_build_filename (t.dir, "report.xlsx", NULL);
   g_assert_true (cg_date_parse (FEVER_DAY, &date));
   g_assert_true (cg_daily_report_write (store, policy, &date, report, &error));
   g_assert_no_error (error);
@@ -968,19 +895,7 @@ test_funeral_home (void)
     g_assert_nonnull (strstr (listed, "FH-5 陈秀珍"));
   }
 
-  g_clear_object (&store);
-  {
-    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  cg_test_store_tear_down (&t);
 }
 
 /* A care home keeps no funeral figures. */
@@ -993,98 +908,67 @@ test_not_funeral (Fixture       *f,
   g_assert_cmpint (figures->services, ==, -1);
 }
 
-static gint64
-query_int (CgStore    *store,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = cg_store_prepare (store, sql, &error);
-  gint64 value;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
 /* The small demonstration care home: its rooms, stays and visitors tell
  * the stories issue #4 asks for, and today's report counts them. */
 static void
 test_demo (void)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(CgStore) store = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
+  CgTestStore t;
+  CgStore *store;
+  CgPolicy *policy;
   g_autoptr(CgDailyFigures) figures = NULL;
   g_autoptr(GError) error = NULL;
   GDate today;
 
-  dir = g_dir_make_tmp ("careguard-report-demo-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "demo.db", NULL);
-  store = cg_store_open (path, &error);
-  g_assert_no_error (error);
+  cg_test_store_open (&t, "report-demo", "demo.db");
+  store = t.store;
   cg_date_today (&today);
   g_assert_true (cg_demo_fill (store, CG_DEMO_SMALL, CG_KIND_CARE_HOME, 20201104, &today, &error));
   g_assert_no_error (error);
-  policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_CARE_HOME), store, &error);
-  g_assert_no_error (error);
+  cg_test_store_load_policy (&t, CG_KIND_CARE_HOME);
+  policy = t.policy;
 
   /* Rooms: 4 to 8, exactly one not compliant. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM room"), >=, 4);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM room"), <=, 8);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM room WHERE own_toilet = 0 OR ventilated = 0 "
-                                     "OR low_traffic = 0"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM room"), >=, 4);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM room"), <=, 8);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM room WHERE own_toilet = 0 OR ventilated = 0 "
+                                             "OR low_traffic = 0"), ==, 1);
   /* Stays: one planned to end today, still open; an early release with
    * its negative test; the new arrival of five days ago in progress; one
    * person per room at any time. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM stay WHERE ended_at IS NULL "
-                                     "AND date(planned_end_at, 'localtime') = date('now', 'localtime')"), >=, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM stay s JOIN nat_test t ON t.id = s.release_test_id "
-                                     "WHERE s.ended_at < s.planned_end_at AND t.result = 'negative' "
-                                     "AND t.sampled_on >= date(s.started_at, 'localtime')"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM stay WHERE ended_at IS NULL"), >=, 3);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM stay a JOIN stay b ON a.room_id = b.room_id "
-                                     "AND a.id < b.id AND b.started_at < coalesce(a.ended_at, '9999') "
-                                     "AND a.started_at < coalesce(b.ended_at, '9999')"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM stay WHERE ended_at IS NULL "
+                                             "AND date(planned_end_at, 'localtime') = date('now', 'localtime')"), >=, 1);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM stay s JOIN nat_test t ON t.id = s.release_test_id "
+                                             "WHERE s.ended_at < s.planned_end_at AND t.result = 'negative' "
+                                             "AND t.sampled_on >= date(s.started_at, 'localtime')"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM stay WHERE ended_at IS NULL"), >=, 3);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM stay a JOIN stay b ON a.room_id = b.room_id "
+                                             "AND a.id < b.id AND b.started_at < coalesce(a.ended_at, '9999') "
+                                             "AND a.started_at < coalesce(b.ended_at, '9999')"), ==, 0);
   /* Every stay comes from an arrival screening (ALL-6). */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM stay"), ==,
-                   query_int (store, "SELECT count(*) FROM screening WHERE stay_id IS NOT NULL"));
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM stay"), ==,
+                   cg_test_query_int (store, "SELECT count(*) FROM screening WHERE stay_id IS NOT NULL"));
   /* Visitors: refusals with their reasons (a fever among them), a few
    * overstays, and three inside now — one of them for over 30 minutes. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM visit WHERE refusal & 1"), >, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM visit WHERE refusal = 0 AND left_at IS NOT NULL "
-                                     "AND (julianday(left_at) - julianday(arrived_at)) * 1440 > 30.5"), >, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM visit WHERE refusal = 0 AND left_at IS NULL"), ==, 3);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM visit WHERE refusal = 0 AND left_at IS NULL "
-                                     "AND (julianday('now') - julianday(arrived_at)) * 1440 > 30"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM visit WHERE refusal = 0 AND left_at IS NULL "
-                                     "AND (julianday('now') - julianday(arrived_at)) * 1440 < 20"), ==, 2);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM visit WHERE refusal & 1"), >, 0);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM visit WHERE refusal = 0 AND left_at IS NOT NULL "
+                                             "AND (julianday(left_at) - julianday(arrived_at)) * 1440 > 30.5"), >, 0);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM visit WHERE refusal = 0 AND left_at IS NULL"), ==, 3);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM visit WHERE refusal = 0 AND left_at IS NULL "
+                                             "AND (julianday('now') - julianday(arrived_at)) * 1440 > 30"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM visit WHERE refusal = 0 AND left_at IS NULL "
+                                             "AND (julianday('now') - julianday(arrived_at)) * 1440 < 20"), ==, 2);
   /* More visitors at weekends than on weekdays. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) * 5 FROM visit WHERE strftime('%w', arrived_on) IN ('0', '6')"),
-                   >, query_int (store, "SELECT count(*) * 2 FROM visit WHERE strftime('%w', arrived_on) NOT IN ('0', '6')"));
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) * 5 FROM visit WHERE strftime('%w', arrived_on) IN ('0', '6')"),
+                   >, cg_test_query_int (store, "SELECT count(*) * 2 FROM visit WHERE strftime('%w', arrived_on) NOT IN ('0', '6')"));
 
   figures = cg_daily_figures_compute (store, policy, &today, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (figures->visitors, ==, query_int (store, "SELECT count(*) FROM visit "
+  g_assert_cmpint (figures->visitors, ==, cg_test_query_int (store, "SELECT count(*) FROM visit "
                                                              "WHERE arrived_on = date('now', 'localtime')"));
   g_assert_cmpint (figures->isolated, >=, 3);
 
-  g_clear_object (&store);
-  {
-    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  cg_test_store_tear_down (&t);
 }
 
 int

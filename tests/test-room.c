@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cg-date.h"
@@ -17,115 +16,38 @@
 #include "cg-room.h"
 #include "cg-rules.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 #include "cg-validate.h"
 
 typedef struct
 {
-  char     *dir;
-  char     *path;
-  CgStore  *store;
-  CgPolicy *policy;
-  guint     next_id;
+  CgTestStore  db;
+  guint        next_id;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(CgInstitution) inst = cg_institution_new ();
-  g_autoptr(GError) error = NULL;
   CgInstitutionKind kind = GPOINTER_TO_INT (data);
 
-  f->dir = g_dir_make_tmp ("careguard-room-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "room.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_free (inst->name);
-  inst->name = g_strdup ("测试机构");
-  inst->kind = kind;
-  inst->beds = 100;
-  g_assert_true (cg_institution_save (f->store, inst, "test", &error));
-  f->policy = cg_module_load_policy (cg_module_for_kind (kind), f->store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (cg_policy_get_int (f->policy, CG_POLICY_ISOLATION_DAYS), ==, 14);
+  cg_test_store_set_up (&f->db, "room", "room.db", "测试机构", kind, 100);
+  g_assert_cmpint (cg_policy_get_int (f->db.policy, CG_POLICY_ISOLATION_DAYS), ==, 14);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_clear_pointer (&f->policy, cg_policy_free);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-query_int (Fixture    *f,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (cg_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-/* The local day @offset days from today (negative: before). */
-static char *
-day (int offset)
-{
-  GDate date;
-
-  cg_date_today (&date);
-  if (offset < 0)
-    g_date_subtract_days (&date, (guint) -offset);
-  else
-    g_date_add_days (&date, (guint) offset);
-  return cg_date_to_iso (&date);
-}
-
-static GDate
-gdate (int offset)
-{
-  g_autofree char *text = day (offset);
-  GDate date;
-
-  g_assert_true (cg_date_parse (text, &date));
-  return date;
-}
-
-/* Local "HH:MM" of the day @offset, in UTC. */
-static char *
-at (int         offset,
-    const char *hh_mm)
-{
-  g_autofree char *text = day (offset);
-  g_autofree char *local = g_strdup_printf ("%s %s", text, hh_mm);
-  char *utc = cg_datetime_local_to_utc (local);
-
-  g_assert_nonnull (utc);
-  return utc;
+  cg_test_store_tear_down (&f->db);
 }
 
 static char *
 new_id_number (Fixture *f)
 {
   g_autofree char *first17 = g_strdup_printf ("11010119800101%03u", ++f->next_id);
-  char check = cg_id_number_check_digit (first17);
 
-  return g_strdup_printf ("%s%c", first17, check);
+  return cg_test_id_number (first17);
 }
 
 static gint64
@@ -138,13 +60,13 @@ add_person (Fixture      *f,
   g_autoptr(CgPerson) person = cg_person_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *id_number = new_id_number (f);
-  g_autofree char *arrived = day (arrived_offset);
+  g_autofree char *arrived = cg_test_day (arrived_offset);
 
   cg_person_set_name (person, name);
   cg_person_set_id_number (person, id_number);
   cg_person_set_kind (person, kind);
   cg_person_set_arrived_on (person, arrived);
-  g_assert_true (cg_person_save (f->store, person, "test", &error));
+  g_assert_true (cg_person_save (f->db.store, person, "test", &error));
   g_assert_no_error (error);
   if (id_number_out != NULL)
     *id_number_out = g_steal_pointer (&id_number);
@@ -166,7 +88,7 @@ add_room (Fixture    *f,
   room->own_toilet = TRUE;
   room->ventilated = compliant;
   room->low_traffic = TRUE;
-  g_assert_true (cg_room_save (f->store, room, "test", &error));
+  g_assert_true (cg_room_save (f->db.store, room, "test", &error));
   g_assert_no_error (error);
   return room->id;
 }
@@ -182,10 +104,10 @@ add_test (Fixture     *f,
   g_autoptr(GError) error = NULL;
 
   test->person_id = person_id;
-  test->sampled_on = day (sampled_offset);
+  test->sampled_on = cg_test_day (sampled_offset);
   test->result = result;
-  test->result_on = result != CG_NAT_PENDING ? day (result_offset) : NULL;
-  g_assert_true (cg_nat_test_save (f->store, test, "test", &error));
+  test->result_on = result != CG_NAT_PENDING ? cg_test_day (result_offset) : NULL;
+  g_assert_true (cg_nat_test_save (f->db.store, test, "test", &error));
   g_assert_no_error (error);
   return test->id;
 }
@@ -204,7 +126,7 @@ open_stay (Fixture      *f,
   stay->person_id = person_id;
   stay->reason = reason;
   stay->started_at = g_strdup (started_at);
-  if (!cg_stay_open (f->store, f->policy, stay, "test", error))
+  if (!cg_stay_open (f->db.store, f->db.policy, stay, "test", error))
     return 0;
   return stay->id;
 }
@@ -215,9 +137,9 @@ evaluate (Fixture *f,
 {
   g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_alert_free);
   g_autoptr(GError) error = NULL;
-  GDate date = gdate (offset);
+  GDate date = cg_test_date (offset);
 
-  g_assert_true (cg_room_evaluate_rules (f->store, f->policy, &date, alerts, &error));
+  g_assert_true (cg_room_evaluate_rules (f->db.store, f->db.policy, &date, alerts, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&alerts);
 }
@@ -279,14 +201,14 @@ test_rooms (Fixture       *f,
   g_assert_nonnull (strstr (gaps, "not ventilated"));
   g_assert_nonnull (strstr (gaps, "not in a low-traffic area"));
   g_assert_null (strstr (gaps, "toilet"));
-  g_assert_true (cg_room_save (f->store, room, "test", &error));
+  g_assert_true (cg_room_save (f->db.store, room, "test", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (room->name, ==, "隔离1号");
 
   /* The same name twice is refused. */
   g_free (twin->name);
   twin->name = g_strdup ("隔离1号");
-  g_assert_false (cg_room_save (f->store, twin, "test", &error));
+  g_assert_false (cg_room_save (f->db.store, twin, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_CONSTRAINT);
   g_assert_cmpint (twin->id, ==, 0);
   g_clear_error (&error);
@@ -296,24 +218,24 @@ test_rooms (Fixture       *f,
   g_assert_true (cg_room_is_compliant (room));
   no_gaps = cg_room_describe_gaps (room);
   g_assert_cmpstr (no_gaps, ==, "");
-  g_assert_true (cg_room_save (f->store, room, "test", &error));
-  found = cg_room_find_by_name (f->store, "隔离1号", &error);
+  g_assert_true (cg_room_save (f->db.store, room, "test", &error));
+  found = cg_room_find_by_name (f->db.store, "隔离1号", &error);
   g_assert_no_error (error);
   g_assert_nonnull (found);
   g_assert_true (found->ventilated && found->low_traffic);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit WHERE what LIKE 'room.%'"), ==, 2);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM audit WHERE what LIKE 'room.%'"), ==, 2);
 
   /* Archived rooms are not offered. */
   add_room (f, "观察1号", CG_ROOM_OBSERVATION, TRUE);
   room->archived = TRUE;
-  g_assert_true (cg_room_save (f->store, room, "test", &error));
-  rooms = cg_room_list (f->store, FALSE, &error);
+  g_assert_true (cg_room_save (f->db.store, room, "test", &error));
+  rooms = cg_room_list (f->db.store, FALSE, &error);
   g_assert_cmpuint (rooms->len, ==, 1);
   g_assert_cmpstr (((CgRoom *) rooms->pdata[0])->name, ==, "观察1号");
   g_clear_pointer (&rooms, g_ptr_array_unref);
-  rooms = cg_room_list (f->store, TRUE, &error);
+  rooms = cg_room_list (f->db.store, TRUE, &error);
   g_assert_cmpuint (rooms->len, ==, 2);
-  board = cg_room_board (f->store, NULL, &error);
+  board = cg_room_board (f->db.store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (board->len, ==, 1);
   g_assert_null (((CgRoomState *) board->pdata[0])->stay);
@@ -327,12 +249,12 @@ test_release (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CgStay) stay = NULL;
-  g_autofree char *start = at (-20, "08:00");
-  g_autofree char *planned = at (-6, "08:00");
-  g_autofree char *day13 = at (-7, "08:00");
-  g_autofree char *before_planned = at (-6, "07:59");
-  g_autofree char *last_of_day0 = at (-20, "23:59");
-  g_autofree char *first_of_day1 = at (-19, "00:00");
+  g_autofree char *start = cg_test_utc_at (-20, "08:00");
+  g_autofree char *planned = cg_test_utc_at (-6, "08:00");
+  g_autofree char *day13 = cg_test_utc_at (-7, "08:00");
+  g_autofree char *before_planned = cg_test_utc_at (-6, "07:59");
+  g_autofree char *last_of_day0 = cg_test_utc_at (-20, "23:59");
+  g_autofree char *first_of_day1 = cg_test_utc_at (-19, "00:00");
   gint64 room = add_room (f, "隔离1号", CG_ROOM_ISOLATION, TRUE);
   gint64 room2 = add_room (f, "隔离2号", CG_ROOM_ISOLATION, TRUE);
   gint64 wang = add_person (f, "王秀英", CG_PERSON_RESIDENT, -20, NULL);
@@ -341,7 +263,7 @@ test_release (Fixture       *f,
 
   stay_id = open_stay (f, room, wang, CG_STAY_NEW_ARRIVAL, start, &error);
   g_assert_no_error (error);
-  stay = cg_stay_get (f->store, stay_id, &error);
+  stay = cg_stay_get (f->db.store, stay_id, &error);
   g_assert_cmpstr (stay->started_at, ==, start);
   g_assert_cmpstr (stay->planned_end_at, ==, planned);
   g_assert_null (stay->ended_at);
@@ -353,55 +275,55 @@ test_release (Fixture       *f,
   g_assert_cmpint (cg_stay_day_number (stay, planned), ==, 15);
 
   /* Day 13, and one minute before the planned end, without a test. */
-  g_assert_false (cg_stay_end (f->store, f->policy, stay_id, day13, NULL, "test", &error));
+  g_assert_false (cg_stay_end (f->db.store, f->db.policy, stay_id, day13, NULL, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Release before day 14 needs a negative nucleic-acid test"));
   g_clear_error (&error);
-  g_assert_false (cg_stay_end (f->store, f->policy, stay_id, before_planned, NULL, "test", &error));
+  g_assert_false (cg_stay_end (f->db.store, f->db.policy, stay_id, before_planned, NULL, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stay WHERE ended_at IS NOT NULL"), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit WHERE what = 'stay.end'"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM stay WHERE ended_at IS NOT NULL"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM audit WHERE what = 'stay.end'"), ==, 0);
 
   /* A negative test of the day before the stay does not count … */
   add_test (f, wang, -21, CG_NAT_NEGATIVE, -20);
-  g_assert_false (cg_stay_end (f->store, f->policy, stay_id, day13, NULL, "test", &error));
+  g_assert_false (cg_stay_end (f->db.store, f->db.policy, stay_id, day13, NULL, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_clear_error (&error);
   /* … nor does a pending one taken during the stay … */
   pending_id = add_test (f, wang, -10, CG_NAT_PENDING, 0);
-  g_assert_false (cg_stay_end (f->store, f->policy, stay_id, day13, NULL, "test", &error));
+  g_assert_false (cg_stay_end (f->db.store, f->db.policy, stay_id, day13, NULL, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "not known yet"));
   g_clear_error (&error);
   /* … nor a negative result that came after the end. */
   add_test (f, wang, -10, CG_NAT_NEGATIVE, -5);
-  g_assert_false (cg_stay_end (f->store, f->policy, stay_id, day13, NULL, "test", &error));
+  g_assert_false (cg_stay_end (f->db.store, f->db.policy, stay_id, day13, NULL, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stay WHERE ended_at IS NOT NULL"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM stay WHERE ended_at IS NOT NULL"), ==, 0);
 
   /* A negative result known by the end: released, with the test. */
   add_test (f, wang, -10, CG_NAT_NEGATIVE, -8);
-  g_assert_true (cg_stay_end (f->store, f->policy, stay_id, day13, "解除隔离", "test", &error));
+  g_assert_true (cg_stay_end (f->db.store, f->db.policy, stay_id, day13, "解除隔离", "test", &error));
   g_assert_no_error (error);
   g_clear_pointer (&stay, cg_stay_free);
-  stay = cg_stay_get (f->store, stay_id, &error);
+  stay = cg_stay_get (f->db.store, stay_id, &error);
   g_assert_cmpstr (stay->ended_at, ==, day13);
   g_assert_cmpint (stay->release_test_id, ==, pending_id);
   g_assert_cmpstr (stay->disposition, ==, "解除隔离");
   /* Ended once is ended. */
-  g_assert_false (cg_stay_end (f->store, f->policy, stay_id, NULL, NULL, "test", &error));
+  g_assert_false (cg_stay_end (f->db.store, f->db.policy, stay_id, NULL, NULL, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* Ending at the planned end itself needs no test. */
   stay2_id = open_stay (f, room2, li, CG_STAY_NO_HEALTH_CODE, start, &error);
   g_assert_no_error (error);
-  g_assert_true (cg_stay_end (f->store, f->policy, stay2_id, planned, NULL, "test", &error));
+  g_assert_true (cg_stay_end (f->db.store, f->db.policy, stay2_id, planned, NULL, "test", &error));
   g_assert_no_error (error);
   g_clear_pointer (&stay, cg_stay_free);
-  stay = cg_stay_get (f->store, stay2_id, &error);
+  stay = cg_stay_get (f->db.store, stay2_id, &error);
   g_assert_cmpstr (stay->ended_at, ==, planned);
   g_assert_cmpint (stay->release_test_id, ==, 0);
 }
@@ -411,15 +333,15 @@ test_fever_release (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *start = at (-3, "08:00");
-  g_autofree char *end = at (-2, "08:00");
+  g_autofree char *start = cg_test_utc_at (-3, "08:00");
+  g_autofree char *end = cg_test_utc_at (-2, "08:00");
   gint64 room = add_room (f, "观察1号", CG_ROOM_OBSERVATION, TRUE);
   gint64 wang = add_person (f, "王秀英", CG_PERSON_RESIDENT, -20, NULL);
   gint64 stay_id = open_stay (f, room, wang, CG_STAY_FEVER, start, &error);
 
   /* A fever stay ends when the doctor says so: no test rule. */
   g_assert_no_error (error);
-  g_assert_true (cg_stay_end (f->store, f->policy, stay_id, end, "转诊发热门诊", "test", &error));
+  g_assert_true (cg_stay_end (f->db.store, f->db.policy, stay_id, end, "转诊发热门诊", "test", &error));
   g_assert_no_error (error);
 }
 
@@ -431,15 +353,15 @@ test_one_per_room (Fixture       *f,
   g_autoptr(GPtrArray) board = NULL;
   g_autoptr(GPtrArray) open = NULL;
   g_autoptr(GArray) days = NULL;
-  g_autofree char *start = at (-3, "08:00");
-  g_autofree char *later = at (-2, "09:00");
-  g_autofree char *end = at (-1, "10:00");
+  g_autofree char *start = cg_test_utc_at (-3, "08:00");
+  g_autofree char *later = cg_test_utc_at (-2, "09:00");
+  g_autofree char *end = cg_test_utc_at (-1, "10:00");
   gint64 room_a = add_room (f, "隔离1号", CG_ROOM_ISOLATION, TRUE);
   gint64 room_b = add_room (f, "隔离2号", CG_ROOM_ISOLATION, TRUE);
   gint64 wang = add_person (f, "王秀英", CG_PERSON_RESIDENT, -20, NULL);
   gint64 li = add_person (f, "李明", CG_PERSON_RESIDENT, -20, NULL);
   gint64 stay_id;
-  GDate from = gdate (-4), to = gdate (0);
+  GDate from = cg_test_date (-4), to = cg_test_date (0);
   const CgRoomDay *entry;
 
   stay_id = open_stay (f, room_a, wang, CG_STAY_FEVER, start, &error);
@@ -458,24 +380,24 @@ test_one_per_room (Fixture       *f,
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "王秀英"));
   g_clear_error (&error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stay"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM stay"), ==, 1);
 
-  board = cg_room_board (f->store, NULL, &error);
+  board = cg_room_board (f->db.store, NULL, &error);
   g_assert_cmpuint (board->len, ==, 2);
   g_assert_nonnull (((CgRoomState *) board->pdata[0])->stay);
   g_assert_cmpstr (((CgRoomState *) board->pdata[0])->stay->person_name, ==, "王秀英");
   g_assert_null (((CgRoomState *) board->pdata[1])->stay);
-  open = cg_stay_list_open (f->store, NULL, &error);
+  open = cg_stay_list_open (f->db.store, NULL, &error);
   g_assert_cmpuint (open->len, ==, 1);
 
   /* Once ended, the room is free again from that time. */
-  g_assert_true (cg_stay_end (f->store, f->policy, stay_id, end, NULL, "test", &error));
+  g_assert_true (cg_stay_end (f->db.store, f->db.policy, stay_id, end, NULL, "test", &error));
   g_assert_no_error (error);
   g_assert_cmpint (open_stay (f, room_a, li, CG_STAY_CONTACT, end, &error), >, 0);
   g_assert_no_error (error);
 
   /* Room days: day -3 one started, -1 one ended and one started. */
-  days = cg_room_days (f->store, &from, &to, &error);
+  days = cg_room_days (f->db.store, &from, &to, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (days->len, ==, 5);
   entry = &g_array_index (days, CgRoomDay, 0);
@@ -511,7 +433,7 @@ screen (Fixture       *f,
   screening->health_code = code;
   screening->identity_verified = TRUE;
   screening->referred_by = CG_REFERRED_POLICE;
-  g_assert_true (cg_screening_record (f->store, f->policy, screening, new_arrival, "test", &error));
+  g_assert_true (cg_screening_record (f->db.store, f->db.policy, screening, new_arrival, "test", &error));
   g_assert_no_error (error);
   g_assert_cmpint (screening->id, >, 0);
   if (out != NULL)
@@ -526,28 +448,28 @@ test_decide (Fixture       *f,
   g_autoptr(CgScreening) s = cg_screening_new ();
 
   s->temperature = 36.5;
-  g_assert_cmpint (cg_screening_decide (f->policy, s, FALSE), ==, CG_SCREENING_ADMIT);
-  g_assert_cmpint (cg_screening_decide (f->policy, s, TRUE), ==, CG_SCREENING_ISOLATE);
+  g_assert_cmpint (cg_screening_decide (f->db.policy, s, FALSE), ==, CG_SCREENING_ADMIT);
+  g_assert_cmpint (cg_screening_decide (f->db.policy, s, TRUE), ==, CG_SCREENING_ISOLATE);
   s->temperature = 37.0;
-  g_assert_cmpint (cg_screening_decide (f->policy, s, FALSE), ==, CG_SCREENING_ADMIT);
+  g_assert_cmpint (cg_screening_decide (f->db.policy, s, FALSE), ==, CG_SCREENING_ADMIT);
   s->temperature = 37.1;
-  g_assert_cmpint (cg_screening_decide (f->policy, s, FALSE), ==, CG_SCREENING_OBSERVE);
+  g_assert_cmpint (cg_screening_decide (f->db.policy, s, FALSE), ==, CG_SCREENING_OBSERVE);
   s->temperature = 36.5;
   s->symptoms = CG_SYMPTOM_FEVER;
-  g_assert_cmpint (cg_screening_decide (f->policy, s, FALSE), ==, CG_SCREENING_OBSERVE);
+  g_assert_cmpint (cg_screening_decide (f->db.policy, s, FALSE), ==, CG_SCREENING_OBSERVE);
   s->symptoms = CG_SYMPTOM_COUGH;
-  g_assert_cmpint (cg_screening_decide (f->policy, s, TRUE), ==, CG_SCREENING_OBSERVE);
+  g_assert_cmpint (cg_screening_decide (f->db.policy, s, TRUE), ==, CG_SCREENING_OBSERVE);
   s->health_code = CG_HEALTH_CODE_NONE;
-  g_assert_cmpint (cg_screening_decide (f->policy, s, FALSE), ==, CG_SCREENING_ISOLATE);
+  g_assert_cmpint (cg_screening_decide (f->db.policy, s, FALSE), ==, CG_SCREENING_ISOLATE);
   s->symptoms = 0;
   s->health_code = CG_HEALTH_CODE_YELLOW;
-  g_assert_cmpint (cg_screening_decide (f->policy, s, FALSE), ==, CG_SCREENING_ISOLATE);
+  g_assert_cmpint (cg_screening_decide (f->db.policy, s, FALSE), ==, CG_SCREENING_ISOLATE);
   s->health_code = CG_HEALTH_CODE_GREEN;
   s->risk_travel = TRUE;
-  g_assert_cmpint (cg_screening_decide (f->policy, s, FALSE), ==, CG_SCREENING_ISOLATE);
+  g_assert_cmpint (cg_screening_decide (f->db.policy, s, FALSE), ==, CG_SCREENING_ISOLATE);
   s->risk_travel = FALSE;
   s->contact = TRUE;
-  g_assert_cmpint (cg_screening_decide (f->policy, s, FALSE), ==, CG_SCREENING_ISOLATE);
+  g_assert_cmpint (cg_screening_decide (f->db.policy, s, FALSE), ==, CG_SCREENING_ISOLATE);
 }
 
 static void
@@ -571,26 +493,26 @@ test_screening_isolates (Fixture       *f,
   bad->person_id = zhang;
   bad->temperature = 45.0;
   bad->health_code = CG_HEALTH_CODE_NONE;
-  g_assert_false (cg_screening_record (f->store, f->policy, bad, FALSE, "test", &error));
+  g_assert_false (cg_screening_record (f->db.store, f->db.policy, bad, FALSE, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM screening"), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stay"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM screening"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM stay"), ==, 0);
 
   /* No health code: 14 days in the compliant isolation room. */
   screen (f, zhang, 36.5, 0, CG_HEALTH_CODE_NONE, FALSE, &screening);
   g_assert_cmpint (screening->outcome, ==, CG_SCREENING_ISOLATE);
   g_assert_cmpint (screening->stay_id, >, 0);
-  stay = cg_stay_get (f->store, screening->stay_id, &error);
+  stay = cg_stay_get (f->db.store, screening->stay_id, &error);
   g_assert_cmpint (stay->room_id, ==, isolation);
   g_assert_cmpint (stay->reason, ==, CG_STAY_NO_HEALTH_CODE);
   g_assert_cmpstr (stay->started_at, ==, screening->screened_at);
-  planned = cg_stay_default_planned_end (f->policy, screening->screened_at);
+  planned = cg_stay_default_planned_end (f->db.policy, screening->screened_at);
   g_assert_cmpstr (stay->planned_end_at, ==, planned);
   g_assert_cmpint (cg_stay_day_number (stay, stay->planned_end_at), ==, 15);
-  g_assert_cmpint (query_int (f, "SELECT stay_id FROM screening"), ==, stay->id);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT stay_id FROM screening"), ==, stay->id);
 
-  list = cg_screening_list_for_person (f->store, zhang, &error);
+  list = cg_screening_list_for_person (f->db.store, zhang, &error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_true (((CgScreening *) list->pdata[0])->identity_verified);
   g_assert_cmpint (((CgScreening *) list->pdata[0])->referred_by, ==, CG_REFERRED_POLICE);
@@ -613,7 +535,7 @@ test_screening_fever (Fixture       *f,
 
   screen (f, zhang, 38.5, 0, CG_HEALTH_CODE_GREEN, FALSE, &screening);
   g_assert_cmpint (screening->outcome, ==, CG_SCREENING_OBSERVE);
-  stay = cg_stay_get (f->store, screening->stay_id, &error);
+  stay = cg_stay_get (f->db.store, screening->stay_id, &error);
   g_assert_nonnull (stay);
   g_assert_cmpint (stay->room_id, ==, observation);
   g_assert_cmpint (stay->reason, ==, CG_STAY_FEVER);
@@ -626,19 +548,19 @@ test_screening_fever (Fixture       *f,
   g_assert_cmpuint (count_alerts (alerts, "RS-2", CG_SEVERITY_CRITICAL, NULL), ==, 0);
   g_clear_pointer (&alerts, g_ptr_array_unref);
 
-  g_assert_true (cg_screening_mark (f->store, screening->id, TRUE, FALSE, NULL, "test", &error));
+  g_assert_true (cg_screening_mark (f->db.store, screening->id, TRUE, FALSE, NULL, "test", &error));
   g_assert_no_error (error);
   alerts = evaluate (f, 0);
   g_assert_cmpuint (count_alerts (alerts, "RS-3", CG_SEVERITY_CRITICAL, &message), ==, 1);
   g_assert_nonnull (strstr (message, "report upward is not recorded"));
   g_clear_pointer (&alerts, g_ptr_array_unref);
 
-  g_assert_true (cg_screening_mark (f->store, screening->id, FALSE, TRUE, NULL, "test", &error));
+  g_assert_true (cg_screening_mark (f->db.store, screening->id, FALSE, TRUE, NULL, "test", &error));
   g_assert_no_error (error);
   alerts = evaluate (f, 0);
   g_assert_cmpuint (count_alerts (alerts, "RS-3", CG_SEVERITY_CRITICAL, NULL), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM screening WHERE called_120_at IS NOT NULL "
-                                 "AND reported_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM screening WHERE called_120_at IS NOT NULL "
+                                                   "AND reported_at IS NOT NULL"), ==, 1);
 }
 
 static void
@@ -648,7 +570,7 @@ test_no_free_room (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(CgScreening) screening = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
-  g_autofree char *start = at (-1, "08:00");
+  g_autofree char *start = cg_test_utc_at (-1, "08:00");
   const char *message = NULL;
   gint64 room = add_room (f, "隔离1号", CG_ROOM_ISOLATION, TRUE);
   gint64 li = add_person (f, "李四", CG_PERSON_AID, -1, NULL);
@@ -661,8 +583,8 @@ test_no_free_room (Fixture       *f,
   screen (f, zhang, 36.6, 0, CG_HEALTH_CODE_NONE, FALSE, &screening);
   g_assert_cmpint (screening->outcome, ==, CG_SCREENING_ISOLATE);
   g_assert_cmpint (screening->stay_id, ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM screening WHERE stay_id IS NULL"), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stay"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM screening WHERE stay_id IS NULL"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM stay"), ==, 1);
 
   alerts = evaluate (f, 0);
   g_assert_cmpuint (count_alerts (alerts, "RS-2", CG_SEVERITY_CRITICAL, &message), ==, 1);
@@ -672,7 +594,7 @@ test_no_free_room (Fixture       *f,
   g_clear_pointer (&alerts, g_ptr_array_unref);
 
   /* The room frees up; the person moves in: the alert goes. */
-  g_assert_true (cg_stay_end (f->store, f->policy, occupant, NULL, "退热", "test", &error));
+  g_assert_true (cg_stay_end (f->db.store, f->db.policy, occupant, NULL, "退热", "test", &error));
   g_assert_no_error (error);
   g_assert_cmpint (open_stay (f, room, zhang, CG_STAY_NO_HEALTH_CODE, NULL, &error), >, 0);
   g_assert_no_error (error);
@@ -686,7 +608,7 @@ test_entry_screening_rule (Fixture       *f,
 {
   g_autoptr(GPtrArray) alerts = NULL;
   const char *message = NULL;
-  g_autofree char *arrived = day (-2);
+  g_autofree char *arrived = cg_test_day (-2);
   gint64 zhang = add_person (f, "张三", CG_PERSON_AID, -2, NULL);
 
   add_person (f, "王工", CG_PERSON_STAFF, -2, NULL);
@@ -707,7 +629,7 @@ test_entry_screening_rule (Fixture       *f,
   screen (f, zhang, 36.5, 0, CG_HEALTH_CODE_GREEN, FALSE, NULL);
   alerts = evaluate (f, 0);
   g_assert_cmpuint (count_alerts (alerts, "RS-1", CG_SEVERITY_WARNING, NULL), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM screening WHERE outcome = 'admit' AND stay_id IS NULL"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM screening WHERE outcome = 'admit' AND stay_id IS NULL"), ==, 1);
 }
 
 static CgArrival *
@@ -729,8 +651,8 @@ arrivals_on (Fixture *f,
              int      offset)
 {
   g_autoptr(GError) error = NULL;
-  GDate date = gdate (offset);
-  GPtrArray *arrivals = cg_arrival_list (f->store, f->policy, &date, &error);
+  GDate date = cg_test_date (offset);
+  GPtrArray *arrivals = cg_arrival_list (f->db.store, f->db.policy, &date, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (arrivals);
@@ -744,8 +666,8 @@ test_arrivals (Fixture       *f,
   g_autoptr(GPtrArray) arrivals = NULL;
   g_autoptr(CgScreening) screening = cg_screening_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *until = day (11);
-  g_autofree char *screened_at = at (-3, "09:00");
+  g_autofree char *until = cg_test_day (11);
+  g_autofree char *screened_at = cg_test_utc_at (-3, "09:00");
   gint64 isolation = add_room (f, "隔离1号", CG_ROOM_ISOLATION, TRUE);
   gint64 wang = add_person (f, "王秀英", CG_PERSON_RESIDENT, -3, NULL);
   gint64 edge = add_person (f, "李明", CG_PERSON_STAFF, -13, NULL);
@@ -765,11 +687,11 @@ test_arrivals (Fixture       *f,
   screening->person_id = wang;
   screening->screened_at = g_strdup (screened_at);
   screening->temperature = 36.4;
-  g_assert_true (cg_screening_record (f->store, f->policy, screening, TRUE, "test", &error));
+  g_assert_true (cg_screening_record (f->db.store, f->db.policy, screening, TRUE, "test", &error));
   g_assert_no_error (error);
   g_assert_cmpint (screening->outcome, ==, CG_SCREENING_ISOLATE);
-  g_assert_cmpint (query_int (f, "SELECT room_id FROM stay"), ==, isolation);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stay WHERE reason = 'new_arrival'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT room_id FROM stay"), ==, isolation);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM stay WHERE reason = 'new_arrival'"), ==, 1);
 
   add_test (f, wang, -2, CG_NAT_PENDING, 0);
   arrivals = arrivals_on (f, 0);
@@ -802,8 +724,8 @@ test_room_rules (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
-  g_autofree char *ends_today = at (-14, "08:00");
-  g_autofree char *overdue = at (-16, "08:00");
+  g_autofree char *ends_today = cg_test_utc_at (-14, "08:00");
+  g_autofree char *overdue = cg_test_utc_at (-16, "08:00");
   const char *message = NULL;
   gint64 room_a = add_room (f, "隔离1号", CG_ROOM_ISOLATION, TRUE);
   gint64 room_b = add_room (f, "隔离2号", CG_ROOM_ISOLATION, TRUE);
@@ -852,19 +774,6 @@ test_room_rules (Fixture       *f,
 /* ---------------------------------------------------------------------- */
 /* import                                                                  */
 
-static CgImport *
-prepare (Fixture    *f,
-         CgRegister  reg,
-         const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  CgImport *import = cg_import_prepare (f->store, reg, text, strlen (text), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (import);
-  return import;
-}
-
 static void
 test_import (Fixture       *f,
              gconstpointer  data)
@@ -878,12 +787,12 @@ test_import (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *wang_id = NULL;
   g_autofree char *li_id = NULL;
-  g_autofree char *d20 = day (-20);
-  g_autofree char *d10 = day (-10);
-  g_autofree char *d6 = day (-6);
-  g_autofree char *d5 = day (-5);
-  g_autofree char *d3 = day (-3);
-  g_autofree char *d2 = day (-2);
+  g_autofree char *d20 = cg_test_day (-20);
+  g_autofree char *d10 = cg_test_day (-10);
+  g_autofree char *d6 = cg_test_day (-6);
+  g_autofree char *d5 = cg_test_day (-5);
+  g_autofree char *d3 = cg_test_day (-3);
+  g_autofree char *d2 = cg_test_day (-2);
   gint64 li, li_test;
   g_autofree char *report = NULL;
   g_autofree char *text = NULL;
@@ -892,36 +801,36 @@ test_import (Fixture       *f,
   add_person (f, "王秀英", CG_PERSON_RESIDENT, -30, &wang_id);
   li = add_person (f, "李明", CG_PERSON_RESIDENT, -30, &li_id);
 
-  rooms = prepare (f, CG_REGISTER_ROOMS,
-                   "房间,类型,独立卫生间,通风,人流少\n"
-                   "隔离1号,隔离室,是,是,是\n"
-                   "观察1号,observation,yes,no,1\n");
+  rooms = cg_test_import_prepare (f->db.store, CG_REGISTER_ROOMS,
+                                  "房间,类型,独立卫生间,通风,人流少\n"
+                                  "隔离1号,隔离室,是,是,是\n"
+                                  "观察1号,observation,yes,no,1\n");
   report = cg_import_format_problems (rooms);
   g_assert_cmpstr (report, ==, "");
   g_assert_cmpuint (cg_import_get_n_new (rooms), ==, 2);
-  g_assert_true (cg_import_commit (rooms, f->store, "test", &error));
+  g_assert_true (cg_import_commit (rooms, f->db.store, "test", &error));
   g_assert_no_error (error);
-  room = cg_room_find_by_name (f->store, "观察1号", &error);
+  room = cg_room_find_by_name (f->db.store, "观察1号", &error);
   g_assert_cmpint (room->kind, ==, CG_ROOM_OBSERVATION);
   g_assert_true (room->own_toilet && !room->ventilated && room->low_traffic);
 
   /* A row for a stored room updates it; a bad cell refuses the file. */
-  again = prepare (f, CG_REGISTER_ROOMS,
-                   "name,kind,own_toilet,ventilated,low_traffic\n"
-                   "观察1号,观察室,是,是,是\n"
-                   "隔离2号,客房,也许,是,是\n");
+  again = cg_test_import_prepare (f->db.store, CG_REGISTER_ROOMS,
+                                  "name,kind,own_toilet,ventilated,low_traffic\n"
+                                  "观察1号,观察室,是,是,是\n"
+                                  "隔离2号,客房,也许,是,是\n");
   g_assert_cmpuint (cg_import_get_problems (again)->len, ==, 2);
   g_clear_pointer (&again, cg_import_free);
-  again = prepare (f, CG_REGISTER_ROOMS,
-                   "name,kind,own_toilet,ventilated,low_traffic\n"
-                   "观察1号,观察室,是,是,是\n");
+  again = cg_test_import_prepare (f->db.store, CG_REGISTER_ROOMS,
+                                  "name,kind,own_toilet,ventilated,low_traffic\n"
+                                  "观察1号,观察室,是,是,是\n");
   g_assert_cmpuint (cg_import_get_n_updated (again), ==, 1);
-  g_assert_true (cg_import_commit (again, f->store, "test", &error));
+  g_assert_true (cg_import_commit (again, f->db.store, "test", &error));
   g_assert_no_error (error);
   g_clear_pointer (&room, cg_room_free);
-  room = cg_room_find_by_name (f->store, "观察1号", &error);
+  room = cg_room_find_by_name (f->db.store, "观察1号", &error);
   g_assert_true (cg_room_is_compliant (room));
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM room"), ==, 2);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM room"), ==, 2);
 
   /* Two stays of one room at once: the file is refused, nothing stored. */
   text = g_strdup_printf ("房间,身份证号,原因,开始时间,结束时间\n"
@@ -929,20 +838,20 @@ test_import (Fixture       *f,
                           "隔离1号,%s,密接,%s 09:00,\n"
                           "观察1号,%s,发热,%s 09:00,%s 10:00\n",
                           wang_id, d20, d6, li_id, d10, wang_id, d5, d3);
-  bad = prepare (f, CG_REGISTER_STAYS, text);
+  bad = cg_test_import_prepare (f->db.store, CG_REGISTER_STAYS, text);
   problems = cg_import_get_problems (bad);
   g_assert_cmpuint (problems->len, >=, 1);
   g_assert_cmpuint (((CgImportProblem *) problems->pdata[0])->line, ==, 3);
-  g_assert_false (cg_import_commit (bad, f->store, "test", &error));
+  g_assert_false (cg_import_commit (bad, f->db.store, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stay"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM stay"), ==, 0);
   g_free (text);
 
   /* Ended on day 10 of 14 without a test: the release rule. */
   text = g_strdup_printf ("room,id_number,reason,started_at,ended_at\n"
                           "隔离1号,%s,no_health_code,%s 08:00,%s 08:00\n", wang_id, d20, d10);
-  early = prepare (f, CG_REGISTER_STAYS, text);
+  early = cg_test_import_prepare (f->db.store, CG_REGISTER_STAYS, text);
   problems = cg_import_get_problems (early);
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_nonnull (strstr (((CgImportProblem *) problems->pdata[0])->reason, "Release before day 14"));
@@ -954,26 +863,26 @@ test_import (Fixture       *f,
                           "隔离1号,%s,密接,%s 09:00,\n"
                           "观察1号,%s,外出返回,%s 09:00,%s 10:00\n",
                           wang_id, d20, d6, li_id, d5, wang_id, d5, d3);
-  good = prepare (f, CG_REGISTER_STAYS, text);
+  good = cg_test_import_prepare (f->db.store, CG_REGISTER_STAYS, text);
   g_free (report);
   report = cg_import_format_problems (good);
   g_assert_cmpstr (report, ==, "");
   g_assert_cmpuint (cg_import_get_n_new (good), ==, 3);
-  g_assert_true (cg_import_commit (good, f->store, "test", &error));
+  g_assert_true (cg_import_commit (good, f->db.store, "test", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stay"), ==, 3);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stay WHERE ended_at IS NULL AND reason = 'contact'"), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stay WHERE reason = 'other' AND note = '外出返回'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM stay"), ==, 3);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM stay WHERE ended_at IS NULL AND reason = 'contact'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM stay WHERE reason = 'other' AND note = '外出返回'"), ==, 1);
 
   /* The same file again changes nothing. */
   g_clear_pointer (&again, cg_import_free);
-  again = prepare (f, CG_REGISTER_STAYS, text);
+  again = cg_test_import_prepare (f->db.store, CG_REGISTER_STAYS, text);
   g_free (report);
   report = cg_import_format_problems (again);
   g_assert_cmpstr (report, ==, "");
   g_assert_cmpuint (cg_import_get_n_updated (again), ==, 3);
-  g_assert_true (cg_import_commit (again, f->store, "test", &error));
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stay"), ==, 3);
+  g_assert_true (cg_import_commit (again, f->db.store, "test", &error));
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM stay"), ==, 3);
 
   /* The register a week on: 李明's stay ended early with a negative
    * test, and the room went to the next person. */
@@ -985,17 +894,17 @@ test_import (Fixture       *f,
                           "隔离1号,%s,发热,%s 11:00,\n",
                           wang_id, d20, d6, li_id, d5, d2, wang_id, d2);
   g_clear_pointer (&again, cg_import_free);
-  again = prepare (f, CG_REGISTER_STAYS, text);
+  again = cg_test_import_prepare (f->db.store, CG_REGISTER_STAYS, text);
   g_free (report);
   report = cg_import_format_problems (again);
   g_assert_cmpstr (report, ==, "");
   g_assert_cmpuint (cg_import_get_n_updated (again), ==, 2);
   g_assert_cmpuint (cg_import_get_n_new (again), ==, 1);
-  g_assert_true (cg_import_commit (again, f->store, "test", &error));
+  g_assert_true (cg_import_commit (again, f->db.store, "test", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stay"), ==, 4);
-  g_assert_cmpint (query_int (f, "SELECT release_test_id FROM stay WHERE reason = 'contact'"), ==, li_test);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stay WHERE ended_at IS NULL AND reason = 'fever'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM stay"), ==, 4);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT release_test_id FROM stay WHERE reason = 'contact'"), ==, li_test);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM stay WHERE ended_at IS NULL AND reason = 'fever'"), ==, 1);
 }
 
 int

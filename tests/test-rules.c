@@ -13,40 +13,17 @@
 #include "cg-room.h"
 #include "cg-rules.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
-typedef struct
-{
-  CgStore  *store;
-  CgPolicy *policy;
-} Fixture;
+typedef CgTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("careguard-rules-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "rules.db", NULL);
-  g_autoptr(CgInstitution) inst = cg_institution_new ();
-  g_autoptr(GError) error = NULL;
   CgInstitutionKind kind = GPOINTER_TO_INT (data);
 
-  f->store = cg_store_open (path, &error);
-  g_assert_no_error (error);
-  g_free (inst->name);
-  inst->name = g_strdup ("测试机构");
-  inst->kind = kind;
-  inst->beds = 50;
-  g_assert_true (cg_institution_save (f->store, inst, "test", &error));
-  f->policy = cg_module_load_policy (cg_module_for_kind (kind), f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  g_clear_pointer (&f->policy, cg_policy_free);
+  cg_test_store_set_up (f, "rules", "rules.db", "测试机构", kind, 50);
 }
 
 static gint64
@@ -205,8 +182,7 @@ test_ch5_interval_is_policy (Fixture       *f,
 
   add_test (f, staff, "2026-03-01", CG_NAT_NEGATIVE, NULL);
   g_assert_true (cg_policy_set (f->store, CG_POLICY_TEST_INTERVAL_DAYS, 14, "test", &error));
-  g_clear_pointer (&f->policy, cg_policy_free);
-  f->policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_CARE_HOME), f->store, &error);
+  cg_test_store_load_policy (f, CG_KIND_CARE_HOME);
   /* Day 15 with a 14-day interval: overdue. */
   {
     CgAlert *alert = only_alert (f, "2026-03-16", "CH-5");
@@ -218,8 +194,7 @@ test_ch5_interval_is_policy (Fixture       *f,
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_true (cg_policy_reset_all (f->store, "test", &error));
-  g_clear_pointer (&f->policy, cg_policy_free);
-  f->policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_CARE_HOME), f->store, &error);
+  cg_test_store_load_policy (f, CG_KIND_CARE_HOME);
   g_assert_cmpint (cg_policy_get_int (f->policy, CG_POLICY_TEST_INTERVAL_DAYS), ==, 28);
 }
 
@@ -514,7 +489,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func, kind) \
-  g_test_add (path, Fixture, kind, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, kind, fixture_set_up, func, cg_test_store_fixture_tear_down)
   ADD ("/rules/ch5-boundaries", test_ch5_boundaries, care);
   ADD ("/rules/ch5-interval-is-policy", test_ch5_interval_is_policy, care);
   ADD ("/rules/pending-and-positive", test_pending_and_positive, care);

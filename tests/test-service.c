@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cg-date.h"
@@ -17,96 +16,30 @@
 #include "cg-rules.h"
 #include "cg-service.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 #include "cg-validate.h"
 #include "cg-visit.h"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  CgStore  *store;
-  CgPolicy *policy;
-} Fixture;
+typedef CgTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(CgInstitution) inst = cg_institution_new ();
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("careguard-service-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "funeral.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_free (inst->name);
-  inst->name = g_strdup ("测试殡仪馆");
-  inst->kind = CG_KIND_FUNERAL_HOME;
-  inst->beds = 0;
-  g_assert_true (cg_institution_save (f->store, inst, "test", &error));
-  f->policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_FUNERAL_HOME), f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_clear_pointer (&f->policy, cg_policy_free);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  cg_test_store_set_up (f, "service", "funeral.db", "测试殡仪馆", CG_KIND_FUNERAL_HOME, 0);
 }
 
 static void
 reload_policy (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-
-  cg_policy_free (f->policy);
-  f->policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_FUNERAL_HOME), f->store, &error);
-  g_assert_no_error (error);
+  cg_test_store_load_policy (f, CG_KIND_FUNERAL_HOME);
 }
 
-static gint64
-query_int (Fixture    *f,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (cg_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-/* A valid ID number, different for each @seq. */
-static char *
-id_number (int seq)
-{
-  g_autofree char *first17 = g_strdup_printf ("35058219400101%03d", seq % 1000);
-
-  return g_strdup_printf ("%s%c", first17, cg_id_number_check_digit (first17));
-}
-
+/* Today minus @days, local. */
 static GDate
 days_ago (int days)
 {
-  GDate date;
-
-  cg_date_today (&date);
-  g_date_subtract_days (&date, days);
-  return date;
+  return cg_test_date (-days);
 }
 
 /* Local "HH:MM" @days ago, in UTC. */
@@ -114,11 +47,7 @@ static char *
 utc_days_ago (int         days,
               const char *time)
 {
-  GDate date = days_ago (days);
-  g_autofree char *day = cg_date_to_iso (&date);
-  g_autofree char *local = g_strdup_printf ("%s %s", day, time);
-
-  return cg_datetime_local_to_utc (local);
+  return cg_test_utc_at (-days, time);
 }
 
 static CgService *
@@ -130,7 +59,7 @@ new_service (int            seq,
   CgService *s = cg_service_new ();
 
   s->deceased_name = g_strdup ("林德福");
-  s->deceased_id_number = id_number (seq);
+  s->deceased_id_number = cg_test_id_number_born ("19400101", seq);
   s->family_contact = g_strdup ("林建华");
   g_free (s->hall);
   s->hall = g_strdup (hall);
@@ -319,7 +248,7 @@ test_risk_limit (Fixture       *f,
   g_assert_false (cg_service_add (f->store, f->policy, s, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_assert_cmpint (s->id, ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM service"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM service"), ==, 1);
 }
 
 static void
@@ -364,7 +293,7 @@ test_covid_refusals (Fixture       *f,
   g_clear_error (&error);
   g_free (s->hall);
   s->hall = g_strdup ("");
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM service"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM service"), ==, 0);
 
   /* Without them the case is registered, with no mourning period. */
   g_assert_true (cg_service_add (f->store, f->policy, s, "test", &error));
@@ -382,8 +311,8 @@ test_covid_refusals (Fixture       *f,
   g_assert_false (cg_mourner_check_in (f->store, f->policy, m, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "FH-7"));
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM mourner"), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT ceremony FROM service"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM mourner"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT ceremony FROM service"), ==, 0);
 }
 
 static void
@@ -416,7 +345,7 @@ test_close_needs_final_disinfection (Fixture       *f,
   g_assert_false (cg_service_close (f->store, id, end, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM service WHERE ended_at IS NULL"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM service WHERE ended_at IS NULL"), ==, 1);
 
   /* The final disinfection of this hall after the end: closed. */
   add_disinfection (f, "一号礼厅", after);
@@ -424,7 +353,7 @@ test_close_needs_final_disinfection (Fixture       *f,
   g_assert_no_error (error);
   stored = cg_service_get (f->store, id, &error);
   g_assert_cmpstr (stored->ended_at, ==, end);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit WHERE what = 'service.close'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM audit WHERE what = 'service.close'"), ==, 1);
   /* Free again after the end. */
   g_clear_pointer (&second, cg_service_free);
   second = new_service (21, "一号礼厅", next, CG_COVID_NONE);
@@ -495,7 +424,7 @@ test_mourners (Fixture       *f,
   yellow->health_code = CG_HEALTH_CODE_YELLOW;
   g_assert_true (cg_mourner_check_in (f->store, f->policy, yellow, "test", &error));
   g_assert_cmpuint (yellow->refusal, ==, CG_REFUSE_HEALTH_CODE);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM mourner WHERE refusal <> 0"), ==, 3);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM mourner WHERE refusal <> 0"), ==, 3);
   g_assert_cmpint (cg_mourner_count_inside (f->store, id, at, &error), ==, 1);
 
   /* The limit at once: 2 → a second admitted, a third refused "full". */
@@ -856,26 +785,13 @@ test_search (Fixture       *f,
   g_assert_cmpuint (records->len, ==, 0);
 }
 
-static CgImport *
-prepare (Fixture    *f,
-         CgRegister  reg,
-         const char *csv)
-{
-  g_autoptr(GError) error = NULL;
-  CgImport *import = cg_import_prepare (f->store, reg, csv, strlen (csv), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (import);
-  return import;
-}
-
 static void
 test_import (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *id1 = id_number (90);
-  g_autofree char *id2 = id_number (91);
-  g_autofree char *id3 = id_number (92);
+  g_autofree char *id1 = cg_test_id_number_born ("19400101", 90);
+  g_autofree char *id2 = cg_test_id_number_born ("19400101", 91);
+  g_autofree char *id3 = cg_test_id_number_born ("19400101", 92);
   GDate d2 = days_ago (2);
   GDate d1 = days_ago (1);
   g_autofree char *day2 = cg_date_to_iso (&d2);
@@ -891,33 +807,33 @@ test_import (Fixture       *f,
                                   "林德福,%s,林建华,13905951234,一号礼厅,%s 08:00,,无\n"
                                   "陈阿婆,%s,陈明,,二号礼厅,%s 09:00,,疑似\n",
                                   id1, day2, id2, day2);
-  import = prepare (f, CG_REGISTER_SERVICES, services_bad);
+  import = cg_test_import_prepare (f->store, CG_REGISTER_SERVICES, services_bad);
   g_assert_cmpuint (cg_import_get_n_bad_rows (import), ==, 1);
   g_assert_false (cg_import_commit (import, f->store, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_pointer (&import, cg_import_free);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM service"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM service"), ==, 0);
 
   services_good = g_strdup_printf ("deceased_name,deceased_id_number,family_contact,hall,started_at,covid\n"
                                    "林德福,%s,林建华,一号礼厅,%s 08:00,none\n"
                                    "陈阿婆,%s,陈明,,%s 09:00,suspected\n"
                                    "王老伯,%s,王强,二号礼厅,%s 10:00,无\n",
                                    id1, day2, id2, day2, id3, day1);
-  import = prepare (f, CG_REGISTER_SERVICES, services_good);
+  import = cg_test_import_prepare (f->store, CG_REGISTER_SERVICES, services_good);
   g_assert_cmpuint (cg_import_get_n_bad_rows (import), ==, 0);
   g_assert_cmpuint (cg_import_get_n_new (import), ==, 3);
   g_assert_true (cg_import_commit (import, f->store, "test", &error));
   g_assert_no_error (error);
   g_clear_pointer (&import, cg_import_free);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM service"), ==, 3);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM service WHERE covid = 'suspected' AND planned_end_at = started_at"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM service"), ==, 3);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM service WHERE covid = 'suspected' AND planned_end_at = started_at"), ==, 1);
   /* Twice: nothing more. */
-  import = prepare (f, CG_REGISTER_SERVICES, services_good);
+  import = cg_test_import_prepare (f->store, CG_REGISTER_SERVICES, services_good);
   g_assert_cmpuint (cg_import_get_n_new (import), ==, 0);
   g_assert_true (cg_import_commit (import, f->store, "test", &error));
   g_clear_pointer (&import, cg_import_free);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM service"), ==, 3);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM service"), ==, 3);
 
   /* Mourners: a mourner of the COVID-19 case makes the file refused. */
   mourners = g_strdup_printf ("逝者身份证号,姓名,到达时间,离开时间,体温,症状\n"
@@ -925,12 +841,12 @@ test_import (Fixture       *f,
                               "%s,林小明,%s 09:05,,38.2,\n"
                               "%s,陈小兵,%s 09:10,,36.4,\n",
                               id1, day2, day2, id1, day2, id2, day2);
-  import = prepare (f, CG_REGISTER_MOURNERS, mourners);
+  import = cg_test_import_prepare (f->store, CG_REGISTER_MOURNERS, mourners);
   g_assert_cmpuint (cg_import_get_n_bad_rows (import), ==, 1);
   g_assert_false (cg_import_commit (import, f->store, "test", &error));
   g_clear_error (&error);
   g_clear_pointer (&import, cg_import_free);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM mourner"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM mourner"), ==, 0);
 
   /* Without it: the feverish one is stored refused; the service by number. */
   g_clear_pointer (&mourners, g_free);
@@ -939,14 +855,14 @@ test_import (Fixture       *f,
                               ",%s,林小明,%s 09:05,,38.2,\n"
                               "3,,王小军,%s 11:00,%s 11:30,36.6,咳嗽\n",
                               id1, day2, day2, id1, day2, day1, day1);
-  import = prepare (f, CG_REGISTER_MOURNERS, mourners);
+  import = cg_test_import_prepare (f->store, CG_REGISTER_MOURNERS, mourners);
   g_assert_cmpuint (cg_import_get_n_bad_rows (import), ==, 0);
   g_assert_true (cg_import_commit (import, f->store, "test", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM mourner"), ==, 3);
-  g_assert_cmpint (query_int (f, "SELECT refusal FROM mourner WHERE name = '林小明'"), ==, CG_REFUSE_FEVER);
-  g_assert_cmpint (query_int (f, "SELECT refusal FROM mourner WHERE name = '王小军'"), ==, CG_REFUSE_SYMPTOMS);
-  g_assert_cmpint (query_int (f, "SELECT refusal FROM mourner WHERE name = '林小红'"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM mourner"), ==, 3);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT refusal FROM mourner WHERE name = '林小明'"), ==, CG_REFUSE_FEVER);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT refusal FROM mourner WHERE name = '王小军'"), ==, CG_REFUSE_SYMPTOMS);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT refusal FROM mourner WHERE name = '林小红'"), ==, 0);
 }
 
 int
@@ -958,7 +874,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, cg_test_store_fixture_tear_down)
   ADD ("/service/limit-boundary", test_limit_boundary);
   ADD ("/service/risk-limit", test_risk_limit);
   ADD ("/service/covid-refusals", test_covid_refusals);

@@ -10,7 +10,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -20,33 +19,10 @@
 #include "cg-module.h"
 #include "cg-service-stats.h"
 #include "cg-services-charts.h"
+#include "cg-test-util.h"
 #include "cg-validate.h"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  CgStore  *store;
-  CgPolicy *policy;
-} Fixture;
-
-/* Local "YYYY-MM-DD HH:MM" in UTC. */
-static char *
-utc (const char *local)
-{
-  char *iso = cg_datetime_local_to_utc (local);
-
-  g_assert_nonnull (iso);
-  return iso;
-}
-
-static char *
-id_number (int seq)
-{
-  g_autofree char *first17 = g_strdup_printf ("35058219400101%03d", seq % 1000);
-
-  return g_strdup_printf ("%s%c", first17, cg_id_number_check_digit (first17));
-}
+typedef CgTestStore Fixture;
 
 static gint64
 add_service (Fixture       *f,
@@ -59,11 +35,11 @@ add_service (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   s->deceased_name = g_strdup ("林德福");
-  s->deceased_id_number = id_number (seq);
+  s->deceased_id_number = cg_test_id_number_born ("19400101", seq);
   s->family_contact = g_strdup ("林建华");
   g_free (s->hall);
   s->hall = g_strdup (hall);
-  s->started_at = utc (local_start);
+  s->started_at = cg_test_utc (local_start);
   s->covid = covid;
   g_assert_true (cg_service_add (f->store, f->policy, s, "test", &error));
   g_assert_no_error (error);
@@ -80,7 +56,7 @@ add_disinfection (Fixture    *f,
 
   d->place = g_strdup (place);
   d->place_kind = CG_PLACE_HALL;
-  d->done_at = utc (local_time);
+  d->done_at = cg_test_utc (local_time);
   d->operator = g_strdup ("陈丽");
   g_assert_true (cg_disinfection_add (f->store, d, "test", &error));
   g_assert_no_error (error);
@@ -91,7 +67,7 @@ close_service (Fixture    *f,
                gint64      id,
                const char *local_end)
 {
-  g_autofree char *end = utc (local_end);
+  g_autofree char *end = cg_test_utc (local_end);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (cg_service_close (f->store, id, end, "test", &error));
@@ -102,38 +78,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(CgInstitution) inst = cg_institution_new ();
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("careguard-services-charts-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "funeral.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_free (inst->name);
-  inst->name = g_strdup ("测试殡仪馆");
-  inst->kind = CG_KIND_FUNERAL_HOME;
-  inst->beds = 0;
-  g_assert_true (cg_institution_save (f->store, inst, "test", &error));
-  f->policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_FUNERAL_HOME), f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_clear_pointer (&f->policy, cg_policy_free);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  cg_test_store_set_up (f, "services-charts", "funeral.db", "测试殡仪馆", CG_KIND_FUNERAL_HOME, 0);
 }
 
 /* Five days, 10-01 … 10-05 (local), judged at 10-05 18:00; a low-risk
@@ -170,8 +115,8 @@ make_span (Fixture *f)
   /* a mourner changes nothing in the charts */
   m->service_id = s1;
   m->name = g_strdup ("王芳");
-  m->arrived_at = utc ("2026-10-01 10:00");
-  m->left_at = utc ("2026-10-01 10:30");
+  m->arrived_at = cg_test_utc ("2026-10-01 10:00");
+  m->left_at = cg_test_utc ("2026-10-01 10:30");
   m->temperature = 36.5;
   g_assert_true (cg_mourner_check_in (f->store, f->policy, m, "test", &error));
   g_assert_no_error (error);
@@ -200,7 +145,7 @@ load (Fixture    *f,
       guint       n_days,
       const char *local_now)
 {
-  g_autofree char *now = utc (local_now);
+  g_autofree char *now = cg_test_utc (local_now);
   g_autoptr(GError) error = NULL;
   CgServiceStats *stats;
   GDate last;
@@ -680,7 +625,7 @@ main (int   argc,
 
   g_test_add_func ("/services-charts/hours", test_hours);
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, cg_test_store_fixture_tear_down)
   ADD ("/services-charts/stats", test_stats);
   ADD ("/services-charts/per-day", test_per_day);
   ADD ("/services-charts/durations", test_durations);

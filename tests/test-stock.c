@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cg-audit.h"
@@ -17,66 +16,18 @@
 #include "cg-rules.h"
 #include "cg-stock.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  CgStore  *store;
-  CgPolicy *policy;
-} Fixture;
+typedef CgTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(CgInstitution) inst = cg_institution_new ();
-  g_autoptr(GError) error = NULL;
   CgInstitutionKind kind = GPOINTER_TO_INT (data);
 
-  f->dir = g_dir_make_tmp ("careguard-stock-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "stock.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_free (inst->name);
-  inst->name = g_strdup ("测试机构");
-  inst->kind = kind;
-  inst->beds = kind == CG_KIND_FUNERAL_HOME ? 0 : 100;
-  g_assert_true (cg_institution_save (f->store, inst, "test", &error));
-  f->policy = cg_module_load_policy (cg_module_for_kind (kind), f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_clear_pointer (&f->policy, cg_policy_free);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-query_int (Fixture    *f,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (cg_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  cg_test_store_set_up (f, "stock", "stock.db", "测试机构", kind,
+                        kind == CG_KIND_FUNERAL_HOME ? 0 : 100);
 }
 
 static gint64
@@ -113,7 +64,7 @@ try_movement (Fixture     *f,
   if (!cg_stock_movement_add (f->store, movement, "test", error))
     return FALSE;
   /* The id is the row's, not the audit entry's written after it. */
-  g_assert_cmpint (movement->id, ==, query_int (f, "SELECT max(id) FROM stock_movement"));
+  g_assert_cmpint (movement->id, ==, cg_test_query_int (f->store, "SELECT max(id) FROM stock_movement"));
   return TRUE;
 }
 
@@ -213,7 +164,7 @@ test_items (Fixture       *f,
   g_clear_pointer (&items, g_ptr_array_unref);
   items = cg_stock_items_list (f->store, TRUE, &error);
   g_assert_cmpuint (items->len, ==, 9);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit WHERE what = 'stock_item.archive'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM audit WHERE what = 'stock_item.archive'"), ==, 1);
 }
 
 static void
@@ -225,7 +176,7 @@ test_never_negative (Fixture       *f,
   gint64 audits;
 
   movement_ok (f, masks, "2026-09-01", CG_MOVE_RECEIPT, 100);
-  audits = query_int (f, "SELECT count(*) FROM audit");
+  audits = cg_test_query_int (f->store, "SELECT count(*) FROM audit");
 
   /* More than there is on its own day. */
   g_assert_false (try_movement (f, masks, "2026-09-02", CG_MOVE_USE, 150, &error));
@@ -254,8 +205,8 @@ test_never_negative (Fixture       *f,
   g_assert_cmpint (on_hand (f, masks, NULL), ==, 0);
 
   /* Refusals stored nothing, not even an audit line. */
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_movement"), ==, 3);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit"), ==, audits + 2);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM stock_movement"), ==, 3);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM audit"), ==, audits + 2);
 
   /* No quantity, a future date, a date that is not one. */
   g_assert_false (try_movement (f, masks, "2026-09-06", CG_MOVE_RECEIPT, 0, &error));
@@ -303,11 +254,11 @@ test_counts (Fixture       *f,
   movement_ok (f, suits, "2026-09-02", CG_MOVE_USE, 5);
   g_assert_cmpint (on_hand (f, suits, "2026-09-02"), ==, 75);
   g_assert_cmpint (on_hand (f, suits, "2026-09-03"), ==, 70);
-  g_assert_cmpint (query_int (f, "SELECT delta FROM stock_movement WHERE kind = 'count'"), ==, -5);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT delta FROM stock_movement WHERE kind = 'count'"), ==, -5);
   /* A forgotten receipt before it: the count found 70 − 125 = −55. */
   movement_ok (f, suits, "2026-09-01", CG_MOVE_RECEIPT, 50);
   g_assert_cmpint (on_hand (f, suits, "2026-09-03"), ==, 70);
-  g_assert_cmpint (query_int (f, "SELECT delta FROM stock_movement WHERE kind = 'count'"), ==, -55);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT delta FROM stock_movement WHERE kind = 'count'"), ==, -55);
 
   /* After the count, 70 are there: 80 cannot be used. */
   g_assert_false (try_movement (f, suits, "2026-09-04", CG_MOVE_USE, 80, &error));
@@ -343,9 +294,9 @@ test_delete (Fixture       *f,
   gint64 receipt_id, use_id;
 
   movement_ok (f, gloves, "2026-09-01", CG_MOVE_RECEIPT, 100);
-  receipt_id = query_int (f, "SELECT max(id) FROM stock_movement");
+  receipt_id = cg_test_query_int (f->store, "SELECT max(id) FROM stock_movement");
   movement_ok (f, gloves, "2026-09-02", CG_MOVE_USE, 40);
-  use_id = query_int (f, "SELECT max(id) FROM stock_movement");
+  use_id = cg_test_query_int (f->store, "SELECT max(id) FROM stock_movement");
   movement_ok (f, gloves, "2026-09-03", CG_MOVE_COUNT, 50);
 
   /* The uses depend on the receipt. */
@@ -353,14 +304,14 @@ test_delete (Fixture       *f,
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "-40 双"));
   g_clear_error (&error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_movement"), ==, 3);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM stock_movement"), ==, 3);
 
   /* A use entered by mistake goes; the count stays 50 (−50 found now). */
   g_assert_true (cg_stock_movement_delete (f->store, use_id, "test", &error));
   g_assert_no_error (error);
   g_assert_cmpint (on_hand (f, gloves, NULL), ==, 50);
-  g_assert_cmpint (query_int (f, "SELECT delta FROM stock_movement WHERE kind = 'count'"), ==, -50);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit WHERE what = 'stock.delete'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT delta FROM stock_movement WHERE kind = 'count'"), ==, -50);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM audit WHERE what = 'stock.delete'"), ==, 1);
 
   g_assert_false (cg_stock_movement_delete (f->store, use_id, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND);
@@ -388,7 +339,7 @@ test_day_use (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "84消毒液"));
   g_clear_error (&error);
   g_assert_cmpint (on_hand (f, ids[0], NULL), ==, 100);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_movement WHERE kind = 'use'"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM stock_movement WHERE kind = 'use'"), ==, 0);
 
   /* The day corrected: both stored, the 0 skipped. */
   quantities[2] = 4;
@@ -396,42 +347,11 @@ test_day_use (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (on_hand (f, ids[0], NULL), ==, 70);
   g_assert_cmpint (on_hand (f, ids[2], NULL), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_movement WHERE kind = 'use'"), ==, 2);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM stock_movement WHERE kind = 'use'"), ==, 2);
 }
 
 /* ---------------------------------------------------------------------- */
 /* Import                                                                  */
-
-static CgImport *
-prepare (Fixture    *f,
-         const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  CgImport *import = cg_import_prepare (f->store, CG_REGISTER_STOCK, text, strlen (text), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (import);
-  return import;
-}
-
-static void
-import_ok (Fixture    *f,
-           const char *text,
-           guint       n_new,
-           guint       n_updated)
-{
-  g_autoptr(CgImport) import = prepare (f, text);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *report = cg_import_format_problems (import);
-
-  if (*report != '\0')
-    g_test_message ("problems:\n%s", report);
-  g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 0);
-  g_assert_cmpuint (cg_import_get_n_new (import), ==, n_new);
-  g_assert_cmpuint (cg_import_get_n_updated (import), ==, n_updated);
-  g_assert_true (cg_import_commit (import, f->store, "test", &error));
-  g_assert_no_error (error);
-}
 
 #define STOCK_FILE \
   "物资,日期,数量,类型,来源,有效期,生产批号,备注,单位\n" \
@@ -451,15 +371,15 @@ test_import (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   add_item (f, "医用外科口罩", "个");
-  import_ok (f, STOCK_FILE, 6, 0);
+  cg_test_import_ok (f->store, CG_REGISTER_STOCK, STOCK_FILE, 6, 0);
 
   /* 1,000 − 120 − 80 = 800, counted 790: −10. */
   masks = cg_stock_item_find_by_name (f->store, "医用外科口罩", &error);
   g_assert_cmpint (on_hand (f, masks->id, "2026-09-03"), ==, 800);
   g_assert_cmpint (on_hand (f, masks->id, NULL), ==, 790);
-  g_assert_cmpint (query_int (f, "SELECT delta FROM stock_movement WHERE kind = 'count'"), ==, -10);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_movement WHERE source = 'allocated' "
-                                 "AND expiry = '2028-08-31' AND batch = 'B2026081'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT delta FROM stock_movement WHERE kind = 'count'"), ==, -10);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM stock_movement WHERE source = 'allocated' "
+                                                "AND expiry = '2028-08-31' AND batch = 'B2026081'"), ==, 1);
   /* An unknown item is created with its unit; its category guessed. */
   gowns = cg_stock_item_find_by_name (f->store, "隔离衣", &error);
   g_assert_nonnull (gowns);
@@ -468,17 +388,17 @@ test_import (Fixture       *f,
   g_assert_cmpint (on_hand (f, gowns->id, NULL), ==, 26);
 
   /* The same file again records nothing more. */
-  import_ok (f, STOCK_FILE, 0, 6);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_movement"), ==, 6);
+  cg_test_import_ok (f->store, CG_REGISTER_STOCK, STOCK_FILE, 0, 6);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM stock_movement"), ==, 6);
   g_assert_cmpint (on_hand (f, masks->id, NULL), ==, 790);
 
   /* With one more day at the end: only that row is new. */
-  import_ok (f, STOCK_FILE "隔离衣,2026-09-05,-6,,,,,,\n", 1, 6);
+  cg_test_import_ok (f->store, CG_REGISTER_STOCK, STOCK_FILE "隔离衣,2026-09-05,-6,,,,,,\n", 1, 6);
   g_assert_cmpint (on_hand (f, gowns->id, NULL), ==, 20);
 
   /* Spacing, width and case do not make another item. */
-  import_ok (f, "物资,日期,数量\n 医用外科 口罩 ,2026-09-05,-10\n隔离衣 ,2026-09-05,-1\n", 2, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_item"), ==, 2);
+  cg_test_import_ok (f->store, CG_REGISTER_STOCK, "物资,日期,数量\n 医用外科 口罩 ,2026-09-05,-10\n隔离衣 ,2026-09-05,-1\n", 2, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM stock_item"), ==, 2);
   g_assert_cmpint (on_hand (f, masks->id, NULL), ==, 780);
   g_assert_cmpint (on_hand (f, gowns->id, NULL), ==, 19);
 }
@@ -493,20 +413,20 @@ test_import_bad (Fixture       *f,
   GPtrArray *problems;
 
   add_item (f, "医用外科口罩", "个");
-  import = prepare (f,
-                    "item,occurred_on,quantity,kind,source,unit\n"
-                    "医用外科口罩,2026-09-01,500,receipt,allocated,\n"        /* 2: fine */
-                    "医用外科口罩,2026-09-02,-600,,,\n"                       /* 3: only 500 */
-                    "医用外科口罩,2026-09-02,0,,,\n"                          /* 4: 0 says nothing */
-                    "医用外科口罩,2026-09-02,-50,receipt,,\n"                 /* 5: negative receipt */
-                    "医用外科口罩,2026-09-02,12.5,,,\n"                       /* 6: not whole */
-                    "医用外科口罩,2026-09-02,-5,,gift,\n"                      /* 7: unknown source */
-                    "医用外科口罩,2026-09-02,-5,transfer,,\n"                 /* 8: unknown kind */
-                    "医用外科口罩,2999-01-01,5,,,\n"                          /* 9: future */
-                    "医用外科口罩,2026-09-02,5,,,盒\n"                        /* 10: unit */
-                    ",2026-09-02,5,,,\n"                                      /* 11: no item */
-                    "医用外科口罩,2026-09-02,-1,count,,\n"                    /* 12: negative count */
-                    "医用外科口罩,2026-09-03,-500,,,\n");                     /* 13: fine: 500 there */
+  import = cg_test_import_prepare (f->store, CG_REGISTER_STOCK,
+                                   "item,occurred_on,quantity,kind,source,unit\n"
+                                   "医用外科口罩,2026-09-01,500,receipt,allocated,\n"        /* 2: fine */
+                                   "医用外科口罩,2026-09-02,-600,,,\n"                       /* 3: only 500 */
+                                   "医用外科口罩,2026-09-02,0,,,\n"                          /* 4: 0 says nothing */
+                                   "医用外科口罩,2026-09-02,-50,receipt,,\n"                 /* 5: negative receipt */
+                                   "医用外科口罩,2026-09-02,12.5,,,\n"                       /* 6: not whole */
+                                   "医用外科口罩,2026-09-02,-5,,gift,\n"                      /* 7: unknown source */
+                                   "医用外科口罩,2026-09-02,-5,transfer,,\n"                 /* 8: unknown kind */
+                                   "医用外科口罩,2999-01-01,5,,,\n"                          /* 9: future */
+                                   "医用外科口罩,2026-09-02,5,,,盒\n"                        /* 10: unit */
+                                   ",2026-09-02,5,,,\n"                                      /* 11: no item */
+                                   "医用外科口罩,2026-09-02,-1,count,,\n"                    /* 12: negative count */
+                                   "医用外科口罩,2026-09-03,-500,,,\n");                     /* 13: fine: 500 there */
   report = cg_import_format_problems (import);
   g_test_message ("%s", report);
   problems = cg_import_get_problems (import);
@@ -526,15 +446,15 @@ test_import_bad (Fixture       *f,
   /* A file with problems stores nothing. */
   g_assert_false (cg_import_commit (import, f->store, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_movement"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM stock_movement"), ==, 0);
 
   /* A use whose receipt comes on a later line (the rows are taken in
    * the file's order) is a bad row too, named with its line. */
   {
-    g_autoptr(CgImport) reversed = prepare (f,
-                                            "物资,日期,数量\n"
-                                            "医用外科口罩,2026-09-02,-50\n"
-                                            "医用外科口罩,2026-09-01,100\n");
+    g_autoptr(CgImport) reversed = cg_test_import_prepare (f->store, CG_REGISTER_STOCK,
+                                                           "物资,日期,数量\n"
+                                                           "医用外科口罩,2026-09-02,-50\n"
+                                                           "医用外科口罩,2026-09-01,100\n");
     g_autofree char *text = cg_import_format_problems (reversed);
 
     g_assert_cmpuint (cg_import_get_n_bad_rows (reversed), ==, 1);
@@ -706,19 +626,19 @@ test_demo (Fixture       *f,
   /* A year: deliveries on the replenishment days, every 15 days (25 of
    * them in 365 days) when something is needed, a count each quarter,
    * uses on most days. */
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_item"), ==, 8);
-  g_assert_cmpint (query_int (f, "SELECT min(occurred_on) = '2025-03-16' FROM stock_movement"), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT max(occurred_on) = '2026-03-15' FROM stock_movement"), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_movement WHERE kind = 'receipt' AND item_id = 1"), >=, 20);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_movement WHERE kind = 'receipt'"), <=, 8 * 25);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_movement WHERE kind = 'receipt' "
-                                 "AND (julianday(occurred_on) - julianday('2025-03-16')) % 15 <> 0"), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_movement WHERE kind = 'count'"), ==, 8 * 4);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM stock_item"), ==, 8);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT min(occurred_on) = '2025-03-16' FROM stock_movement"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT max(occurred_on) = '2026-03-15' FROM stock_movement"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM stock_movement WHERE kind = 'receipt' AND item_id = 1"), >=, 20);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM stock_movement WHERE kind = 'receipt'"), <=, 8 * 25);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM stock_movement WHERE kind = 'receipt' "
+                                                "AND (julianday(occurred_on) - julianday('2025-03-16')) % 15 <> 0"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT count(*) FROM stock_movement WHERE kind = 'count'"), ==, 8 * 4);
   /* The winter peak: January uses more masks than July. */
-  g_assert_cmpint (query_int (f, "SELECT (SELECT sum(quantity) FROM stock_movement WHERE kind = 'use' "
-                                 "AND item_id = 1 AND occurred_on LIKE '2026-01-%') > 1.3 * "
-                                 "(SELECT sum(quantity) FROM stock_movement WHERE kind = 'use' "
-                                 "AND item_id = 1 AND occurred_on LIKE '2025-07-%')"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->store, "SELECT (SELECT sum(quantity) FROM stock_movement WHERE kind = 'use' "
+                                                "AND item_id = 1 AND occurred_on LIKE '2026-01-%') > 1.3 * "
+                                                "(SELECT sum(quantity) FROM stock_movement WHERE kind = 'use' "
+                                                "AND item_id = 1 AND occurred_on LIKE '2025-07-%')"), ==, 1);
 
   /* Every write keeps the ledger rule. */
   for (gint64 item = 1; item <= 8; item++)
@@ -758,7 +678,7 @@ main (int    argc,
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
 
 #define ADD(path, func, kind) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (kind), fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, GINT_TO_POINTER (kind), fixture_set_up, func, cg_test_store_fixture_tear_down)
 
   ADD ("/stock/items", test_items, CG_KIND_CARE_HOME);
   ADD ("/stock/never-negative", test_never_negative, CG_KIND_CARE_HOME);

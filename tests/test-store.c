@@ -4,12 +4,11 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "cg-audit.h"
 #include "cg-institution.h"
 #include "cg-person.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
 static char *
 tmp_db (const char *name)
@@ -18,20 +17,6 @@ tmp_db (const char *name)
 
   g_assert_nonnull (dir);
   return g_build_filename (dir, name, NULL);
-}
-
-static int
-query_int (CgStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = cg_store_prepare (store, sql, NULL);
-  int value;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
 }
 
 static char *
@@ -60,14 +45,14 @@ test_open_fresh (void)
   g_assert_nonnull (store);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (cg_store_get_version (store), ==, cg_store_latest_version ());
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, cg_store_latest_version ());
-  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (store, "PRAGMA user_version"), ==, cg_store_latest_version ());
+  g_assert_cmpint (cg_test_query_int (store, "PRAGMA foreign_keys"), ==, 1);
   /* FULL = 2 */
-  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (cg_test_query_int (store, "PRAGMA synchronous"), ==, 2);
   journal = query_text (store, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM person"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM audit"), ==, 0);
 }
 
 /* Fills a database at @version with what that schema could hold. */
@@ -152,7 +137,7 @@ test_migrate_from_every_version (void)
       /* And the migrated database takes new writes, audited. */
       g_assert_true (cg_institution_set_risk (store, CG_RISK_LOW, "test", &error));
       g_assert_no_error (error);
-      g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE what = 'institution.risk'"), ==, 1);
+      g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM audit WHERE what = 'institution.risk'"), ==, 1);
     }
 }
 
@@ -197,9 +182,9 @@ test_rollback_leaves_nothing (void)
 
   g_assert_true (cg_store_begin (store, &error));
   g_assert_true (cg_audit_record (store, "test", "test.one", NULL, NULL, "1", &error));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM audit"), ==, 1);
   cg_store_rollback (store);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM audit"), ==, 0);
 
   /* A constraint violation becomes a GError in the store's domain, in words. */
   g_assert_false (cg_store_exec (store,
@@ -276,7 +261,7 @@ test_institution_audit_and_signal (void)
   g_clear_pointer (&loaded, cg_institution_free);
   loaded = cg_institution_load (store, &error);
   g_assert_true (cg_institution_save (store, loaded, "test", &error));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit"), ==, 2);
+  g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM audit"), ==, 2);
 }
 
 static void

@@ -8,44 +8,27 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cg-date.h"
 #include "cg-institution.h"
 #include "cg-module.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 #include "cg-validate.h"
 #include "cg-visit-history-model.h"
 
 typedef struct
 {
-  char     *dir;
-  char     *path;
-  CgStore  *store;
-  CgPolicy *policy;
-  GString  *events;      /* "B" for before-refresh, "C(p,r,a)" for items-changed */
+  CgTestStore  db;
+  GString     *events;      /* "B" for before-refresh, "C(p,r,a)" for items-changed */
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(CgInstitution) inst = cg_institution_new ();
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("careguard-visit-model-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "visit.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_free (inst->name);
-  inst->name = g_strdup ("测试养老院");
-  inst->kind = CG_KIND_CARE_HOME;
-  inst->beds = 100;
-  g_assert_true (cg_institution_save (f->store, inst, "test", &error));
-  f->policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_CARE_HOME), f->store, &error);
-  g_assert_no_error (error);
+  cg_test_store_set_up (&f->db, "visit-model", "visit.db", "测试养老院", CG_KIND_CARE_HOME, 100);
   f->events = g_string_new (NULL);
 }
 
@@ -53,18 +36,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_clear_pointer (&f->policy, cg_policy_free);
+  cg_test_store_tear_down (&f->db);
   g_string_free (f->events, TRUE);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 /* Visitor @n (a valid ID number born 1980-01-01), arriving at @arrived
@@ -77,18 +50,17 @@ check_in (Fixture    *f,
 {
   g_autoptr(CgVisit) visit = cg_visit_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *first17 = g_strdup_printf ("35058219800101%03d", n);
   g_autofree char *at = g_strdup_printf ("2026-03-10 08:%02d", minute);
   g_autofree char *out = g_strdup_printf ("2026-03-10 08:%02d", minute + 1);
 
   g_free (visit->visitor_name);
   visit->visitor_name = g_strdup (name);
   g_free (visit->visitor_id_number);
-  visit->visitor_id_number = g_strdup_printf ("%s%c", first17, cg_id_number_check_digit (first17));
+  visit->visitor_id_number = cg_test_id_number_born ("19800101", n);
   visit->arrived_at = cg_datetime_local_to_utc (at);
   visit->left_at = cg_datetime_local_to_utc (out);
   visit->temperature = 36.6;
-  g_assert_true (cg_visit_check_in (f->store, f->policy, visit, "test", &error));
+  g_assert_true (cg_visit_check_in (f->db.store, f->db.policy, visit, "test", &error));
   g_assert_no_error (error);
 }
 
@@ -124,7 +96,7 @@ on_items_changed_cb (GListModel *model,
 static CgVisitHistoryModel *
 new_model (Fixture *f)
 {
-  CgVisitHistoryModel *model = cg_visit_history_model_new (f->store, f->policy);
+  CgVisitHistoryModel *model = cg_visit_history_model_new (f->db.store, f->db.policy);
 
   g_signal_connect (model, "before-refresh", G_CALLBACK (on_before_refresh_cb), f);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), f);
@@ -222,7 +194,7 @@ test_follows_store (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(CgVisitHistoryModel) model = NULL;
-  g_autoptr(CgPolicy) policy = cg_policy_copy (f->policy);
+  g_autoptr(CgPolicy) policy = cg_policy_copy (f->db.policy);
 
   check_in_thirty (f);
   model = new_model (f);
@@ -251,7 +223,7 @@ test_follows_store (Fixture       *f,
   g_assert_cmpstr (f->events->str, ==, "");
 
   /* Another table does not concern the register. */
-  cg_store_emit_changed (f->store, "health_check");
+  cg_store_emit_changed (f->db.store, "health_check");
   run_idle ();
   g_assert_cmpstr (f->events->str, ==, "");
 
@@ -275,7 +247,7 @@ test_row_gone (Fixture       *f,
 
   /* Another program deletes the oldest visit: the model still counts 30,
    * shows a blank row for the last, and refreshes from the idle. */
-  g_assert_cmpint (sqlite3_exec (cg_store_get_db (f->store),
+  g_assert_cmpint (sqlite3_exec (cg_store_get_db (f->db.store),
                                  "DELETE FROM visit WHERE id = (SELECT min(id) FROM visit)",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   row = g_list_model_get_item (G_LIST_MODEL (model), 29);

@@ -10,7 +10,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cg-audit.h"
@@ -21,16 +20,14 @@
 #include "cg-person.h"
 #include "cg-rules.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 #include "cg-validate.h"
 #include "cg-visit.h"
 
 typedef struct
 {
-  char     *dir;
-  char     *path;
-  CgStore  *store;
-  CgPolicy *policy;
-  gint64    resident;    /* 王秀英, room 3-101, since 2026-01-01 */
+  CgTestStore  db;
+  gint64       resident;    /* 王秀英, room 3-101, since 2026-01-01 */
 } Fixture;
 
 static gint64
@@ -49,7 +46,7 @@ add_person (Fixture      *f,
   cg_person_set_kind (person, kind);
   cg_person_set_room (person, room);
   cg_person_set_arrived_on (person, arrived_on);
-  g_assert_true (cg_person_save (f->store, person, "test", &error));
+  g_assert_true (cg_person_save (f->db.store, person, "test", &error));
   g_assert_no_error (error);
   return cg_person_get_id (person);
 }
@@ -58,21 +55,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(CgInstitution) inst = cg_institution_new ();
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("careguard-visit-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "visit.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_free (inst->name);
-  inst->name = g_strdup ("测试养老院");
-  inst->kind = CG_KIND_CARE_HOME;
-  inst->beds = 100;
-  g_assert_true (cg_institution_save (f->store, inst, "test", &error));
-  f->policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_CARE_HOME), f->store, &error);
-  g_assert_no_error (error);
+  cg_test_store_set_up (&f->db, "visit", "visit.db", "测试养老院", CG_KIND_CARE_HOME, 100);
   f->resident = add_person (f, "王秀英", "11010519491231002X", CG_PERSON_RESIDENT, "3-101", "2026-01-01");
 }
 
@@ -80,49 +63,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_clear_pointer (&f->policy, cg_policy_free);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-query_int (Fixture    *f,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (cg_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-/* A valid ID number (born 1980-01-01) numbered @n. */
-static char *
-id_for (int n)
-{
-  g_autofree char *first17 = g_strdup_printf ("35058219800101%03d", n);
-
-  return g_strdup_printf ("%s%c", first17, cg_id_number_check_digit (first17));
-}
-
-static char *
-utc (const char *local)
-{
-  char *text = cg_datetime_local_to_utc (local);
-
-  g_assert_nonnull (text);
-  return text;
+  cg_test_store_tear_down (&f->db);
 }
 
 /* A healthy, masked, green-code visitor arriving at @arrived (local). */
@@ -136,8 +77,8 @@ visitor (const char *name,
   g_free (visit->visitor_name);
   visit->visitor_name = g_strdup (name);
   g_free (visit->visitor_id_number);
-  visit->visitor_id_number = id_for (n);
-  visit->arrived_at = arrived != NULL ? utc (arrived) : NULL;
+  visit->visitor_id_number = cg_test_id_number_born ("19800101", n);
+  visit->arrived_at = arrived != NULL ? cg_test_utc (arrived) : NULL;
   visit->temperature = 36.6;
   return visit;
 }
@@ -149,7 +90,7 @@ check_in (Fixture *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (cg_visit_check_in (f->store, f->policy, visit, "test", &error));
+  g_assert_true (cg_visit_check_in (f->db.store, f->db.policy, visit, "test", &error));
   g_assert_no_error (error);
   g_assert_cmpint (visit->id, >, 0);
   return visit->refusal;
@@ -161,9 +102,9 @@ check_out (Fixture    *f,
            const char *local)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *at = utc (local);
+  g_autofree char *at = cg_test_utc (local);
 
-  g_assert_true (cg_visit_check_out (f->store, id, at, "test", &error));
+  g_assert_true (cg_visit_check_out (f->db.store, id, at, "test", &error));
   g_assert_no_error (error);
 }
 
@@ -172,8 +113,8 @@ inside_at (Fixture    *f,
            const char *local)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *at = utc (local);
-  int n = cg_visit_count_inside (f->store, at, &error);
+  g_autofree char *at = cg_test_utc (local);
+  int n = cg_visit_count_inside (f->db.store, at, &error);
 
   g_assert_no_error (error);
   return n;
@@ -189,48 +130,48 @@ test_decide (Fixture       *f,
 
   /* 37.0 is the top of the normal band; 37.1 is a low fever (ALL-3). */
   v->temperature = 37.0;
-  g_assert_cmpuint (cg_visit_decide (f->policy, v, 0), ==, 0);
+  g_assert_cmpuint (cg_visit_decide (f->db.policy, v, 0), ==, 0);
   v->temperature = 37.1;
-  g_assert_cmpuint (cg_visit_decide (f->policy, v, 0), ==, CG_REFUSE_FEVER);
+  g_assert_cmpuint (cg_visit_decide (f->db.policy, v, 0), ==, CG_REFUSE_FEVER);
   v->temperature = 36.5;
 
   /* The fever symptom alone refuses, like the thermometer. */
   v->symptoms = CG_SYMPTOM_FEVER;
-  g_assert_cmpuint (cg_visit_decide (f->policy, v, 0), ==, CG_REFUSE_FEVER);
+  g_assert_cmpuint (cg_visit_decide (f->db.policy, v, 0), ==, CG_REFUSE_FEVER);
   v->symptoms = CG_SYMPTOM_COUGH;
-  g_assert_cmpuint (cg_visit_decide (f->policy, v, 0), ==, CG_REFUSE_SYMPTOMS);
+  g_assert_cmpuint (cg_visit_decide (f->db.policy, v, 0), ==, CG_REFUSE_SYMPTOMS);
   v->symptoms = CG_SYMPTOM_DRY_COUGH;
-  g_assert_cmpuint (cg_visit_decide (f->policy, v, 0), ==, CG_REFUSE_SYMPTOMS);
+  g_assert_cmpuint (cg_visit_decide (f->db.policy, v, 0), ==, CG_REFUSE_SYMPTOMS);
   v->symptoms = CG_SYMPTOM_SORE_THROAT;
-  g_assert_cmpuint (cg_visit_decide (f->policy, v, 0), ==, CG_REFUSE_SYMPTOMS);
+  g_assert_cmpuint (cg_visit_decide (f->db.policy, v, 0), ==, CG_REFUSE_SYMPTOMS);
   /* Not one of the visitors' symptoms (ALL-2: fever, cough, sore throat). */
   v->symptoms = CG_SYMPTOM_DIARRHEA | CG_SYMPTOM_FATIGUE;
-  g_assert_cmpuint (cg_visit_decide (f->policy, v, 0), ==, 0);
+  g_assert_cmpuint (cg_visit_decide (f->db.policy, v, 0), ==, 0);
   v->symptoms = 0;
 
   for (CgHealthCode code = CG_HEALTH_CODE_YELLOW; code < CG_N_HEALTH_CODES; code++)
     {
       v->health_code = code;
-      g_assert_cmpuint (cg_visit_decide (f->policy, v, 0), ==, CG_REFUSE_HEALTH_CODE);
+      g_assert_cmpuint (cg_visit_decide (f->db.policy, v, 0), ==, CG_REFUSE_HEALTH_CODE);
     }
   v->health_code = CG_HEALTH_CODE_GREEN;
 
   v->risk_travel = TRUE;
-  g_assert_cmpuint (cg_visit_decide (f->policy, v, 0), ==, CG_REFUSE_RISK_TRAVEL);
+  g_assert_cmpuint (cg_visit_decide (f->db.policy, v, 0), ==, CG_REFUSE_RISK_TRAVEL);
   v->risk_travel = FALSE;
   v->masked = FALSE;
-  g_assert_cmpuint (cg_visit_decide (f->policy, v, 0), ==, CG_REFUSE_NO_MASK);
+  g_assert_cmpuint (cg_visit_decide (f->db.policy, v, 0), ==, CG_REFUSE_NO_MASK);
   v->masked = TRUE;
 
   /* At most 4 at once: with 3 inside the 4th comes in, with 4 the 5th not. */
-  g_assert_cmpuint (cg_visit_decide (f->policy, v, 3), ==, 0);
-  g_assert_cmpuint (cg_visit_decide (f->policy, v, 4), ==, CG_REFUSE_FULL);
+  g_assert_cmpuint (cg_visit_decide (f->db.policy, v, 3), ==, 0);
+  g_assert_cmpuint (cg_visit_decide (f->db.policy, v, 4), ==, CG_REFUSE_FULL);
 
   /* Every reason is kept. */
   v->temperature = 38.0;
   v->symptoms = CG_SYMPTOM_COUGH;
   v->health_code = CG_HEALTH_CODE_YELLOW;
-  g_assert_cmpuint (cg_visit_decide (f->policy, v, 4), ==,
+  g_assert_cmpuint (cg_visit_decide (f->db.policy, v, 4), ==,
                     CG_REFUSE_FEVER | CG_REFUSE_SYMPTOMS | CG_REFUSE_HEALTH_CODE | CG_REFUSE_FULL);
 
   {
@@ -266,7 +207,7 @@ test_limit (Fixture       *f,
     g_autoptr(CgVisit) stored = NULL;
 
     g_assert_cmpuint (check_in (f, fifth), ==, CG_REFUSE_FULL);
-    stored = cg_visit_get (f->store, fifth->id, NULL);
+    stored = cg_visit_get (f->db.store, fifth->id, NULL);
     g_assert_cmpuint (stored->refusal, ==, CG_REFUSE_FULL);
     g_assert_null (stored->left_at);
   }
@@ -283,10 +224,10 @@ test_limit (Fixture       *f,
   {
     g_autoptr(CgVisit) sixth = visitor ("第六位", 6, "2026-03-10 10:06");
     g_autoptr(GPtrArray) inside = NULL;
-    g_autofree char *at = utc ("2026-03-10 10:06");
+    g_autofree char *at = cg_test_utc ("2026-03-10 10:06");
 
     g_assert_cmpuint (check_in (f, sixth), ==, 0);
-    inside = cg_visit_list_inside (f->store, at, NULL);
+    inside = cg_visit_list_inside (f->db.store, at, NULL);
     g_assert_cmpuint (inside->len, ==, 4);
     /* Longest inside first. */
     g_assert_cmpint (((CgVisit *) inside->pdata[0])->id, ==, ids[1]);
@@ -302,7 +243,7 @@ test_inside_long_stay (Fixture       *f,
 {
   g_autoptr(CgVisit) a = visitor ("张伟", 1, "2026-03-01 09:00");
   g_autoptr(GPtrArray) inside = NULL;
-  g_autofree char *at = utc ("2026-03-03 12:00");
+  g_autofree char *at = cg_test_utc ("2026-03-03 12:00");
   sqlite3 *other = NULL;
 
   check_in (f, a);
@@ -311,10 +252,10 @@ test_inside_long_stay (Fixture       *f,
   check_out (f, a->id, "2026-03-04 09:00");
   g_assert_cmpint (inside_at (f, "2026-03-03 12:00"), ==, 1);
   g_assert_cmpint (inside_at (f, "2026-03-04 09:00"), ==, 0);
-  g_assert_cmpint (cg_visit_longest_stay (f->store, NULL), >=, 3 * 86400);
+  g_assert_cmpint (cg_visit_longest_stay (f->db.store, NULL), >=, 3 * 86400);
 
   /* A month-long stay written by another program. */
-  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (f->db.path, &other), ==, SQLITE_OK);
   sqlite3_busy_timeout (other, 5000);
   g_assert_cmpint (sqlite3_exec (other,
                                  "INSERT INTO visit (visitor_name, visitor_id_number, arrived_at, arrived_on, left_at, "
@@ -325,15 +266,15 @@ test_inside_long_stay (Fixture       *f,
   g_assert_cmpint (inside_at (f, "2026-03-03 12:00"), ==, 2);
 
   /* Longer still, written on this connection by someone who says so. */
-  g_assert_true (cg_store_exec (f->store,
+  g_assert_true (cg_store_exec (f->db.store,
                                 "INSERT INTO visit (visitor_name, visitor_id_number, arrived_at, arrived_on, left_at, "
                                 "health_code, temperature, created_at) VALUES ('王强', '350582198001010031', "
                                 "'2026-01-01T00:00:00Z', '2026-01-01', '2026-03-06T00:00:00Z', 'green', 36.5, "
                                 "'2026-01-01T00:00:00Z')", NULL));
-  cg_store_emit_changed (f->store, "visit");
+  cg_store_emit_changed (f->db.store, "visit");
   g_assert_cmpint (inside_at (f, "2026-03-03 12:00"), ==, 3);
 
-  inside = cg_visit_list_inside (f->store, at, NULL);
+  inside = cg_visit_list_inside (f->db.store, at, NULL);
   g_assert_cmpuint (inside->len, ==, 3);
   g_assert_cmpstr (((CgVisit *) inside->pdata[0])->visitor_name, ==, "王强");
   g_assert_cmpstr (((CgVisit *) inside->pdata[1])->visitor_name, ==, "李娜");
@@ -347,12 +288,12 @@ names_inside (Fixture    *f,
               const char *local)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *at = local != NULL ? utc (local) : NULL;
-  g_autoptr(GPtrArray) inside = cg_visit_list_inside (f->store, at, &error);
+  g_autofree char *at = local != NULL ? cg_test_utc (local) : NULL;
+  g_autoptr(GPtrArray) inside = cg_visit_list_inside (f->db.store, at, &error);
   g_autoptr(GString) names = g_string_new (NULL);
 
   g_assert_no_error (error);
-  g_assert_cmpint (cg_visit_count_inside (f->store, at, &error), ==, (int) inside->len);
+  g_assert_cmpint (cg_visit_count_inside (f->db.store, at, &error), ==, (int) inside->len);
   g_assert_no_error (error);
   for (guint i = 0; i < inside->len; i++)
     g_string_append_printf (names, "%s%s", i > 0 ? " " : "", ((CgVisit *) inside->pdata[i])->visitor_name);
@@ -377,11 +318,11 @@ test_inside_spanning (Fixture       *f,
   char *names;
 
   check_in (f, open);
-  day_and_hour->left_at = utc ("2026-03-02 09:00");
+  day_and_hour->left_at = cg_test_utc ("2026-03-02 09:00");
   check_in (f, day_and_hour);
-  under_a_day->left_at = utc ("2026-03-02 08:35");
+  under_a_day->left_at = cg_test_utc ("2026-03-02 08:35");
   check_in (f, under_a_day);
-  short_one->left_at = utc ("2026-03-02 08:40");
+  short_one->left_at = cg_test_utc ("2026-03-02 08:40");
   check_in (f, short_one);
   refused->temperature = 38.2;
   g_assert_cmpuint (check_in (f, refused), ==, CG_REFUSE_FEVER);
@@ -408,10 +349,10 @@ test_inside_spanning (Fixture       *f,
   g_assert_cmpstr (names, ==, "甲");
   g_free (names);
 
-  other = cg_store_open (f->path, &error);
+  other = cg_store_open (f->db.path, &error);
   g_assert_no_error (error);
-  g_object_unref (f->store);
-  f->store = g_steal_pointer (&other);
+  g_object_unref (f->db.store);
+  f->db.store = g_steal_pointer (&other);
   names = names_inside (f, "2026-03-02 08:30");
   g_assert_cmpstr (names, ==, "乙 丁 甲 丙");
   g_free (names);
@@ -448,7 +389,7 @@ test_inside_now (Fixture       *f,
   names = names_inside (f, hour_ago_text);
   g_assert_cmpstr (names, ==, "张伟");
   g_free (names);
-  g_assert_true (cg_visit_check_out (f->store, here->id, NULL, "test", &error));
+  g_assert_true (cg_visit_check_out (f->db.store, here->id, NULL, "test", &error));
   g_assert_no_error (error);
   names = names_inside (f, NULL);
   g_assert_cmpstr (names, ==, "");
@@ -460,15 +401,15 @@ test_overstay (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(CgVisit) v = visitor ("张伟", 1, "2026-03-10 09:00");
-  g_autofree char *at_30 = utc ("2026-03-10 09:30");
-  g_autofree char *at_31 = utc ("2026-03-10 09:31");
+  g_autofree char *at_30 = cg_test_utc ("2026-03-10 09:30");
+  g_autofree char *at_31 = cg_test_utc ("2026-03-10 09:31");
   g_autoptr(GDateTime) almost = NULL;
   g_autofree char *at_30_59 = NULL;
 
   check_in (f, v);
   /* Still inside, measured at a given moment. */
   g_assert_cmpint (cg_visit_minutes (v, at_30), ==, 30);
-  g_assert_false (cg_visit_is_overstay (f->policy, v, at_30));
+  g_assert_false (cg_visit_is_overstay (f->db.policy, v, at_30));
   {
     g_autoptr(GDateTime) thirty = g_date_time_new_from_iso8601 (at_30, NULL);
 
@@ -476,23 +417,23 @@ test_overstay (Fixture       *f,
     at_30_59 = g_date_time_format (almost, "%Y-%m-%dT%H:%M:%SZ");
   }
   g_assert_cmpint (cg_visit_minutes (v, at_30_59), ==, 30);
-  g_assert_false (cg_visit_is_overstay (f->policy, v, at_30_59));
+  g_assert_false (cg_visit_is_overstay (f->db.policy, v, at_30_59));
   g_assert_cmpint (cg_visit_minutes (v, at_31), ==, 31);
-  g_assert_true (cg_visit_is_overstay (f->policy, v, at_31));
+  g_assert_true (cg_visit_is_overstay (f->db.policy, v, at_31));
 
   /* Left after exactly 30 minutes: not an overstay, whatever the time now. */
   g_free (v->left_at);
   v->left_at = g_strdup (at_30);
   g_assert_cmpint (cg_visit_minutes (v, NULL), ==, 30);
-  g_assert_false (cg_visit_is_overstay (f->policy, v, NULL));
+  g_assert_false (cg_visit_is_overstay (f->db.policy, v, NULL));
   g_free (v->left_at);
   v->left_at = g_strdup (at_31);
-  g_assert_true (cg_visit_is_overstay (f->policy, v, NULL));
+  g_assert_true (cg_visit_is_overstay (f->db.policy, v, NULL));
 
   /* A refused visit lasts nothing. */
   v->refusal = CG_REFUSE_FEVER;
   g_assert_cmpint (cg_visit_minutes (v, NULL), ==, 0);
-  g_assert_false (cg_visit_is_overstay (f->policy, v, NULL));
+  g_assert_false (cg_visit_is_overstay (f->db.policy, v, NULL));
 }
 
 static void
@@ -507,7 +448,7 @@ test_temperature (Fixture       *f,
   g_assert_cmpuint (check_in (f, normal), ==, 0);
   fever->temperature = 37.1;
   g_assert_cmpuint (check_in (f, fever), ==, CG_REFUSE_FEVER);
-  g_assert_cmpint (query_int (f, "SELECT refusal FROM visit WHERE visitor_name = '李娜'"), ==, CG_REFUSE_FEVER);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT refusal FROM visit WHERE visitor_name = '李娜'"), ==, CG_REFUSE_FEVER);
 
   for (guint i = 0; i < G_N_ELEMENTS (impossible); i++)
     {
@@ -515,12 +456,12 @@ test_temperature (Fixture       *f,
       g_autoptr(GError) error = NULL;
 
       typo->temperature = impossible[i];
-      g_assert_false (cg_visit_check_in (f->store, f->policy, typo, "test", &error));
+      g_assert_false (cg_visit_check_in (f->db.store, f->db.policy, typo, "test", &error));
       g_assert_error (error, CG_VALIDATE_ERROR, CG_VALIDATE_ERROR_RANGE);
       g_assert_nonnull (strstr (error->message, "Temperature"));
       g_assert_cmpint (typo->id, ==, 0);
     }
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM visit"), ==, 2);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM visit"), ==, 2);
 }
 
 static void
@@ -528,7 +469,7 @@ test_validate (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *good = id_for (1);
+  g_autofree char *good = cg_test_id_number_born ("19800101", 1);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   {
@@ -536,7 +477,7 @@ test_validate (Fixture       *f,
     g_autoptr(CgVisit) v = visitor ("张伟", 1, "2026-03-10 09:00");
 
     v->visitor_id_number[17] = good[17] == '0' ? '1' : '0';
-    g_assert_false (cg_visit_check_in (f->store, f->policy, v, "test", &error));
+    g_assert_false (cg_visit_check_in (f->db.store, f->db.policy, v, "test", &error));
     g_assert_error (error, CG_VALIDATE_ERROR, CG_VALIDATE_ERROR_CHECK_DIGIT);
     g_assert_nonnull (strstr (error->message, "ID number"));
     g_clear_error (&error);
@@ -544,7 +485,7 @@ test_validate (Fixture       *f,
   {
     g_autoptr(CgVisit) v = visitor ("   ", 1, "2026-03-10 09:00");
 
-    g_assert_false (cg_visit_check_in (f->store, f->policy, v, "test", &error));
+    g_assert_false (cg_visit_check_in (f->db.store, f->db.policy, v, "test", &error));
     g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "name"));
     g_clear_error (&error);
@@ -554,7 +495,7 @@ test_validate (Fixture       *f,
 
     g_free (v->phone);
     v->phone = g_strdup ("12345");
-    g_assert_false (cg_visit_check_in (f->store, f->policy, v, "test", &error));
+    g_assert_false (cg_visit_check_in (f->db.store, f->db.policy, v, "test", &error));
     g_assert_error (error, CG_VALIDATE_ERROR, CG_VALIDATE_ERROR_PHONE);
     g_assert_nonnull (strstr (error->message, "Phone"));
     g_clear_error (&error);
@@ -566,7 +507,7 @@ test_validate (Fixture       *f,
     g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 5);
 
     v->arrived_at = g_date_time_format (later, "%Y-%m-%dT%H:%M:%SZ");
-    g_assert_false (cg_visit_check_in (f->store, f->policy, v, "test", &error));
+    g_assert_false (cg_visit_check_in (f->db.store, f->db.policy, v, "test", &error));
     g_assert_nonnull (strstr (error->message, "future"));
     g_clear_error (&error);
   }
@@ -575,24 +516,24 @@ test_validate (Fixture       *f,
     g_autoptr(CgVisit) v = visitor ("张伟", 1, "2025-12-31 09:00");
 
     v->visiting_id = f->resident;
-    g_assert_false (cg_visit_check_in (f->store, f->policy, v, "test", &error));
+    g_assert_false (cg_visit_check_in (f->db.store, f->db.policy, v, "test", &error));
     g_assert_nonnull (strstr (error->message, "王秀英"));
     g_clear_error (&error);
     v->visiting_id = 9999;
-    g_assert_false (cg_visit_check_in (f->store, f->policy, v, "test", &error));
+    g_assert_false (cg_visit_check_in (f->db.store, f->db.policy, v, "test", &error));
     g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND);
     g_clear_error (&error);
   }
   {
     g_autoptr(CgVisit) v = visitor ("张伟", 1, "2026-03-10 09:00");
 
-    v->left_at = utc ("2026-03-10 08:59");
-    g_assert_false (cg_visit_check_in (f->store, f->policy, v, "test", &error));
+    v->left_at = cg_test_utc ("2026-03-10 08:59");
+    g_assert_false (cg_visit_check_in (f->db.store, f->db.policy, v, "test", &error));
     g_assert_nonnull (strstr (error->message, "Departure"));
     g_clear_error (&error);
   }
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM visit"), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit WHERE what LIKE 'visit.%'"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM visit"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM audit WHERE what LIKE 'visit.%'"), ==, 0);
 
   {
     g_autoptr(CgVisit) v = visitor ("张伟", 1, NULL);
@@ -612,7 +553,7 @@ test_validate (Fixture       *f,
     g_assert_cmpstr (v->visiting_room, ==, "3-101");
     g_assert_cmpstr (v->registered_by, ==, "test");
   }
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit WHERE what = 'visit.admit'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM audit WHERE what = 'visit.admit'"), ==, 1);
 }
 
 static void
@@ -629,19 +570,19 @@ test_refusals_stored (Fixture       *f,
   cough->symptoms = CG_SYMPTOM_COUGH;
   g_assert_cmpuint (check_in (f, cough), ==, CG_REFUSE_SYMPTOMS);
 
-  stored = cg_visit_get (f->store, cough->id, &error);
+  stored = cg_visit_get (f->db.store, cough->id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (stored->refusal, ==, CG_REFUSE_SYMPTOMS);
   g_assert_cmpuint (stored->symptoms, ==, CG_SYMPTOM_COUGH);
   g_clear_pointer (&stored, cg_visit_free);
-  stored = cg_visit_get (f->store, yellow->id, &error);
+  stored = cg_visit_get (f->db.store, yellow->id, &error);
   g_assert_cmpint (stored->health_code, ==, CG_HEALTH_CODE_YELLOW);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit WHERE what = 'visit.refuse'"), ==, 2);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM audit WHERE what = 'visit.refuse'"), ==, 2);
 
   /* A refused visitor cannot be checked out. */
-  g_assert_false (cg_visit_check_out (f->store, cough->id, NULL, "test", &error));
+  g_assert_false (cg_visit_check_out (f->db.store, cough->id, NULL, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM visit WHERE left_at IS NOT NULL"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM visit WHERE left_at IS NOT NULL"), ==, 0);
 }
 
 static void
@@ -651,29 +592,29 @@ test_check_out (Fixture       *f,
   g_autoptr(CgVisit) v = visitor ("张伟", 1, "2026-03-10 09:00");
   g_autoptr(CgVisit) stored = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = utc ("2026-03-10 08:59");
+  g_autofree char *before = cg_test_utc ("2026-03-10 08:59");
 
   check_in (f, v);
-  g_assert_false (cg_visit_check_out (f->store, v->id, before, "test", &error));
+  g_assert_false (cg_visit_check_out (f->db.store, v->id, before, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM visit WHERE left_at IS NOT NULL"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM visit WHERE left_at IS NOT NULL"), ==, 0);
 
   check_out (f, v->id, "2026-03-10 09:20");
-  stored = cg_visit_get (f->store, v->id, NULL);
+  stored = cg_visit_get (f->db.store, v->id, NULL);
   g_assert_cmpstr (stored->left_at, ==, "2026-03-10T01:20:00Z");
   g_assert_cmpint (cg_visit_minutes (stored, NULL), ==, 20);
 
   /* Twice: refused, the first departure stays. */
-  g_assert_false (cg_visit_check_out (f->store, v->id, NULL, "test", &error));
+  g_assert_false (cg_visit_check_out (f->db.store, v->id, NULL, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_pointer (&stored, cg_visit_free);
-  stored = cg_visit_get (f->store, v->id, NULL);
+  stored = cg_visit_get (f->db.store, v->id, NULL);
   g_assert_cmpstr (stored->left_at, ==, "2026-03-10T01:20:00Z");
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit WHERE what = 'visit.check_out'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM audit WHERE what = 'visit.check_out'"), ==, 1);
 
-  g_assert_false (cg_visit_check_out (f->store, 424242, NULL, "test", &error));
+  g_assert_false (cg_visit_check_out (f->db.store, 424242, NULL, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND);
 }
 
@@ -686,24 +627,24 @@ test_find_visitor (Fixture       *f,
   g_autoptr(CgVisit) other = visitor ("李娜", 2, "2026-03-09 09:00");
   g_autoptr(CgVisit) found = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = id_for (1);
-  g_autofree char *unknown = id_for (77);
+  g_autofree char *id = cg_test_id_number_born ("19800101", 1);
+  g_autofree char *unknown = cg_test_id_number_born ("19800101", 77);
 
-  first->left_at = utc ("2026-03-01 09:20");
+  first->left_at = cg_test_utc ("2026-03-01 09:20");
   g_free (first->phone);
   first->phone = g_strdup ("13800000001");
   check_in (f, first);
-  second->left_at = utc ("2026-03-08 09:20");
+  second->left_at = cg_test_utc ("2026-03-08 09:20");
   g_free (second->phone);
   second->phone = g_strdup ("13900000002");
   g_free (second->relationship);
   second->relationship = g_strdup ("儿子");
   second->visiting_id = f->resident;
   check_in (f, second);
-  other->left_at = utc ("2026-03-09 09:20");
+  other->left_at = cg_test_utc ("2026-03-09 09:20");
   check_in (f, other);
 
-  found = cg_visit_find_visitor (f->store, id, &error);
+  found = cg_visit_find_visitor (f->db.store, id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (found);
   g_assert_cmpint (found->id, ==, second->id);
@@ -713,7 +654,7 @@ test_find_visitor (Fixture       *f,
   g_assert_cmpint (found->visiting_id, ==, f->resident);
   g_assert_cmpstr (found->visiting_name, ==, "王秀英");
 
-  g_assert_null (cg_visit_find_visitor (f->store, unknown, &error));
+  g_assert_null (cg_visit_find_visitor (f->db.store, unknown, &error));
   g_assert_no_error (error);
 }
 
@@ -725,7 +666,7 @@ test_page (Fixture       *f,
    * 139… on the even ones, 138… on the odd. */
   g_autoptr(GPtrArray) page = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *id7 = id_for (7);
+  g_autofree char *id7 = cg_test_id_number_born ("19800101", 7);
   g_autofree char *id7_prefix = g_strndup (id7, 16);
 
   for (int i = 0; i < 30; i++)
@@ -735,41 +676,41 @@ test_page (Fixture       *f,
       g_autofree char *name = g_strdup_printf ("%s%d", i % 3 == 0 ? "王" : "陈", i);
       g_autoptr(CgVisit) v = visitor (name, i, at);
 
-      v->left_at = utc (out);
+      v->left_at = cg_test_utc (out);
       g_free (v->phone);
       v->phone = g_strdup_printf ("13%d000000%02d", i % 2 == 0 ? 9 : 8, i);
       check_in (f, v);
     }
 
-  g_assert_cmpint (cg_visit_count (f->store, NULL, &error), ==, 30);
-  g_assert_cmpint (cg_visit_count (f->store, "  ", &error), ==, 30);
+  g_assert_cmpint (cg_visit_count (f->db.store, NULL, &error), ==, 30);
+  g_assert_cmpint (cg_visit_count (f->db.store, "  ", &error), ==, 30);
   /* Names 王0, 王3 … 王27. */
-  g_assert_cmpint (cg_visit_count (f->store, "王", &error), ==, 10);
-  g_assert_cmpint (cg_visit_count (f->store, "王2", &error), ==, 3);   /* 王21, 王24, 王27 */
-  g_assert_cmpint (cg_visit_count (f->store, "陈", &error), ==, 20);
-  g_assert_cmpint (cg_visit_count (f->store, "张", &error), ==, 0);
+  g_assert_cmpint (cg_visit_count (f->db.store, "王", &error), ==, 10);
+  g_assert_cmpint (cg_visit_count (f->db.store, "王2", &error), ==, 3);   /* 王21, 王24, 王27 */
+  g_assert_cmpint (cg_visit_count (f->db.store, "陈", &error), ==, 20);
+  g_assert_cmpint (cg_visit_count (f->db.store, "张", &error), ==, 0);
   /* A full ID number, its lower-case x form, and a prefix of all. */
-  g_assert_cmpint (cg_visit_count (f->store, id7, &error), ==, 1);
-  g_assert_cmpint (cg_visit_count (f->store, id7_prefix, &error), ==, 10);   /* …0101000 to …0101009 */
-  g_assert_cmpint (cg_visit_count (f->store, "350582", &error), ==, 30);
+  g_assert_cmpint (cg_visit_count (f->db.store, id7, &error), ==, 1);
+  g_assert_cmpint (cg_visit_count (f->db.store, id7_prefix, &error), ==, 10);   /* …0101000 to …0101009 */
+  g_assert_cmpint (cg_visit_count (f->db.store, "350582", &error), ==, 30);
   /* Phone prefixes. */
-  g_assert_cmpint (cg_visit_count (f->store, "139", &error), ==, 15);
-  g_assert_cmpint (cg_visit_count (f->store, "13800000001", &error), ==, 1);
-  g_assert_cmpint (cg_visit_count (f->store, "1380000001", &error), ==, 5);   /* 11, 13 … 19 */
+  g_assert_cmpint (cg_visit_count (f->db.store, "139", &error), ==, 15);
+  g_assert_cmpint (cg_visit_count (f->db.store, "13800000001", &error), ==, 1);
+  g_assert_cmpint (cg_visit_count (f->db.store, "1380000001", &error), ==, 5);   /* 11, 13 … 19 */
   g_assert_no_error (error);
 
   /* Newest first, by page. */
-  page = cg_visit_page (f->store, NULL, 0, 10, &error);
+  page = cg_visit_page (f->db.store, NULL, 0, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 10);
   g_assert_cmpstr (((CgVisit *) page->pdata[0])->visitor_name, ==, "陈29");
   g_assert_cmpstr (((CgVisit *) page->pdata[9])->visitor_name, ==, "陈20");
   g_clear_pointer (&page, g_ptr_array_unref);
-  page = cg_visit_page (f->store, NULL, 25, 10, &error);
+  page = cg_visit_page (f->db.store, NULL, 25, 10, &error);
   g_assert_cmpuint (page->len, ==, 5);
   g_assert_cmpstr (((CgVisit *) page->pdata[4])->visitor_name, ==, "王0");
   g_clear_pointer (&page, g_ptr_array_unref);
-  page = cg_visit_page (f->store, "王", 2, 3, &error);
+  page = cg_visit_page (f->db.store, "王", 2, 3, &error);
   g_assert_cmpuint (page->len, ==, 3);
   /* 王27, 王24 skipped: 王21, 王18, 王15. */
   g_assert_cmpstr (((CgVisit *) page->pdata[0])->visitor_name, ==, "王21");
@@ -777,21 +718,21 @@ test_page (Fixture       *f,
   g_clear_pointer (&page, g_ptr_array_unref);
   /* A search matching many rows walks the order instead (2 × 30 < 4 × 20²):
    * the same rows come out. */
-  page = cg_visit_page (f->store, "陈", 0, 2, &error);
+  page = cg_visit_page (f->db.store, "陈", 0, 2, &error);
   g_assert_cmpuint (page->len, ==, 2);
   g_assert_cmpstr (((CgVisit *) page->pdata[0])->visitor_name, ==, "陈29");
   g_assert_cmpstr (((CgVisit *) page->pdata[1])->visitor_name, ==, "陈28");
   g_clear_pointer (&page, g_ptr_array_unref);
-  page = cg_visit_page (f->store, "350582", 3, 2, &error);
+  page = cg_visit_page (f->db.store, "350582", 3, 2, &error);
   g_assert_cmpuint (page->len, ==, 2);
   g_assert_cmpstr (((CgVisit *) page->pdata[0])->visitor_name, ==, "陈26");
   g_assert_cmpstr (((CgVisit *) page->pdata[1])->visitor_name, ==, "陈25");
   g_clear_pointer (&page, g_ptr_array_unref);
   /* Past the last match. */
-  page = cg_visit_page (f->store, "王", 10, 10, &error);
+  page = cg_visit_page (f->db.store, "王", 10, 10, &error);
   g_assert_cmpuint (page->len, ==, 0);
   g_clear_pointer (&page, g_ptr_array_unref);
-  page = cg_visit_page (f->store, "139", 0, 100, &error);
+  page = cg_visit_page (f->db.store, "139", 0, 100, &error);
   g_assert_cmpuint (page->len, ==, 15);
   g_assert_cmpstr (((CgVisit *) page->pdata[0])->visitor_name, ==, "陈28");
 }
@@ -820,62 +761,31 @@ test_page_most_match (Fixture       *f,
           g_autofree char *first17 = g_strdup_printf ("11010519800101%03d", i);
 
           g_free (v->visitor_id_number);
-          v->visitor_id_number = g_strdup_printf ("%s%c", first17, cg_id_number_check_digit (first17));
+          v->visitor_id_number = cg_test_id_number (first17);
         }
-      v->left_at = utc (at);
+      v->left_at = cg_test_utc (at);
       check_in (f, v);
     }
-  g_assert_cmpint (cg_visit_count (f->store, "350582", &error), ==, 38);
+  g_assert_cmpint (cg_visit_count (f->db.store, "350582", &error), ==, 38);
 
   /* Newest first: 39 … 36, 34 … 6, 4 … 0; from the 31st on. */
-  page = cg_visit_page (f->store, "350582", 30, 5, &error);
+  page = cg_visit_page (f->db.store, "350582", 30, 5, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < page->len; i++)
     g_assert_cmpstr (((CgVisit *) page->pdata[i])->visitor_name, ==, expected[i]);
   g_clear_pointer (&page, g_ptr_array_unref);
   /* The last page, cut short. */
-  page = cg_visit_page (f->store, "350582", 36, 5, &error);
+  page = cg_visit_page (f->db.store, "350582", 36, 5, &error);
   g_assert_cmpuint (page->len, ==, 2);
   g_assert_cmpstr (((CgVisit *) page->pdata[0])->visitor_name, ==, "访客1");
   g_assert_cmpstr (((CgVisit *) page->pdata[1])->visitor_name, ==, "访客0");
   g_clear_pointer (&page, g_ptr_array_unref);
   /* The two others. */
-  page = cg_visit_page (f->store, "110105", 0, 5, &error);
+  page = cg_visit_page (f->db.store, "110105", 0, 5, &error);
   g_assert_cmpuint (page->len, ==, 2);
   g_assert_cmpstr (((CgVisit *) page->pdata[0])->visitor_name, ==, "访客35");
   g_assert_cmpstr (((CgVisit *) page->pdata[1])->visitor_name, ==, "访客5");
-  g_assert_no_error (error);
-}
-
-static CgImport *
-prepare (Fixture    *f,
-         const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  CgImport *import = cg_import_prepare (f->store, CG_REGISTER_VISITS, text, strlen (text), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (import);
-  return import;
-}
-
-static void
-import_ok (Fixture    *f,
-           const char *text,
-           guint       n_new,
-           guint       n_updated)
-{
-  g_autoptr(CgImport) import = prepare (f, text);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *report = cg_import_format_problems (import);
-
-  if (cg_import_get_problems (import)->len > 0)
-    g_test_message ("%s", report);
-  g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 0);
-  g_assert_cmpuint (cg_import_get_n_new (import), ==, n_new);
-  g_assert_cmpuint (cg_import_get_n_updated (import), ==, n_updated);
-  g_assert_true (cg_import_commit (import, f->store, "test", &error));
   g_assert_no_error (error);
 }
 
@@ -883,9 +793,9 @@ static void
 test_import (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *id1 = id_for (1);
-  g_autofree char *id2 = id_for (2);
-  g_autofree char *id3 = id_for (3);
+  g_autofree char *id1 = cg_test_id_number_born ("19800101", 1);
+  g_autofree char *id2 = cg_test_id_number_born ("19800101", 2);
+  g_autofree char *id3 = cg_test_id_number_born ("19800101", 3);
   g_autofree char *file = NULL;
   g_autofree char *again = NULL;
   g_autoptr(GPtrArray) preview = NULL;
@@ -897,7 +807,7 @@ test_import (Fixture       *f,
                           "王强,%s,,,2026-03-10 09:20,2026-03-10 10:00,黄码,朋友,是,36.4,咳嗽\n",
                           id1, id2, id3);
   {
-    g_autoptr(CgImport) import = prepare (f, file);
+    g_autoptr(CgImport) import = cg_test_import_prepare (f->db.store, CG_REGISTER_VISITS, file);
 
     g_assert_cmpuint (cg_import_get_problems (import)->len, ==, 0);
     g_assert_cmpuint (cg_import_get_n_new (import), ==, 3);
@@ -906,33 +816,33 @@ test_import (Fixture       *f,
     g_assert_cmpstr (((GStrv) preview->pdata[1])[5], ==, "Refused: fever");
     g_assert_cmpstr (((GStrv) preview->pdata[2])[5], ==,
                      "Refused: cough or sore throat; health code not green; medium/high-risk area in the last 14 days");
-    g_assert_true (cg_import_commit (import, f->store, "test", NULL));
+    g_assert_true (cg_import_commit (import, f->db.store, "test", NULL));
   }
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM visit"), ==, 3);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM visit WHERE refusal = 0"), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT refusal FROM visit WHERE visitor_name = '李娜'"), ==, CG_REFUSE_FEVER);
-  g_assert_cmpint (query_int (f, "SELECT refusal FROM visit WHERE visitor_name = '王强'"), ==,
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM visit"), ==, 3);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM visit WHERE refusal = 0"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT refusal FROM visit WHERE visitor_name = '李娜'"), ==, CG_REFUSE_FEVER);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT refusal FROM visit WHERE visitor_name = '王强'"), ==,
                    CG_REFUSE_SYMPTOMS | CG_REFUSE_HEALTH_CODE | CG_REFUSE_RISK_TRAVEL);
   /* A refused visitor never came in: no departure, whatever the file says. */
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM visit WHERE visitor_name = '王强' AND left_at IS NULL"), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM visit WHERE visitor_name = '张伟' AND visiting_id IS NOT NULL "
-                                 "AND masked = 1 AND phone = '13912345678' AND arrived_at = '2026-03-10T01:00:00Z' "
-                                 "AND left_at = '2026-03-10T01:25:00Z' AND arrived_on = '2026-03-10'"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM visit WHERE visitor_name = '王强' AND left_at IS NULL"), ==, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM visit WHERE visitor_name = '张伟' AND visiting_id IS NOT NULL "
+                                                   "AND masked = 1 AND phone = '13912345678' AND arrived_at = '2026-03-10T01:00:00Z' "
+                                                   "AND left_at = '2026-03-10T01:25:00Z' AND arrived_on = '2026-03-10'"), ==, 1);
 
   /* The same file again: nothing new, nothing changed. */
-  import_ok (f, file, 0, 3);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM visit"), ==, 3);
+  cg_test_import_ok (f->db.store, CG_REGISTER_VISITS, file, 0, 3);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM visit"), ==, 3);
 
   /* English headers; a visitor still inside by the register checked out
    * by a later file. */
   again = g_strdup_printf ("visitor_name,visitor_id_number,arrived_at,left_at,health_code,temperature\n"
                            "赵敏,%s,2026-03-11 14:00,,green,36.8\n", id1);
-  import_ok (f, again, 1, 0);
+  cg_test_import_ok (f->db.store, CG_REGISTER_VISITS, again, 1, 0);
   g_free (again);
   again = g_strdup_printf ("visitor_name,visitor_id_number,arrived_at,left_at,health_code,temperature\n"
                            "赵敏,%s,2026-03-11 14:00,2026-03-11 14:20,green,36.8\n", id1);
-  import_ok (f, again, 0, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM visit WHERE left_at = '2026-03-11T06:20:00Z'"), ==, 1);
+  cg_test_import_ok (f->db.store, CG_REGISTER_VISITS, again, 0, 1);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM visit WHERE left_at = '2026-03-11T06:20:00Z'"), ==, 1);
 }
 
 static void
@@ -947,23 +857,23 @@ test_import_counts_inside (Fixture       *f,
   check_in (f, stored);
   for (int i = 0; i < 4; i++)
     {
-      g_autofree char *id = id_for (i + 1);
+      g_autofree char *id = cg_test_id_number_born ("19800101", i + 1);
 
       g_string_append_printf (file, "访客%d,%s,2026-03-10 10:0%d,green,36.5\n", i, id, i);
     }
-  import_ok (f, file->str, 4, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM visit WHERE refusal = 0"), ==, 4);
-  g_assert_cmpint (query_int (f, "SELECT refusal FROM visit WHERE visitor_name = '访客3'"), ==, CG_REFUSE_FULL);
+  cg_test_import_ok (f->db.store, CG_REGISTER_VISITS, file->str, 4, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM visit WHERE refusal = 0"), ==, 4);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT refusal FROM visit WHERE visitor_name = '访客3'"), ==, CG_REFUSE_FULL);
 }
 
 static void
 test_import_bad (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *id1 = id_for (1);
-  g_autofree char *id2 = id_for (2);
+  g_autofree char *id1 = cg_test_id_number_born ("19800101", 1);
+  g_autofree char *id2 = cg_test_id_number_born ("19800101", 2);
   g_autofree char *bad_id = g_strdup (id2);
-  g_autofree char *nobody = id_for (99);
+  g_autofree char *nobody = cg_test_id_number_born ("19800101", 99);
   g_autofree char *file = NULL;
   g_autofree char *report = NULL;
   g_autoptr(CgImport) import = NULL;
@@ -977,7 +887,7 @@ test_import_bad (Fixture       *f,
                           "赵敏,%s,,2026-03-10 09:03,,蓝码,也许,36.5\n"
                           "钱多,%s,%s,2026-03-10 09:04,,绿码,否,36.5\n",
                           id1, id2, bad_id, id1, id2, nobody);
-  import = prepare (f, file);
+  import = cg_test_import_prepare (f->db.store, CG_REGISTER_VISITS, file);
   report = cg_import_format_problems (import);
   g_test_message ("%s", report);
   g_assert_cmpuint (cg_import_get_n_bad_rows (import), ==, 4);
@@ -987,9 +897,9 @@ test_import_bad (Fixture       *f,
   g_assert_nonnull (strstr (report, "line 5, 健康码"));
   g_assert_nonnull (strstr (report, "line 5, 行程卡"));
   g_assert_nonnull (strstr (report, "line 6, 探访对象"));
-  g_assert_false (cg_import_commit (import, f->store, "test", &error));
+  g_assert_false (cg_import_commit (import, f->db.store, "test", &error));
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM visit"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM visit"), ==, 0);
 }
 
 /* The alerts of @day for ALL-4. */
@@ -1002,7 +912,7 @@ alerts_of (Fixture    *f,
   GDate date;
 
   g_assert_true (cg_date_parse (day, &date));
-  g_assert_true (cg_visit_evaluate_rules (f->store, f->policy, &date, alerts, &error));
+  g_assert_true (cg_visit_evaluate_rules (f->db.store, f->db.policy, &date, alerts, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&alerts);
 }
@@ -1023,9 +933,9 @@ test_rules (Fixture       *f,
   GDate from, to;
 
   /* a stays 31 minutes, b exactly 30, c never leaves; d, e, g refused. */
-  a->left_at = utc ("2026-03-10 09:31");
+  a->left_at = cg_test_utc ("2026-03-10 09:31");
   check_in (f, a);
-  b->left_at = utc ("2026-03-10 10:30");
+  b->left_at = cg_test_utc ("2026-03-10 10:30");
   check_in (f, b);
   check_in (f, c);
   d->temperature = 38.2;
@@ -1064,7 +974,7 @@ test_rules (Fixture       *f,
 
   g_assert_true (cg_date_parse ("2026-03-09", &from));
   g_assert_true (cg_date_parse ("2026-03-11", &to));
-  days = cg_visit_days (f->store, f->policy, &from, &to, NULL);
+  days = cg_visit_days (f->db.store, f->db.policy, &from, &to, NULL);
   g_assert_cmpuint (days->len, ==, 3);
   g_assert_cmpint (g_array_index (days, CgVisitDay, 0).admitted, ==, 0);
   g_assert_cmpint (g_array_index (days, CgVisitDay, 1).admitted, ==, 4);
@@ -1084,7 +994,7 @@ test_rules (Fixture       *f,
     GDate day;
 
     cg_date_parse ("2026-03-10", &day);
-    g_assert_true (cg_visit_evaluate_rules (f->store, funeral, &day, none, NULL));
+    g_assert_true (cg_visit_evaluate_rules (f->db.store, funeral, &day, none, NULL));
     g_assert_cmpuint (none->len, ==, 0);
   }
 }
@@ -1095,7 +1005,7 @@ test_rules_over_limit (Fixture       *f,
 {
   g_autoptr(GString) file = g_string_new ("visitor_name,visitor_id_number,arrived_at,left_at,health_code,temperature\n");
   g_autoptr(GPtrArray) alerts = NULL;
-  g_autofree char *late = id_for (9);
+  g_autofree char *late = cg_test_id_number_born ("19800101", 9);
   CgAlert *alert;
 
   /* Rows out of order: 10:10 first (nobody inside then by the file),
@@ -1104,12 +1014,12 @@ test_rules_over_limit (Fixture       *f,
   g_string_append_printf (file, "迟到,%s,2026-03-11 10:10,2026-03-11 10:20,green,36.5\n", late);
   for (int i = 0; i < 4; i++)
     {
-      g_autofree char *id = id_for (i + 1);
+      g_autofree char *id = cg_test_id_number_born ("19800101", i + 1);
 
       g_string_append_printf (file, "访客%d,%s,2026-03-11 10:0%d,2026-03-11 10:15,green,36.5\n", i, id, i);
     }
-  import_ok (f, file->str, 5, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM visit WHERE refusal = 0"), ==, 5);
+  cg_test_import_ok (f->db.store, CG_REGISTER_VISITS, file->str, 5, 0);
+  g_assert_cmpint (cg_test_query_int (f->db.store, "SELECT count(*) FROM visit WHERE refusal = 0"), ==, 5);
 
   alerts = alerts_of (f, "2026-03-11");
   g_assert_cmpuint (alerts->len, ==, 1);
