@@ -73,6 +73,18 @@ gboolean       cg_chart_unit_is_long     (const CgChartData   *data);
 
 /* Layout and drawing, shared by cg-chart-draw.c and cg-chart-timeline.c */
 
+/* Sizes are in surface units: pixels on screen and in PNGs, points in PDFs. */
+#define MAX_BAR_WIDTH       48.0
+#define MAX_TICKS           64
+
+/* A legend entry's place. */
+typedef struct
+{
+  double x;
+  double width;
+  guint  row;
+} LegendItem;
+
 /* Where everything goes, worked out once by cg_chart_layout_compute(). */
 typedef struct
 {
@@ -127,6 +139,16 @@ void           cg_chart_layout_timeline  (Layout              *l,
                                           PangoContext        *context,
                                           double               top);
 
+void           cg_chart_set_font         (PangoLayout         *layout,
+                                          const CgChartStyle  *style,
+                                          double               px,
+                                          gboolean             bold);
+/* The first tick at or above @lo, and a tick's text. */
+double         cg_chart_tick_start       (double               lo,
+                                          double               step);
+char          *cg_chart_tick_label       (const CgChartData   *data,
+                                          const Layout        *l,
+                                          double               value);
 void           cg_chart_measure          (PangoContext        *context,
                                           const CgChartStyle  *style,
                                           double               px,
