@@ -352,7 +352,7 @@ update_day_widgets (CgChecksPage *self)
                                 label);
       gtk_label_set_text (self->day_notice, notice);
     }
-  when = g_date_time_new_local (g_date_get_year (&self->date), g_date_get_month (&self->date),
+  when = cg_date_time_new_local (g_date_get_year (&self->date), g_date_get_month (&self->date),
                                 g_date_get_day (&self->date), 12, 0, 0);
   g_signal_handlers_block_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   gtk_calendar_select_day (self->calendar, when);

@@ -101,7 +101,7 @@ show_error (CgDisinfectionDialog *self,
 static char *
 now_local (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = cg_date_time_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d %H:%M");
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "cg-date.h"
 #include "cg-rooms-timeline.h"
 
 /* ---- times ------------------------------------------------------------- */
@@ -33,7 +34,7 @@ cg_rooms_local_day (const char *iso)
 
   if (dt == NULL)
     return NULL;
-  local = g_date_time_to_local (dt);
+  local = cg_date_time_to_local (dt);
   return g_date_time_format (local, "%Y-%m-%d");
 }
 
@@ -113,7 +114,7 @@ cg_rooms_timeline_new (GPtrArray   *board,
   g_free (data->empty_text);
   data->empty_text = g_strdup (_("No rooms"));
   g_date_subtract_days (&day, CG_ROOMS_PAST_DAYS);
-  first_day = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day),
+  first_day = cg_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day),
                                      0, 0, 0);
   for (int i = 0; i <= CG_ROOMS_PAST_DAYS + CG_ROOMS_FUTURE_DAYS; i++)
     {

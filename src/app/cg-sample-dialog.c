@@ -228,10 +228,10 @@ on_calendar_popover_show_cb (GtkPopover  *popover,
   GDate date;
 
   if (cg_date_parse (gtk_editable_get_text (editable), &date))
-    when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+    when = cg_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                   g_date_get_day (&date), 0, 0, 0);
   else
-    when = g_date_time_new_now_local ();
+    when = cg_date_time_now_local ();
 
   g_object_set_data (G_OBJECT (calendar), "cg-syncing", GINT_TO_POINTER (1));
   gtk_calendar_select_day (calendar, when);

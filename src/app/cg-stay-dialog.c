@@ -44,7 +44,7 @@ cg_stay_add_days (const char *utc,
 static char *
 now_local_text (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = cg_date_time_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d %H:%M");
 }

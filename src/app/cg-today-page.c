@@ -98,7 +98,7 @@ static void start_job            (CgTodayPage *self,
 static GDateTime *
 date_to_datetime (const GDate *date)
 {
-  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+  return cg_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
                                 g_date_get_day (date), 12, 0, 0);
 }
 
@@ -555,7 +555,7 @@ figures_ready_cb (GObject      *source_object,
    * would slow the alerts down, and they are what the director reads. */
   start_job (self, JOB_CHARTS);
 
-  now = g_date_time_new_now_local ();
+  now = cg_date_time_now_local ();
   /* Translators: a GDateTime format for the time the figures were worked out */
   time_text = g_date_time_format (now, C_("time of day", "%H:%M"));
   /* Translators: at the right of the dashboard's toolbar */

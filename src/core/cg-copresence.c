@@ -87,7 +87,7 @@ day_bounds (const char *day,
 
   if (!cg_date_parse (day, &date))
     return FALSE;
-  start = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+  start = cg_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                  g_date_get_day (&date), 0, 0, 0);
   end = g_date_time_add_days (start, 1);
   *start_out = g_date_time_to_unix (start);

@@ -139,7 +139,7 @@ cg_date_normalize (const char *text)
 void
 cg_date_today (GDate *out)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = cg_date_time_now_local ();
 
   g_return_if_fail (out != NULL);
 
@@ -194,7 +194,7 @@ cg_datetime_local_to_utc (const char *text)
   if (*p != '\0' || hour > 23 || minute > 59 || second > 59)
     return NULL;
 
-  local = g_date_time_new_local (g_date_get_year (&date),
+  local = cg_date_time_new_local (g_date_get_year (&date),
                                  g_date_get_month (&date),
                                  g_date_get_day (&date),
                                  hour, minute, second);
@@ -227,9 +227,60 @@ cg_datetime_utc_to_local (const char *iso)
   if (dt == NULL)
     return NULL;
 
-  local = g_date_time_to_local (dt);
+  local = cg_date_time_to_local (dt);
   if (local == NULL)
     return NULL;
 
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+GTimeZone *
+cg_time_zone_local (void)
+{
+  static GMutex lock;
+  static GTimeZone *zone;
+  static char *zone_tz;
+  const char *tz = g_getenv ("TZ");
+  GTimeZone *result;
+
+  g_mutex_lock (&lock);
+  if (zone == NULL || g_strcmp0 (tz, zone_tz) != 0)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      g_free (zone_tz);
+      zone_tz = g_strdup (tz);
+      zone = g_time_zone_new_local ();
+    }
+  result = g_time_zone_ref (zone);
+  g_mutex_unlock (&lock);
+  return result;
+}
+
+GDateTime *
+cg_date_time_now_local (void)
+{
+  g_autoptr(GTimeZone) zone = cg_time_zone_local ();
+
+  return g_date_time_new_now (zone);
+}
+
+GDateTime *
+cg_date_time_to_local (GDateTime *datetime)
+{
+  g_autoptr(GTimeZone) zone = cg_time_zone_local ();
+
+  return g_date_time_to_timezone (datetime, zone);
+}
+
+GDateTime *
+cg_date_time_new_local (gint    year,
+                        gint    month,
+                        gint    day,
+                        gint    hour,
+                        gint    minute,
+                        gdouble seconds)
+{
+  g_autoptr(GTimeZone) zone = cg_time_zone_local ();
+
+  return g_date_time_new (zone, year, month, day, hour, minute, seconds);
 }

@@ -681,7 +681,7 @@ cg_demo_add_funeral (CgDemoState  *demo,
   f.rand = g_rand_new_with_seed (g_rand_int (demo->rand));
   f.policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_FUNERAL_HOME), demo->store, error);
   f.now = g_date_time_to_unix (now);
-  f.tz = g_time_zone_new_local ();
+  f.tz = cg_time_zone_local ();
   f.today = day_start (f.tz, &demo->today);
   if (f.policy == NULL
       || (f.carriers = staff_in_role (demo, "遗体接运工", error)) == NULL

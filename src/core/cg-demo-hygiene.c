@@ -150,7 +150,7 @@ cg_demo_add_hygiene (CgDemoState       *demo,
   const char * const (*places)[2] = kind == CG_KIND_FUNERAL_HOME ? funeral_places
                                     : kind == CG_KIND_RESCUE_STATION ? rescue_places : care_places;
   g_autoptr(GPtrArray) staff = staff_names (demo, 6, error);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = cg_date_time_now_local ();
   int now_minute = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
   GDate day = demo->today;
 

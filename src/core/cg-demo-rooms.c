@@ -92,7 +92,7 @@ static GDateTime *
 local_at (const GDate *day,
           int          minute)
 {
-  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
+  g_autoptr(GDateTime) midnight = cg_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
                                                          g_date_get_day (day), 0, 0, 0);
 
   return g_date_time_add_minutes (midnight, minute);
@@ -753,7 +753,7 @@ cg_demo_add_rooms (CgDemoState       *demo,
   g_autoptr(GArray) rooms = g_array_new (FALSE, TRUE, sizeof (Room));
   g_autoptr(GPtrArray) gate = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) inside = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GDateTime) real_now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) real_now = cg_date_time_now_local ();
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (g_rand_int (demo->rand));
   GDate real_today;

@@ -374,7 +374,7 @@ insert_check (Demo        *demo,
   g_autofree char *checked_on = cg_date_to_iso (day);
   sqlite3_stmt *stmt;
 
-  local = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day), g_date_get_day (day),
+  local = cg_date_time_new_local (g_date_get_year (day), g_date_get_month (day), g_date_get_day (day),
                                  7 + minutes_after_seven / 60, minutes_after_seven % 60, 0);
   utc = g_date_time_to_utc (local);
   checked_at = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");

@@ -230,7 +230,7 @@ cg_disinfection_validate (CgDisinfection  *d,
     at = g_date_time_ref (now);
 
   utc = g_date_time_to_utc (at);
-  local = g_date_time_to_local (at);
+  local = cg_date_time_to_local (at);
   g_free (d->done_at);
   d->done_at = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
   g_free (d->done_on);

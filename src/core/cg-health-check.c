@@ -320,7 +320,7 @@ cg_health_check_add_in_transaction (CgStore         *store,
     }
   else
     at = g_date_time_ref (now);
-  local = g_date_time_to_local (at);
+  local = cg_date_time_to_local (at);
   day = g_date_time_format (local, "%Y-%m-%d");
 
   person = cg_person_load (store, check->person_id, error);

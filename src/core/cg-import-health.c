@@ -378,7 +378,7 @@ find_check (CgImportRow *row,
   g_autofree char *from = g_strconcat (minute, ":00Z", NULL);
   g_autofree char *to = g_strconcat (minute, ":59Z", NULL);
   g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (from, NULL);
-  g_autoptr(GDateTime) local = at != NULL ? g_date_time_to_local (at) : NULL;
+  g_autoptr(GDateTime) local = at != NULL ? cg_date_time_to_local (at) : NULL;
   g_autofree char *day = local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
   sqlite3_stmt *stmt;
   gint64 id = 0;

@@ -61,7 +61,7 @@ cg_room_local_date (const char *utc_text,
 
   if (dt == NULL)
     return FALSE;
-  local = g_date_time_to_local (dt);
+  local = cg_date_time_to_local (dt);
   g_date_clear (out, 1);
   g_date_set_dmy (out, g_date_time_get_day_of_month (local),
                   g_date_time_get_month (local), g_date_time_get_year (local));
@@ -83,7 +83,7 @@ char *
 cg_room_day_start_utc (const GDate *date,
                        int          add_days)
 {
-  g_autoptr(GDateTime) local = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+  g_autoptr(GDateTime) local = cg_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
                                                        g_date_get_day (date), 0, 0, 0);
   g_autoptr(GDateTime) moved = g_date_time_add_days (local, add_days);
   g_autoptr(GDateTime) utc = g_date_time_to_utc (moved);
@@ -114,7 +114,7 @@ cg_room_add_local_days (const char *utc_text,
 
   if (dt == NULL)
     return NULL;
-  local = g_date_time_to_local (dt);
+  local = cg_date_time_to_local (dt);
   moved = g_date_time_add_days (local, days);
   utc = g_date_time_to_utc (moved);
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");

@@ -369,7 +369,7 @@ screening_record_in_transaction (CgStore         *store,
   else
     at = g_date_time_ref (now);
   utc = g_date_time_to_utc (at);
-  local = g_date_time_to_local (at);
+  local = cg_date_time_to_local (at);
   g_free (screening->screened_at);
   screening->screened_at = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
   g_free (screening->screened_on);

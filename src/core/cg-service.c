@@ -37,7 +37,7 @@ cg_service_format_time (GDateTime *dt)
 char *
 cg_service_local_day (GDateTime *dt)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
+  g_autoptr(GDateTime) local = cg_date_time_to_local (dt);
 
   return g_date_time_format (local, "%Y-%m-%d");
 }
@@ -47,7 +47,7 @@ cg_service_day_bounds (const GDate  *date,
                        char        **start,
                        char        **end)
 {
-  g_autoptr(GDateTime) first = g_date_time_new_local (g_date_get_year (date),
+  g_autoptr(GDateTime) first = cg_date_time_new_local (g_date_get_year (date),
                                                       g_date_get_month (date),
                                                       g_date_get_day (date), 0, 0, 0);
   g_autoptr(GDateTime) next = g_date_time_add_days (first, 1);

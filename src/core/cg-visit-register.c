@@ -421,7 +421,7 @@ cg_visit_evaluate_rules (CgStore         *store,
   max_visitors = cg_policy_get_int (policy, CG_POLICY_MAX_VISITORS);
   max_minutes = cg_policy_get_int (policy, CG_POLICY_MAX_VISIT_MINUTES);
   day = cg_date_to_iso (date);
-  start = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+  start = cg_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
                                  g_date_get_day (date), 0, 0, 0);
   end = g_date_time_add_days (start, 1);
   start_text = cg_visit_format_utc (start);

@@ -217,7 +217,7 @@ cg_visit_normalize_time (const char *iso)
 static char *
 local_day (GDateTime *dt)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
+  g_autoptr(GDateTime) local = cg_date_time_to_local (dt);
 
   return g_date_time_format (local, "%Y-%m-%d");
 }

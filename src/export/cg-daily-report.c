@@ -766,7 +766,7 @@ cg_daily_report_write (CgStore         *store,
                        GError         **error)
 {
   g_autoptr(CgInstitution) inst = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = cg_date_time_now_local ();
   g_autofree char *written = g_date_time_format (now, "%Y-%m-%d %H:%M");
   g_autofree char *temp = NULL;
   g_autofree char *doc_title = NULL;

@@ -363,7 +363,7 @@ context_init (PeriodContext  *ctx,
               const GDate    *to,
               GError        **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = cg_date_time_now_local ();
   g_autofree char *start_local = NULL;
   g_autofree char *end_local = NULL;
   g_autofree char *after = NULL;

@@ -427,7 +427,7 @@ cg_register_day_load (CgStore         *store,
 
   day->day = cg_date_to_iso (date);
   {
-    g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+    g_autoptr(GDateTime) start = cg_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
                                                         g_date_get_day (date), 0, 0, 0);
 
     end = g_date_time_add_days (start, 1);
