@@ -69,7 +69,6 @@ struct _CgHygienePage
 
   GListStore     *log_rows;
   CgPageLoader   *loader;
-  GDate           loaded_date;
   gint64          log_offset;
   gint64          log_count;
 
@@ -455,7 +454,6 @@ on_loaded_cb (GtkWidget    *page,
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  self->loaded_date = output->date;
   day = cg_date_to_iso (&output->date);
 
   show_places (self, output->places, day);
@@ -658,16 +656,10 @@ static void
 cg_hygiene_page_map (GtkWidget *widget)
 {
   CgHygienePage *self = CG_HYGIENE_PAGE (widget);
-  GDate today;
 
   GTK_WIDGET_CLASS (cg_hygiene_page_parent_class)->map (widget);
-
   /* A new day: today's places are another list. */
-  cg_date_today (&today);
-  if (cg_page_loader_get_loaded (self->loader) && g_date_compare (&today, &self->loaded_date) != 0)
-    cg_page_loader_load (self->loader);
-  else
-    cg_page_loader_mapped (self->loader);
+  cg_page_loader_mapped_daily (self->loader);
 }
 
 static void

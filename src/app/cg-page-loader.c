@@ -24,6 +24,7 @@ struct _CgPageLoader
   gboolean                 loaded;
   gboolean                 dirty;
   guint                    settle_id;
+  GDate                    day;      /* of the last read that succeeded */
 };
 
 typedef struct
@@ -77,6 +78,7 @@ on_loaded_cb (GObject      *source,
               gpointer      user_data)
 {
   CgPageLoader *loader = user_data;
+  Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gpointer output;
 
@@ -87,7 +89,10 @@ on_loaded_cb (GObject      *source,
   loader->loading = FALSE;
   g_clear_object (&loader->cancellable);
   if (output != NULL)
-    loader->loaded = TRUE;
+    {
+      loader->loaded = TRUE;
+      loader->day = job->today;
+    }
   loader->funcs->loaded (loader->page, output, error);
   if (loader->dirty && gtk_widget_get_mapped (loader->page))
     cg_page_loader_load (loader);
@@ -191,6 +196,20 @@ cg_page_loader_mapped (CgPageLoader *loader)
 
   if (!loader->loaded || loader->dirty)
     cg_page_loader_load (loader);
+}
+
+void
+cg_page_loader_mapped_daily (CgPageLoader *loader)
+{
+  GDate today;
+
+  g_return_if_fail (loader != NULL);
+
+  cg_date_today (&today);
+  if (loader->loaded && g_date_compare (&today, &loader->day) != 0)
+    cg_page_loader_load (loader);
+  else
+    cg_page_loader_mapped (loader);
 }
 
 gboolean

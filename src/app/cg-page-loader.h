@@ -65,6 +65,9 @@ void          cg_page_loader_load       (CgPageLoader            *loader);
 void          cg_page_loader_reload     (CgPageLoader            *loader);
 /* From the page's map(): reads when never read or something changed. */
 void          cg_page_loader_mapped     (CgPageLoader            *loader);
+/* The same for a page whose data depends on the day: reads also when
+ * the last read was on another day (the page was left open overnight). */
+void          cg_page_loader_mapped_daily (CgPageLoader          *loader);
 gboolean      cg_page_loader_get_loaded (CgPageLoader            *loader);
 /* From the page's dispose(): cancels, disconnects and frees. */
 void          cg_page_loader_free       (CgPageLoader            *loader);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include "cg-page-loader.h"
 #include "cg-reports-page.h"
 
 G_BEGIN_DECLS
@@ -46,10 +47,7 @@ struct _CgReportsPage
   gboolean        date_ok;
   char           *default_day;      /* the "today" the field was filled with */
   guint           preview_timeout;
-  guint           preview_serial;
-  GCancellable   *preview_cancellable;
-  gboolean        dirty;
-  gboolean        shown;
+  CgPageLoader   *loader;           /* the preview of the day's figures */
   gboolean        saving;
   char           *saved_uri;
 

@@ -312,23 +312,6 @@ show_preview_message (CgReportsPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->figures_grid), FALSE);
 }
 
-/* ---- preview in a thread -------------------------------------------- */
-
-typedef struct
-{
-  char           *path;
-  const CgModule *module;
-  GDate           date;
-  guint           serial;
-} PreviewInput;
-
-static void
-preview_input_free (PreviewInput *input)
-{
-  g_free (input->path);
-  g_free (input);
-}
-
 /* A store of its own, so that the window's stays free for the user. */
 CgPolicy *
 cg_reports_open_store_and_policy (const char      *path,
@@ -347,48 +330,58 @@ cg_reports_open_store_and_policy (const char      *path,
   return policy;
 }
 
-static void
-preview_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  PreviewInput *input = task_data;
-  g_autoptr(CgStore) store = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
-  g_autoptr(GError) error = NULL;
-  CgDailyFigures *figures;
+/* ---- preview through the page loader -------------------------------- */
 
-  policy = cg_reports_open_store_and_policy (input->path, input->module, &store, &error);
-  if (policy == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  figures = cg_daily_figures_compute (store, policy, &input->date, &error);
-  if (figures == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, figures, (GDestroyNotify) cg_daily_figures_free);
+/* The day asked about, for the thread. */
+static gpointer
+preview_input_new (GtkWidget *page)
+{
+  return g_memdup2 (&CG_REPORTS_PAGE (page)->date, sizeof (GDate));
+}
+
+static gpointer
+preview_thread (CgStore        *store,
+                const CgModule *module,
+                const CgPolicy *policy,
+                const GDate    *today,
+                gpointer        input,
+                GError        **error)
+{
+  return cg_daily_figures_compute (store, policy, input, error);
+}
+
+/* A read starts.  The loader also reads after the registers changed
+ * while the field holds no usable day: that answer is dropped below, and
+ * the field's message stays without a spinner. */
+static void
+on_preview_begin_cb (GtkWidget *page,
+                     gboolean   first)
+{
+  CgReportsPage *self = CG_REPORTS_PAGE (page);
+
+  if (!self->date_ok)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_spinner), TRUE);
+  gtk_spinner_set_spinning (self->preview_spinner, TRUE);
 }
 
 static void
-on_preview_done_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_preview_done_cb (GtkWidget    *page,
+                    gpointer      data,
+                    const GError *error)
 {
-  CgReportsPage *self = CG_REPORTS_PAGE (source);
-  PreviewInput *input = g_task_get_task_data (G_TASK (result));
-  g_autoptr(CgDailyFigures) figures = NULL;
-  g_autoptr(GError) error = NULL;
+  CgReportsPage *self = CG_REPORTS_PAGE (page);
+  g_autoptr(CgDailyFigures) figures = data;
+  g_autofree char *asked = NULL;
 
-  figures = g_task_propagate_pointer (G_TASK (result), &error);
-  /* A newer question was asked meanwhile: its answer is what counts. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)))
-      || input->serial != self->preview_serial)
+  /* No day is asked about any more, or another one: the answer for the
+   * day now in the field is what counts, and a read for it follows. */
+  if (!self->date_ok)
+    return;
+  asked = cg_date_to_iso (&self->date);
+  if (figures != NULL && g_strcmp0 (figures->date, asked) != 0)
     return;
 
-  g_clear_object (&self->preview_cancellable);
   gtk_spinner_set_spinning (self->preview_spinner, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_spinner), FALSE);
   if (figures == NULL)
@@ -400,33 +393,21 @@ on_preview_done_cb (GObject      *source,
   show_figures (self, figures);
 }
 
+static const CgPageLoaderFuncs preview_funcs = {
+  .load = preview_thread,
+  .loaded = on_preview_done_cb,
+  .input_new = preview_input_new,
+  .input_free = g_free,
+  .output_free = (GDestroyNotify) cg_daily_figures_free,
+  .begin = on_preview_begin_cb,
+};
+
 static void
 start_preview (CgReportsPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  PreviewInput *input;
-
-  if (!self->date_ok || self->store == NULL)
+  if (!self->date_ok || self->loader == NULL)
     return;
-  self->dirty = FALSE;
-  if (self->preview_cancellable != NULL)
-    g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  self->preview_cancellable = g_cancellable_new ();
-
-  input = g_new0 (PreviewInput, 1);
-  input->path = g_strdup (cg_store_get_path (self->store));
-  input->module = self->module;
-  input->date = self->date;
-  input->serial = ++self->preview_serial;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_spinner), TRUE);
-  gtk_spinner_set_spinning (self->preview_spinner, TRUE);
-
-  task = g_task_new (self, self->preview_cancellable, on_preview_done_cb, NULL);
-  g_task_set_source_tag (task, start_preview);
-  g_task_set_task_data (task, input, (GDestroyNotify) preview_input_free);
-  g_task_run_in_thread (task, preview_thread);
+  cg_page_loader_load (self->loader);
 }
 
 static gboolean
@@ -448,16 +429,6 @@ schedule_preview (CgReportsPage *self,
     start_preview (self);
   else
     self->preview_timeout = g_timeout_add (delay_ms, preview_timeout_cb, self);
-}
-
-static void
-on_store_changed_cb (CgStore       *store,
-                     const char    *table,
-                     CgReportsPage *self)
-{
-  self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    schedule_preview (self, 300);
 }
 
 /* ---- the date ------------------------------------------------------- */
@@ -491,8 +462,8 @@ on_date_changed_cb (CgReportsPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->date_message), TRUE);
       show_preview_message (self, "x-office-calendar-symbolic", _("Choose a Day"), message);
       g_clear_handle_id (&self->preview_timeout, g_source_remove);
-      /* An answer still on its way is for a day no longer asked about. */
-      self->preview_serial++;
+      /* An answer still on its way is for a day no longer asked about
+       * (on_preview_done_cb drops it). */
       gtk_spinner_set_spinning (self->preview_spinner, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->preview_spinner), FALSE);
     }
@@ -503,8 +474,8 @@ on_date_changed_cb (CgReportsPage *self)
       self->date = date;
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         schedule_preview (self, 250);
-      else
-        self->dirty = TRUE;
+      else if (self->loader != NULL)
+        cg_page_loader_reload (self->loader);
     }
   update_save_sensitivity (self);
 }
@@ -762,11 +733,8 @@ cg_reports_page_map (GtkWidget *widget)
       set_today (self);
       return;
     }
-  if (!self->shown || self->dirty)
-    {
-      self->shown = TRUE;
-      schedule_preview (self, 0);
-    }
+  if (self->date_ok && self->loader != NULL)
+    cg_page_loader_mapped (self->loader);
 }
 
 static void
@@ -774,7 +742,7 @@ cg_reports_page_constructed (GObject *object)
 {
   CgReportsPage *self = CG_REPORTS_PAGE (object);
   static const char * const tables[] = {
-    "health_check", "nat_test", "person", "policy", "institution",
+    "health_check", "nat_test", "person", "policy", "institution", NULL
   };
 
   G_OBJECT_CLASS (cg_reports_page_parent_class)->constructed (object);
@@ -783,12 +751,7 @@ cg_reports_page_constructed (GObject *object)
     self->module = &cg_module_care_home;
   setup_tiles (self);
   if (self->store != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-      {
-        g_autofree char *signal = g_strdup_printf ("changed::%s", tables[i]);
-
-        g_signal_connect_object (self->store, signal, G_CALLBACK (on_store_changed_cb), self, 0);
-      }
+    self->loader = cg_page_loader_new (GTK_WIDGET (self), self->store, self->module, &preview_funcs, tables);
   show_preview_message (self, "content-loading-symbolic", _("Counting…"), "");
   set_today (self);
 }
@@ -799,9 +762,7 @@ cg_reports_page_dispose (GObject *object)
   CgReportsPage *self = CG_REPORTS_PAGE (object);
 
   g_clear_handle_id (&self->preview_timeout, g_source_remove);
-  if (self->preview_cancellable != NULL)
-    g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
+  g_clear_pointer (&self->loader, cg_page_loader_free);
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_handle_id (&self->export_poll, g_source_remove);

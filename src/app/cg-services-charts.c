@@ -372,7 +372,6 @@ struct _CgServicesCharts
   const CgModule *module;
   CgPageLoader   *loader;
   guint           days;
-  GDate           loaded_date;   /* the last day of the charts shown */
 
   GtkToggleButton *span_buttons[G_N_ELEMENTS (span_days)];
   GtkLabel       *summary_label;
@@ -394,7 +393,6 @@ typedef struct
   CgChartData *durations;
   CgChartData *halls;
   char        *summary;
-  GDate        today;     /* the last day of the charts */
 } LoadOutput;
 
 static void
@@ -430,7 +428,6 @@ load_thread (CgStore        *store,
   if (stats == NULL)
     return NULL;
   output = g_new0 (LoadOutput, 1);
-  output->today = *today;
   output->per_day = cg_services_chart_per_day (stats);
   output->durations = cg_services_chart_durations (stats);
   output->halls = days <= CG_SERVICES_CHARTS_PER_HALL_DAYS
@@ -453,7 +450,6 @@ on_loaded_cb (GtkWidget    *widget,
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
-  self->loaded_date = output->today;
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_label_set_text (self->summary_label, output->summary);
   cg_chart_view_set_data (self->per_day, g_steal_pointer (&output->per_day));
@@ -499,18 +495,11 @@ static void
 cg_services_charts_map (GtkWidget *widget)
 {
   CgServicesCharts *self = CG_SERVICES_CHARTS (widget);
-  GDate today;
 
   GTK_WIDGET_CLASS (cg_services_charts_parent_class)->map (widget);
-
   /* shown again on another day: the span ends today */
-  cg_date_today (&today);
-  if (self->loader == NULL)
-    return;
-  if (cg_page_loader_get_loaded (self->loader) && g_date_compare (&today, &self->loaded_date) != 0)
-    cg_page_loader_load (self->loader);
-  else
-    cg_page_loader_mapped (self->loader);
+  if (self->loader != NULL)
+    cg_page_loader_mapped_daily (self->loader);
 }
 
 static void

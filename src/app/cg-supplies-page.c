@@ -12,6 +12,7 @@
 #include "cg-date.h"
 #include "cg-forecast.h"
 #include "cg-import-dialog.h"
+#include "cg-page-loader.h"
 #include "cg-stock.h"
 #include "cg-stock-dialog.h"
 #include "cg-supplies-chart.h"
@@ -87,12 +88,7 @@ struct _CgSuppliesPage
 
   CgStore           *store;
   const CgModule    *module;
-  GCancellable      *cancellable;
-  gboolean           loading;
-  gboolean           loaded;
-  gboolean           dirty;
-  GDate              loaded_date;
-  guint              reload_id;
+  CgPageLoader      *loader;
   gint64             selected_item;
   char              *next_day;
 
@@ -124,8 +120,7 @@ G_DEFINE_FINAL_TYPE (CgSuppliesPage, cg_supplies_page, ADW_TYPE_BIN)
 enum { PROP_0, PROP_STORE, PROP_MODULE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static void cg_supplies_page_load (CgSuppliesPage *self);
-static void detail_refresh       (CgSuppliesPage *self);
+static void detail_refresh (CgSuppliesPage *self);
 
 static GtkWindow *
 get_parent_window (CgSuppliesPage *self)
@@ -688,20 +683,6 @@ on_selection_changed_cb (CgSuppliesPage *self)
 
 typedef struct
 {
-  char           *path;
-  const CgModule *module;
-  GDate           date;
-} LoadInput;
-
-static void
-load_input_free (LoadInput *input)
-{
-  g_free (input->path);
-  g_free (input);
-}
-
-typedef struct
-{
   GPtrArray *forecasts;   /* CgItemForecast* */
   char      *next_day;
 } LoadOutput;
@@ -714,38 +695,27 @@ load_output_free (LoadOutput *output)
   g_free (output);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_thread (CgStore        *store,
+             const CgModule *module,
+             const CgPolicy *policy,
+             const GDate    *today,
+             gpointer        input,
+             GError        **error)
 {
-  LoadInput *input = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CgStore) store = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
   LoadOutput *output;
   GDate next;
 
-  store = cg_store_open (input->path, &error);
-  if (store != NULL)
-    policy = cg_module_load_policy (input->module, store, &error);
-  if (policy == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   output = g_new0 (LoadOutput, 1);
-  output->forecasts = cg_stock_forecast_all (store, policy, &input->date, &error);
+  output->forecasts = cg_stock_forecast_all (store, policy, today, error);
   if (output->forecasts == NULL
-      || !cg_stock_next_replenishment (store, policy, &input->date, &next, &error))
+      || !cg_stock_next_replenishment (store, policy, today, &next, error))
     {
       load_output_free (output);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      return NULL;
     }
   output->next_day = cg_date_to_iso (&next);
-  g_task_return_pointer (task, output, (GDestroyNotify) load_output_free);
+  return output;
 }
 
 static void
@@ -791,22 +761,14 @@ update_summary (CgSuppliesPage *self)
 }
 
 static void
-on_loaded_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_loaded_cb (GtkWidget    *page,
+              gpointer      data,
+              const GError *error)
 {
-  CgSuppliesPage *self = CG_SUPPLIES_PAGE (source);
-  LoadInput *input = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  LoadOutput *output;
+  CgSuppliesPage *self = CG_SUPPLIES_PAGE (page);
+  LoadOutput *output = data;
   guint select = GTK_INVALID_LIST_POSITION;
 
-  output = g_task_propagate_pointer (G_TASK (result), &error);
-  if (output == NULL
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
-  g_clear_object (&self->cancellable);
   gtk_spinner_stop (self->spinner);
 
   if (output == NULL)
@@ -815,8 +777,6 @@ on_loaded_cb (GObject      *source,
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  self->loaded = TRUE;
-  self->loaded_date = input->date;
   g_free (self->next_day);
   self->next_day = g_steal_pointer (&output->next_day);
 
@@ -860,63 +820,27 @@ on_loaded_cb (GObject      *source,
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0
                                     ? "content" : "empty");
-
-  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cg_supplies_page_load (self);
 }
 
 static void
-cg_supplies_page_load (CgSuppliesPage *self)
+on_loading_cb (GtkWidget *page,
+               gboolean   first)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadInput *input;
+  CgSuppliesPage *self = CG_SUPPLIES_PAGE (page);
 
-  if (self->loading || self->store == NULL)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  self->dirty = FALSE;
-  self->loading = TRUE;
-  self->cancellable = g_cancellable_new ();
-
-  input = g_new0 (LoadInput, 1);
-  input->path = g_strdup (cg_store_get_path (self->store));
-  input->module = self->module;
-  cg_date_today (&input->date);
-
-  if (!self->loaded)
+  if (first)
     {
       gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
-  task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
-  g_task_set_source_tag (task, cg_supplies_page_load);
-  g_task_set_task_data (task, input, (GDestroyNotify) load_input_free);
-  g_task_run_in_thread (task, load_thread);
 }
 
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  CgSuppliesPage *self = user_data;
-
-  self->reload_id = 0;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cg_supplies_page_load (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* An import sends many signals: one reload after they settle. */
-static void
-on_store_changed_cb (CgStore        *store,
-                     const char     *table,
-                     CgSuppliesPage *self)
-{
-  self->dirty = TRUE;
-  if (self->reload_id == 0)
-    self->reload_id = g_timeout_add (200, reload_timeout_cb, self);
-}
+static const CgPageLoaderFuncs loader_funcs = {
+  .load = load_thread,
+  .loaded = on_loaded_cb,
+  .output_free = (GDestroyNotify) load_output_free,
+  .begin = on_loading_cb,
+};
 
 /* ---- the buttons -------------------------------------------------------- */
 
@@ -974,32 +898,27 @@ static void
 cg_supplies_page_map (GtkWidget *widget)
 {
   CgSuppliesPage *self = CG_SUPPLIES_PAGE (widget);
-  GDate today;
 
   GTK_WIDGET_CLASS (cg_supplies_page_parent_class)->map (widget);
 
-  cg_date_today (&today);
-  if (!self->loaded || self->dirty || g_date_compare (&today, &self->loaded_date) != 0)
-    cg_supplies_page_load (self);
+  /* shown again on another day: the forecasts start today */
+  if (self->loader != NULL)
+    cg_page_loader_mapped_daily (self->loader);
 }
 
 static void
 cg_supplies_page_constructed (GObject *object)
 {
   CgSuppliesPage *self = CG_SUPPLIES_PAGE (object);
-  static const char * const tables[] = { "stock_item", "stock_movement", "policy", "institution", "person" };
+  static const char * const tables[] = { "stock_item", "stock_movement", "policy", "institution", "person",
+                                         NULL };
 
   G_OBJECT_CLASS (cg_supplies_page_parent_class)->constructed (object);
 
   if (self->module == NULL)
     self->module = &cg_module_care_home;
   if (self->store != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-      {
-        g_autofree char *signal = g_strdup_printf ("changed::%s", tables[i]);
-
-        g_signal_connect_object (self->store, signal, G_CALLBACK (on_store_changed_cb), self, 0);
-      }
+    self->loader = cg_page_loader_new (GTK_WIDGET (self), self->store, self->module, &loader_funcs, tables);
 }
 
 static void
@@ -1007,10 +926,7 @@ cg_supplies_page_dispose (GObject *object)
 {
   CgSuppliesPage *self = CG_SUPPLIES_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_pointer (&self->loader, cg_page_loader_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_SUPPLIES_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "cg-nat-test.h"
+#include "cg-page-loader.h"
 #include "cg-tests-page.h"
 
 G_BEGIN_DECLS
@@ -80,10 +81,8 @@ struct _CgTestsPage
   char           *search_text;     /* casefolded, NULL when empty */
 
   /* Loading */
-  GCancellable   *cancellable;
-  gboolean        loading;
-  gboolean        loaded;
-  gboolean        dirty;
+  CgPageLoader   *loader;
+  gboolean        loaded;          /* a read has succeeded */
   GDate           loaded_date;
   char           *load_error;
   int             interval_days;

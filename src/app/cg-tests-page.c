@@ -26,8 +26,6 @@ enum {
 };
 static GParamSpec *properties[N_PROPS];
 
-static void cg_tests_page_load (CgTestsPage *self);
-
 /* Shows one child of @stack and hides the others: GTK 4.8 puts every
  * visible widget in the accessibility tree, mapped or not. */
 static void
@@ -193,25 +191,12 @@ select_person (CgTestsPage *self,
 
 typedef struct
 {
-  char           *path;
-  const CgModule *module;
-  GDate           date;
-} LoadInput;
-
-typedef struct
-{
   GPtrArray *rows;            /* CgTestRow, built in the thread */
   int        interval_days;
   int        isolation_days;
   gboolean   ch5_applies;
+  GDate      today;           /* the day the states are as of */
 } LoadOutput;
-
-static void
-load_input_free (LoadInput *input)
-{
-  g_free (input->path);
-  g_free (input);
-}
 
 static void
 load_output_free (LoadOutput *output)
@@ -220,73 +205,50 @@ load_output_free (LoadOutput *output)
   g_free (output);
 }
 
-/* A store of its own: the window's stays free for the user. */
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* In the loader's thread, with a store of its own: the window's stays
+ * free for the user. */
+static gpointer
+load_thread (CgStore        *store,
+             const CgModule *module,
+             const CgPolicy *policy,
+             const GDate    *today,
+             gpointer        input,
+             GError        **error)
 {
-  LoadInput *input = task_data;
-  g_autoptr(CgStore) store = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
   g_autofree char *window_iso = NULL;
   LoadOutput *output;
   GDate window;
 
-  store = cg_store_open (input->path, &error);
-  if (store != NULL)
-    policy = cg_module_load_policy (input->module, store, &error);
-  if (policy == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  statuses = cg_nat_status_list (store, policy, &input->date, -1, &error);
+  statuses = cg_nat_status_list (store, policy, today, -1, error);
   if (statuses == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
   output = g_new0 (LoadOutput, 1);
+  output->today = *today;
   output->interval_days = cg_policy_get_int (policy, CG_POLICY_TEST_INTERVAL_DAYS);
   output->isolation_days = cg_policy_get_int (policy, CG_POLICY_ISOLATION_DAYS);
   output->ch5_applies = cg_policy_applies (policy, "CH-5");
 
   /* The rows too: sorting keys for a thousand names take a while. */
-  window = input->date;
+  window = *today;
   g_date_subtract_days (&window, (guint) output->isolation_days);
   window_iso = cg_date_to_iso (&window);
   output->rows = g_ptr_array_new_full (statuses->len, g_object_unref);
   for (guint i = 0; i < statuses->len; i++)
     g_ptr_array_add (output->rows, cg_test_row_new (g_ptr_array_index (statuses, i),
                                                  window_iso, output->isolation_days));
-  g_task_return_pointer (task, output, (GDestroyNotify) load_output_free);
+  return output;
 }
 
 static void
-on_loaded_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_loaded_cb (GtkWidget    *page,
+              gpointer      data,
+              const GError *error)
 {
-  CgTestsPage *self = CG_TESTS_PAGE (source);
-  LoadInput *input = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  LoadOutput *output;
+  CgTestsPage *self = CG_TESTS_PAGE (page);
+  LoadOutput *output = data;
   CgTestRow *selected;
   gint64 selected_id;
-
-  output = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    {
-      g_clear_pointer (&output, load_output_free);
-      return;
-    }
-  self->loading = FALSE;
-  g_clear_object (&self->cancellable);
 
   g_clear_pointer (&self->load_error, g_free);
   if (output == NULL)
@@ -297,7 +259,7 @@ on_loaded_cb (GObject      *source,
   else
     {
       self->loaded = TRUE;
-      self->loaded_date = input->date;
+      self->loaded_date = output->today;
       self->interval_days = output->interval_days;
       self->isolation_days = output->isolation_days;
       self->ch5_applies = output->ch5_applies;
@@ -314,48 +276,22 @@ on_loaded_cb (GObject      *source,
       cg_tests_page_update_view (self);
       cg_tests_page_panel_refresh (self);
     }
-
-  /* Something changed while the thread was reading. */
-  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cg_tests_page_load (self);
 }
 
+/* A read starts: the spinner until the first one is over. */
 static void
-cg_tests_page_load (CgTestsPage *self)
+on_loading_cb (GtkWidget *page,
+               gboolean   first)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadInput *input;
-
-  if (self->loading || self->store == NULL)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  self->dirty = FALSE;
-  self->loading = TRUE;
-  self->cancellable = g_cancellable_new ();
-
-  input = g_new0 (LoadInput, 1);
-  input->path = g_strdup (cg_store_get_path (self->store));
-  input->module = self->module;
-  cg_date_today (&input->date);
-
-  task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
-  g_task_set_source_tag (task, cg_tests_page_load);
-  g_task_set_task_data (task, input, (GDestroyNotify) load_input_free);
-  g_task_run_in_thread (task, load_thread);
-  cg_tests_page_update_view (self);
+  cg_tests_page_update_view (CG_TESTS_PAGE (page));
 }
 
-static void
-on_store_changed_cb (CgStore     *store,
-                     const char  *table,
-                     CgTestsPage *self)
-{
-  self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cg_tests_page_load (self);
-}
+static const CgPageLoaderFuncs loader_funcs = {
+  .load = load_thread,
+  .loaded = on_loaded_cb,
+  .output_free = (GDestroyNotify) load_output_free,
+  .begin = on_loading_cb,
+};
 
 /* ---- actions -------------------------------------------------------- */
 
@@ -387,20 +323,18 @@ static void
 cg_tests_page_map (GtkWidget *widget)
 {
   CgTestsPage *self = CG_TESTS_PAGE (widget);
-  GDate today;
 
   GTK_WIDGET_CLASS (cg_tests_page_parent_class)->map (widget);
 
-  cg_date_today (&today);
-  if (!self->loaded || self->dirty || g_date_compare (&today, &self->loaded_date) != 0)
-    cg_tests_page_load (self);
+  if (self->loader != NULL)
+    cg_page_loader_mapped_daily (self->loader);
 }
 
 static void
 cg_tests_page_constructed (GObject *object)
 {
   CgTestsPage *self = CG_TESTS_PAGE (object);
-  static const char * const tables[] = { "nat_test", "person", "policy", "institution" };
+  static const char * const tables[] = { "nat_test", "person", "policy", "institution", NULL };
 
   G_OBJECT_CLASS (cg_tests_page_parent_class)->constructed (object);
 
@@ -408,12 +342,7 @@ cg_tests_page_constructed (GObject *object)
     self->module = &cg_module_care_home;
   cg_tests_page_setup_kind_filter (self);
   if (self->store != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-      {
-        g_autofree char *signal = g_strdup_printf ("changed::%s", tables[i]);
-
-        g_signal_connect_object (self->store, signal, G_CALLBACK (on_store_changed_cb), self, 0);
-      }
+    self->loader = cg_page_loader_new (GTK_WIDGET (self), self->store, self->module, &loader_funcs, tables);
   cg_tests_page_update_view (self);
 }
 
@@ -422,9 +351,7 @@ cg_tests_page_dispose (GObject *object)
 {
   CgTestsPage *self = CG_TESTS_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->loader, cg_page_loader_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_TESTS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
