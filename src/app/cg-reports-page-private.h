@@ -22,6 +22,11 @@ typedef enum
   FIGURE_TESTED,
   FIGURE_POSITIVES,
   FIGURE_OVERDUE,
+  /* a funeral home's (FH-5, FH-6, FH-7) */
+  FIGURE_SERVICES,
+  FIGURE_COVID,
+  FIGURE_MOURNERS,
+  FIGURE_HALLS,
   N_FIGURES
 } Figure;
 

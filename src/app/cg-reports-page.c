@@ -26,6 +26,10 @@ static const char * const figure_titles[N_FIGURES] = {
   [FIGURE_TESTED]      = N_("Samples Taken"),
   [FIGURE_POSITIVES]   = N_("Positive Results"),
   [FIGURE_OVERDUE]     = N_("Tests Overdue"),
+  [FIGURE_SERVICES]    = N_("Funeral Services"),
+  [FIGURE_COVID]       = N_("COVID-19 Remains"),
+  [FIGURE_MOURNERS]    = N_("Mourners"),
+  [FIGURE_HALLS]       = N_("Halls Disinfected Too Little"),
 };
 
 /* What the people who live there are called in the first figure. */
@@ -124,8 +128,10 @@ setup_tiles (CgReportsPage *self)
       tile->title = GTK_LABEL (title);
       tile->note = GTK_LABEL (note);
 
-      /* A funeral home has no residents to count. */
+      /* A funeral home has no residents to count; only it has services. */
       if (i == FIGURE_RESIDENTS && !has_residents)
+        continue;
+      if (i >= FIGURE_SERVICES && (self->module->pages & CG_PAGE_SERVICES) == 0)
         continue;
       gtk_grid_attach (self->figures_grid, box, position % 3, position / 3, 1, 1);
       position++;
@@ -271,6 +277,55 @@ show_figures (CgReportsPage        *self,
                                                  figures->tests_due_soon),
                                     figures->tests_due_soon);
   set_tile_number (&self->tiles[FIGURE_OVERDUE], figures->tests_overdue, overdue_note, "warning");
+
+  if (figures->services >= 0)
+    {
+      g_autofree char *over = NULL;
+      g_autofree char *covid = NULL;
+      g_autofree char *covid_note = NULL;
+      g_autofree char *mourners = NULL;
+      g_autofree char *refused = NULL;
+      g_autofree char *halls_note = NULL;
+
+      if (figures->services_over > 0)
+        /* Translators: under the number of services of the day */
+        over = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d over the mourning limit",
+                                             "%d over the mourning limit", figures->services_over),
+                                figures->services_over);
+      else if (figures->services_approaching > 0)
+        /* Translators: under the number of services of the day */
+        over = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d approaching the limit",
+                                             "%d approaching the limit", figures->services_approaching),
+                                figures->services_approaching);
+      {
+        g_autofree char *text = g_strdup_printf ("%d", figures->services);
+
+        set_tile (&self->tiles[FIGURE_SERVICES], text, over,
+                  figures->services_over > 0 ? "error" : figures->services_approaching > 0 ? "warning" : NULL);
+      }
+
+      /* Translators: suspected / confirmed COVID-19 remains */
+      covid = g_strdup_printf (_("%d / %d"), figures->covid_suspected, figures->covid_confirmed);
+      if (figures->covid_incomplete > 0)
+        /* Translators: under the COVID-19 remains of the day */
+        covid_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "suspected / confirmed; %d checklist not complete",
+                                                   "suspected / confirmed; %d checklists not complete",
+                                                   figures->covid_incomplete),
+                                      figures->covid_incomplete);
+      else
+        covid_note = g_strdup (_("suspected / confirmed"));
+      set_tile (&self->tiles[FIGURE_COVID], covid, covid_note,
+                figures->covid_suspected + figures->covid_confirmed > 0 ? "error" : NULL);
+
+      mourners = g_strdup_printf ("%d", figures->mourners_admitted + figures->mourners_refused);
+      /* Translators: under the number of mourners of the day */
+      refused = g_strdup_printf (_("%d admitted, %d refused"), figures->mourners_admitted, figures->mourners_refused);
+      set_tile (&self->tiles[FIGURE_MOURNERS], mourners, refused, NULL);
+
+      /* Translators: under the halls disinfected too little: the halls in use and the disinfections */
+      halls_note = g_strdup_printf (_("of %d in use; %d disinfections in all"), figures->halls, figures->disinfections);
+      set_tile_number (&self->tiles[FIGURE_HALLS], figures->halls_short, halls_note, "warning");
+    }
 
   clear_list (self->abnormal_list);
   for (guint i = 0; i < n_abnormal; i++)

@@ -20,7 +20,7 @@ suspected COVID-19 case from its details (the hall is released, the
 planned end becomes the start), and its FH-7 checklist refuses a step out
 of order (nothing stored) and records the first two steps in order, with
 who and when; the Charts view sums up the two services, and the Today
-page counts them and the day's mourners.
+page counts them and the day's mourners, as do the Reports page's tiles.
 
 Runs the real careguard window under Xvfb (the suite runs inside xvfb-run
 and dbus-run-session) and drives it through the accessibility tree.
@@ -417,6 +417,14 @@ def covid_case_and_checklist(db, folder):
         app.wait(lambda: [n for n in app.find_all() if n.name == "Mourners: 2"] or None, 10,
                  "the mourners counter")
         assert "0 over the limit · 1 COVID-19" in labels_in(app.root), labels_in(app.root)
+
+        # The Reports page's preview of the daily report: the same day in tiles.
+        app.open_page("Reports")
+        app.wait(lambda: [n for n in app.find_all() if n.name == "Funeral Services: 2"] or None, 20,
+                 "the services tile")
+        app.wait(lambda: [n for n in app.find_all() if n.name == "COVID-19 Remains: 1 / 0"] or None, 10,
+                 "the COVID-19 tile (suspected / confirmed)")
+        assert "suspected / confirmed; 1 checklist not complete" in labels_in(app.root), labels_in(app.root)
     finally:
         app.quit()
 
