@@ -783,6 +783,34 @@ test_search (Fixture       *f,
   g_clear_pointer (&records, g_ptr_array_unref);
   records = cg_protection_list_service (f->store, a, &error);
   g_assert_cmpuint (records->len, ==, 0);
+
+  /* The halls known: those of the services and a hall of the disinfection
+   * log with no service yet (by name, bytes: 东 < 北 < 西); busy are
+   * those with a service in progress — 东礼厅 (b) and 西礼厅. */
+  add_disinfection (f, "北礼厅", first);
+  {
+    g_autoptr(CgDisinfection) d = cg_disinfection_new ();   /* not a hall */
+
+    d->place = g_strdup ("业务厅");
+    d->place_kind = CG_PLACE_BUSINESS_HALL;
+    d->done_at = g_strdup (first);
+    d->operator = g_strdup ("陈丽");
+    g_assert_true (cg_disinfection_add (f->store, d, "test", &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(GHashTable) busy = NULL;
+    g_autoptr(GPtrArray) halls = cg_service_known_halls (f->store, &busy, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (halls->len, ==, 3);
+    g_assert_cmpstr (halls->pdata[0], ==, "东礼厅");
+    g_assert_cmpstr (halls->pdata[1], ==, "北礼厅");
+    g_assert_cmpstr (halls->pdata[2], ==, "西礼厅");
+    g_assert_cmpuint (g_hash_table_size (busy), ==, 2);
+    g_assert_true (g_hash_table_contains (busy, "东礼厅"));
+    g_assert_true (g_hash_table_contains (busy, "西礼厅"));
+  }
 }
 
 static void

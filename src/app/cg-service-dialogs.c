@@ -335,6 +335,58 @@ on_open_service_cb (Dialog *dialog)
 }
 
 static void
+on_hall_chosen_cb (GtkButton *button,
+                   Dialog    *dialog)
+{
+  gtk_editable_set_text (GTK_EDITABLE (dialog->hall_row), gtk_button_get_label (button));
+  gtk_widget_grab_focus (dialog->start_row);
+}
+
+/* The halls the institution knows, one button each to fill the hall in;
+ * a hall with a service in progress cannot be chosen (the core would
+ * refuse it anyway). */
+static void
+halls_row_new (Dialog    *dialog,
+               GtkWidget *list)
+{
+  g_autoptr(GHashTable) busy = NULL;
+  g_autoptr(GPtrArray) halls = cg_service_known_halls (dialog->store, &busy, NULL);
+  GtkWidget *row;
+  GtkWidget *box;
+
+  if (halls == NULL || halls->len == 0)
+    return;
+  row = adw_action_row_new ();
+  box = gtk_flow_box_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Known halls"));
+  if (g_hash_table_size (busy) > 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Greyed out: a service is in progress there"));
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (box), MIN (halls->len, 3));
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 3);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < halls->len; i++)
+    {
+      const char *hall = g_ptr_array_index (halls, i);
+      GtkWidget *button = gtk_button_new_with_label (hall);
+      gboolean in_use = g_hash_table_contains (busy, hall);
+      /* Translators: %s is a hall's name */
+      g_autofree char *tip = g_strdup_printf (in_use ? _("%s is in use: a service is in progress there")
+                                                     : _("Hold the service in %s"), hall);
+
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "cg-hall-choice");
+      gtk_widget_set_sensitive (button, !in_use);
+      gtk_widget_set_tooltip_text (button, tip);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_hall_chosen_cb), dialog);
+      gtk_flow_box_append (GTK_FLOW_BOX (box), button);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+}
+
+static void
 on_covid_toggled_cb (Dialog *dialog)
 {
   gboolean covid = active_toggle (dialog->covid_buttons, CG_N_COVID) != CG_COVID_NONE;
@@ -375,6 +427,7 @@ cg_service_new_dialog (GtkWindow          *parent,
   dialog->contact_row = entry_row_new (list, _("Family contact"), NULL);
   dialog->phone_row = entry_row_new (list, _("Phone"), NULL);
   dialog->hall_row = entry_row_new (list, _("Hall"), NULL);
+  halls_row_new (dialog, list);
   dialog->start_row = entry_row_new (list, _("Start (YYYY-MM-DD HH:MM)"), now);
 
   dialog->ceremony_switch = gtk_switch_new ();

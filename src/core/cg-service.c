@@ -565,6 +565,44 @@ cg_service_list_day (CgStore      *store,
 }
 
 GPtrArray *
+cg_service_known_halls (CgStore     *store,
+                        GHashTable **busy,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) halls = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) in_use = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CG_IS_STORE (store), NULL);
+
+  stmt = cg_store_prepare (store,
+                           "SELECT hall, max(ended_at IS NULL) FROM service WHERE hall <> '' GROUP BY hall "
+                           "UNION SELECT place, 0 FROM disinfection WHERE place_kind = 'hall' "
+                           "AND place NOT IN (SELECT hall FROM service) GROUP BY place "
+                           "ORDER BY 1", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char *hall = cg_column_dup_text (stmt, 0);
+
+      g_ptr_array_add (halls, hall);
+      if (sqlite3_column_int (stmt, 1) != 0)
+        g_hash_table_add (in_use, g_strdup (hall));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_error (store, error, rc);
+      return NULL;
+    }
+  if (busy != NULL)
+    *busy = g_steal_pointer (&in_use);
+  return g_steal_pointer (&halls);
+}
+
+GPtrArray *
 cg_service_search (CgStore     *store,
                    const char  *text,
                    guint        limit,

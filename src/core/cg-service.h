@@ -146,6 +146,13 @@ GPtrArray  *cg_service_list_day     (CgStore        *store,
                                      const GDate    *date,
                                      GError        **error);
 
+/* The halls the institution knows: those of its services and the places
+ * of its disinfection log that are halls, by name (char*).  In
+ * *@busy (may be NULL) those with a service in progress. */
+GPtrArray  *cg_service_known_halls  (CgStore        *store,
+                                     GHashTable    **busy,
+                                     GError        **error);
+
 /* The register: services newest first, at most @limit.  @text (may be
  * NULL or empty: every service) matches a part of the deceased's name,
  * the family contact or the hall, the start of the ID number, or the
