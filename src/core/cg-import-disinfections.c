@@ -55,15 +55,6 @@ disinfection_record_free (gpointer data)
   g_free (record);
 }
 
-static void
-check_length (CgImportRow *row,
-              int          column,
-              glong        max)
-{
-  if (g_utf8_strlen (cg_import_row_cell (row, column), -1) > max)
-    cg_import_row_problem (row, column, _("Too long: %ld characters at most"), max);
-}
-
 /* Whether the log already holds this disinfection; -1 after reporting a
  * database error on the row. */
 static int
@@ -117,7 +108,7 @@ disinfection_check_row (CgImportRow *row,
   if (*place == '\0')
     cg_import_row_problem (row, COL_PLACE, _("The place is required: write where was disinfected, such as 一号礼厅"));
   else
-    check_length (row, COL_PLACE, 60);
+    cg_import_row_check_length (row, COL_PLACE, 60);
 
   text = cg_import_row_cell (row, COL_DONE_AT);
   if (*text == '\0')
@@ -130,10 +121,10 @@ disinfection_check_row (CgImportRow *row,
   if (*operator == '\0')
     cg_import_row_problem (row, COL_OPERATOR, _("The operator is required: write who did the disinfection"));
   else
-    check_length (row, COL_OPERATOR, 30);
-  check_length (row, COL_METHOD, 40);
-  check_length (row, COL_AGENT, 60);
-  check_length (row, COL_CHECKER, 30);
+    cg_import_row_check_length (row, COL_OPERATOR, 30);
+  cg_import_row_check_length (row, COL_METHOD, 40);
+  cg_import_row_check_length (row, COL_AGENT, 60);
+  cg_import_row_check_length (row, COL_CHECKER, 30);
   if (row->bad)
     return NULL;
 

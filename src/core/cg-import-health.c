@@ -348,21 +348,7 @@ static gpointer
 checks_new_context (CgStore  *store,
                     GError  **error)
 {
-  g_autoptr(CgInstitution) institution = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
-  GError *local_error = NULL;
-
-  institution = cg_institution_load (store, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  policy = cg_policy_new_defaults (institution != NULL ? institution->kind : CG_KIND_CARE_HOME,
-                                   NULL, 0, NULL);
-  if (!cg_policy_load_changes (policy, store, error))
-    return NULL;
-  return g_steal_pointer (&policy);
+  return cg_import_load_policy (store, CG_KIND_CARE_HOME, NULL, error);
 }
 
 /* The check of @person_id stored in the same minute as @utc, if any. */
@@ -434,37 +420,14 @@ checks_check_row (CgImportRow *row,
   const char *text;
   double temperature = 0.0;
   guint symptoms = 0;
-  GDate date_only;
 
   person = row_person (row, CHECKS_ID_NUMBER, &id_number);
 
   text = cg_import_row_cell (row, CHECKS_CHECKED_AT);
   if (*text == '\0')
     cg_import_row_problem (row, CHECKS_CHECKED_AT, _("The time of the check is required"));
-  else if ((utc = cg_datetime_local_to_utc (text)) == NULL)
-    {
-      if (cg_date_parse (text, &date_only))
-        cg_import_row_problem (row, CHECKS_CHECKED_AT,
-                               _("“%s” has no time: write the date and the time, such as 2026-03-15 08:30"),
-                               text);
-      else
-        cg_import_row_problem (row, CHECKS_CHECKED_AT,
-                               _("“%s” is not a date and time: write it as YYYY-MM-DD HH:MM (local time)"),
-                               text);
-    }
-  else
-    {
-      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (utc, NULL);
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-      local = cg_datetime_utc_to_local (utc);
-      if (g_date_time_difference (at, now) > CLOCK_TOLERANCE)
-        {
-          cg_import_row_problem (row, CHECKS_CHECKED_AT,
-                                 _("The time %s is in the future"), local);
-          g_clear_pointer (&utc, g_free);
-        }
-    }
+  else if ((utc = cg_import_row_time (row, CHECKS_CHECKED_AT, CLOCK_TOLERANCE)) != NULL)
+    local = cg_datetime_utc_to_local (utc);
 
   text = cg_import_row_cell (row, CHECKS_TEMPERATURE);
   if (!cg_temperature_parse (policy, text, &temperature, &error))

@@ -11,6 +11,8 @@
 #pragma once
 
 #include "cg-import.h"
+#include "cg-institution.h"
+#include "cg-policy.h"
 
 G_BEGIN_DECLS
 
@@ -101,5 +103,24 @@ gboolean     cg_import_row_claim_key  (CgImportRow *row,
 void         cg_import_row_bad_date   (CgImportRow *row,
                                        int          column,
                                        const char  *text);
+
+/* A local "YYYY-MM-DD HH:MM" cell as UTC ISO-8601, or NULL after
+ * reporting why not: a date without its time, not a date and time, or
+ * later than now by more than @tolerance. */
+char        *cg_import_row_time       (CgImportRow *row,
+                                       int          column,
+                                       GTimeSpan    tolerance);
+/* Reports a cell longer than @max characters. */
+void         cg_import_row_check_length (CgImportRow *row,
+                                       int          column,
+                                       glong        max);
+
+/* The policy the forms apply (the documents' values for the stored
+ * institution's kind, or @fallback's, and its changes), for a register's
+ * context; in *@risk (may be NULL) the area risk. */
+CgPolicy    *cg_import_load_policy    (CgStore           *store,
+                                       CgInstitutionKind  fallback,
+                                       CgRiskLevel       *risk,
+                                       GError           **error);
 
 G_END_DECLS

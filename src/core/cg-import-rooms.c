@@ -254,23 +254,13 @@ static gpointer
 stays_new_context (CgStore  *store,
                    GError  **error)
 {
-  g_autoptr(CgInstitution) institution = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
-  GError *local_error = NULL;
   StaysContext *context;
+  CgPolicy *policy = cg_import_load_policy (store, CG_KIND_CARE_HOME, NULL, error);
 
-  institution = cg_institution_load (store, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  policy = cg_policy_new_defaults (institution != NULL ? institution->kind : CG_KIND_CARE_HOME,
-                                   NULL, 0, NULL);
-  if (!cg_policy_load_changes (policy, store, error))
+  if (policy == NULL)
     return NULL;
   context = g_new0 (StaysContext, 1);
-  context->policy = g_steal_pointer (&policy);
+  context->policy = policy;
   context->stays = g_array_new (FALSE, TRUE, sizeof (FileStay));
   g_array_set_clear_func (context->stays, file_stay_clear);
   context->ends = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -291,41 +281,6 @@ stay_record_free (gpointer data)
 
   cg_stay_free (record->stay);
   g_free (record);
-}
-
-/* A local "YYYY-MM-DD HH:MM" cell → UTC, or NULL after reporting why not. */
-static char *
-row_time (CgImportRow *row,
-          int          column)
-{
-  const char *text = cg_import_row_cell (row, column);
-  g_autoptr(GDateTime) at = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  char *utc;
-  GDate date_only;
-
-  utc = cg_datetime_local_to_utc (text);
-  if (utc == NULL)
-    {
-      if (cg_date_parse (text, &date_only))
-        cg_import_row_problem (row, column,
-                               _("“%s” has no time: write the date and the time, such as 2026-03-15 08:30"),
-                               text);
-      else
-        cg_import_row_problem (row, column,
-                               _("“%s” is not a date and time: write it as YYYY-MM-DD HH:MM (local time)"),
-                               text);
-      return NULL;
-    }
-  at = g_date_time_new_from_iso8601 (utc, NULL);
-  now = g_date_time_new_now_utc ();
-  if (at != NULL && g_date_time_difference (at, now) > CLOCK_TOLERANCE)
-    {
-      cg_import_row_problem (row, column, _("%s is in the future"), text);
-      g_free (utc);
-      return NULL;
-    }
-  return utc;
 }
 
 /* The stored stay of @person_id that started at @started_at: its id,
@@ -483,10 +438,10 @@ stays_check_row (CgImportRow *row,
   if (*cg_import_row_cell (row, STAYS_STARTED_AT) == '\0')
     cg_import_row_problem (row, STAYS_STARTED_AT, _("The start of the stay is required"));
   else
-    started_at = row_time (row, STAYS_STARTED_AT);
+    started_at = cg_import_row_time (row, STAYS_STARTED_AT, CLOCK_TOLERANCE);
   if (*cg_import_row_cell (row, STAYS_ENDED_AT) != '\0')
     {
-      ended_at = row_time (row, STAYS_ENDED_AT);
+      ended_at = cg_import_row_time (row, STAYS_ENDED_AT, CLOCK_TOLERANCE);
       if (ended_at != NULL && started_at != NULL && strcmp (ended_at, started_at) < 0)
         cg_import_row_problem (row, STAYS_ENDED_AT, _("The stay cannot end before it started"));
     }

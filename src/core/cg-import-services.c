@@ -77,64 +77,18 @@ static gpointer
 funeral_new_context (CgStore  *store,
                      GError  **error)
 {
-  g_autoptr(CgInstitution) institution = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
-  GError *local_error = NULL;
   Context *context;
+  CgRiskLevel risk = CG_RISK_LOW;
+  CgPolicy *policy = cg_import_load_policy (store, CG_KIND_FUNERAL_HOME, &risk, error);
 
-  institution = cg_institution_load (store, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  policy = cg_policy_new_defaults (institution != NULL ? institution->kind : CG_KIND_FUNERAL_HOME,
-                                   NULL, 0, NULL);
-  if (!cg_policy_load_changes (policy, store, error))
+  if (policy == NULL)
     return NULL;
-
   context = g_new0 (Context, 1);
-  context->policy = g_steal_pointer (&policy);
-  context->risk = institution != NULL ? institution->risk : CG_RISK_LOW;
+  context->policy = policy;
+  context->risk = risk;
   context->admitted = g_array_new (FALSE, FALSE, sizeof (Span));
   g_array_set_clear_func (context->admitted, span_clear);
   return context;
-}
-
-static void
-check_length (CgImportRow *row,
-              int          column,
-              glong        max)
-{
-  if (g_utf8_strlen (cg_import_row_cell (row, column), -1) > max)
-    cg_import_row_problem (row, column, _("Too long: %ld characters at most"), max);
-}
-
-/* A local "YYYY-MM-DD HH:MM" cell → UTC, or NULL after reporting why not. */
-static char *
-row_time (CgImportRow *row,
-          int          column)
-{
-  const char *text = cg_import_row_cell (row, column);
-  g_autoptr(GDateTime) at = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  char *utc;
-
-  if ((utc = cg_datetime_local_to_utc (text)) == NULL)
-    {
-      cg_import_row_problem (row, column,
-                             _("“%s” is not a date and time: write it as YYYY-MM-DD HH:MM (local time)"),
-                             text);
-      return NULL;
-    }
-  at = cg_service_parse_time (utc);
-  if (at != NULL && g_date_time_difference (at, now) > CG_SERVICE_CLOCK_TOLERANCE)
-    {
-      cg_import_row_problem (row, column, _("The time %s is in the future"), text);
-      g_free (utc);
-      return NULL;
-    }
-  return utc;
 }
 
 /* Whether @sql (one text parameter per @a, @b, @c) finds a row; -1 after
@@ -237,7 +191,7 @@ services_check_row (CgImportRow *row,
   if (*cg_import_row_cell (row, SCOL_NAME) == '\0')
     cg_import_row_problem (row, SCOL_NAME, _("The name of the deceased is required"));
   else
-    check_length (row, SCOL_NAME, 30);
+    cg_import_row_check_length (row, SCOL_NAME, 30);
   if (!cg_validate_id_number (cg_import_row_cell (row, SCOL_ID_NUMBER), &id_number, NULL, &error))
     {
       cg_import_row_problem (row, SCOL_ID_NUMBER, "%s", error->message);
@@ -246,21 +200,21 @@ services_check_row (CgImportRow *row,
   if (*cg_import_row_cell (row, SCOL_CONTACT) == '\0')
     cg_import_row_problem (row, SCOL_CONTACT, _("The family contact is required"));
   else
-    check_length (row, SCOL_CONTACT, 30);
+    cg_import_row_check_length (row, SCOL_CONTACT, 30);
   text = cg_import_row_cell (row, SCOL_PHONE);
   if (*text != '\0' && !cg_validate_phone (text, NULL, &error))
     {
       cg_import_row_problem (row, SCOL_PHONE, "%s", error->message);
       g_clear_error (&error);
     }
-  check_length (row, SCOL_HALL, 60);
+  cg_import_row_check_length (row, SCOL_HALL, 60);
   if (*cg_import_row_cell (row, SCOL_STARTED_AT) == '\0')
     cg_import_row_problem (row, SCOL_STARTED_AT, _("The start is required"));
   else
-    started_at = row_time (row, SCOL_STARTED_AT);
+    started_at = cg_import_row_time (row, SCOL_STARTED_AT, CG_SERVICE_CLOCK_TOLERANCE);
   if (*cg_import_row_cell (row, SCOL_ENDED_AT) != '\0')
     {
-      ended_at = row_time (row, SCOL_ENDED_AT);
+      ended_at = cg_import_row_time (row, SCOL_ENDED_AT, CG_SERVICE_CLOCK_TOLERANCE);
       if (ended_at != NULL && started_at != NULL && strcmp (ended_at, started_at) < 0)
         cg_import_row_problem (row, SCOL_ENDED_AT, _("The service ends before it starts"));
     }
@@ -488,7 +442,7 @@ mourners_check_row (CgImportRow *row,
   if (*cg_import_row_cell (row, MCOL_NAME) == '\0')
     cg_import_row_problem (row, MCOL_NAME, _("The mourner’s name is required"));
   else
-    check_length (row, MCOL_NAME, 30);
+    cg_import_row_check_length (row, MCOL_NAME, 30);
   text = cg_import_row_cell (row, MCOL_PHONE);
   if (*text != '\0' && !cg_validate_phone (text, NULL, &error))
     {
@@ -498,10 +452,10 @@ mourners_check_row (CgImportRow *row,
   if (*cg_import_row_cell (row, MCOL_ARRIVED_AT) == '\0')
     cg_import_row_problem (row, MCOL_ARRIVED_AT, _("The time of arrival is required"));
   else
-    arrived_at = row_time (row, MCOL_ARRIVED_AT);
+    arrived_at = cg_import_row_time (row, MCOL_ARRIVED_AT, CG_SERVICE_CLOCK_TOLERANCE);
   if (*cg_import_row_cell (row, MCOL_LEFT_AT) != '\0')
     {
-      left_at = row_time (row, MCOL_LEFT_AT);
+      left_at = cg_import_row_time (row, MCOL_LEFT_AT, CG_SERVICE_CLOCK_TOLERANCE);
       if (left_at != NULL && arrived_at != NULL && strcmp (left_at, arrived_at) < 0)
         cg_import_row_problem (row, MCOL_LEFT_AT, _("The mourner left before arriving"));
     }

@@ -99,24 +99,13 @@ static gpointer
 visits_new_context (CgStore  *store,
                     GError  **error)
 {
-  g_autoptr(CgInstitution) institution = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
-  GError *local_error = NULL;
   Context *context;
+  CgPolicy *policy = cg_import_load_policy (store, CG_KIND_CARE_HOME, NULL, error);
 
-  institution = cg_institution_load (store, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  policy = cg_policy_new_defaults (institution != NULL ? institution->kind : CG_KIND_CARE_HOME,
-                                   NULL, 0, NULL);
-  if (!cg_policy_load_changes (policy, store, error))
+  if (policy == NULL)
     return NULL;
-
   context = g_new0 (Context, 1);
-  context->policy = g_steal_pointer (&policy);
+  context->policy = policy;
   context->admitted = g_array_new (FALSE, FALSE, sizeof (Span));
   g_array_set_clear_func (context->admitted, span_clear);
   context->closed = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -188,41 +177,6 @@ find_stored (CgImportRow  *row,
   return id;
 }
 
-/* A local "YYYY-MM-DD HH:MM" cell → UTC, or NULL after reporting why not. */
-static char *
-row_time (CgImportRow *row,
-          int          column)
-{
-  const char *text = cg_import_row_cell (row, column);
-  g_autofree char *utc = NULL;
-  GDate date_only;
-
-  if ((utc = cg_datetime_local_to_utc (text)) == NULL)
-    {
-      if (cg_date_parse (text, &date_only))
-        cg_import_row_problem (row, column,
-                               _("“%s” has no time: write the date and the time, such as 2026-03-15 08:30"),
-                               text);
-      else
-        cg_import_row_problem (row, column,
-                               _("“%s” is not a date and time: write it as YYYY-MM-DD HH:MM (local time)"),
-                               text);
-      return NULL;
-    }
-  else
-    {
-      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (utc, NULL);
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-      if (g_date_time_difference (at, now) > CLOCK_TOLERANCE)
-        {
-          cg_import_row_problem (row, column, _("The time %s is in the future"), text);
-          return NULL;
-        }
-    }
-  return g_steal_pointer (&utc);
-}
-
 static int
 parse_yes_no (const char *text)
 {
@@ -289,14 +243,14 @@ visits_check_row (CgImportRow *row,
   text = cg_import_row_cell (row, COL_ARRIVED_AT);
   if (*text == '\0')
     cg_import_row_problem (row, COL_ARRIVED_AT, _("The time of arrival is required"));
-  else if ((arrived_at = row_time (row, COL_ARRIVED_AT)) != NULL)
+  else if ((arrived_at = cg_import_row_time (row, COL_ARRIVED_AT, CLOCK_TOLERANCE)) != NULL)
     {
       arrived_local = cg_datetime_utc_to_local (arrived_at);
       arrived_day = g_strndup (arrived_local, strlen ("YYYY-MM-DD"));
     }
 
   text = cg_import_row_cell (row, COL_LEFT_AT);
-  if (*text != '\0' && (left_at = row_time (row, COL_LEFT_AT)) != NULL
+  if (*text != '\0' && (left_at = cg_import_row_time (row, COL_LEFT_AT, CLOCK_TOLERANCE)) != NULL
       && arrived_at != NULL && strcmp (left_at, arrived_at) < 0)
     {
       cg_import_row_problem (row, COL_LEFT_AT,

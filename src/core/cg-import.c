@@ -14,6 +14,7 @@
 
 #include "cg-audit.h"
 #include "cg-csv.h"
+#include "cg-date.h"
 #include "cg-import-private.h"
 
 G_DEFINE_QUARK (cg-import-error-quark, cg_import_error)
@@ -122,6 +123,72 @@ cg_import_row_bad_date (CgImportRow *row,
   cg_import_row_problem (row, column,
                          _("“%s” is not a date: write it as YYYY-MM-DD, YYYY/MM/DD or YYYY年MM月DD日"),
                          text);
+}
+
+char *
+cg_import_row_time (CgImportRow *row,
+                    int          column,
+                    GTimeSpan    tolerance)
+{
+  const char *text = cg_import_row_cell (row, column);
+  g_autofree char *utc = cg_datetime_local_to_utc (text);
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  GDate date_only;
+
+  if (utc == NULL)
+    {
+      if (cg_date_parse (text, &date_only))
+        cg_import_row_problem (row, column,
+                               _("“%s” has no time: write the date and the time, such as 2026-03-15 08:30"),
+                               text);
+      else
+        cg_import_row_problem (row, column,
+                               _("“%s” is not a date and time: write it as YYYY-MM-DD HH:MM (local time)"),
+                               text);
+      return NULL;
+    }
+  at = g_date_time_new_from_iso8601 (utc, NULL);
+  now = g_date_time_new_now_utc ();
+  if (at != NULL && g_date_time_difference (at, now) > tolerance)
+    {
+      cg_import_row_problem (row, column, _("The time %s is in the future"), text);
+      return NULL;
+    }
+  return g_steal_pointer (&utc);
+}
+
+void
+cg_import_row_check_length (CgImportRow *row,
+                            int          column,
+                            glong        max)
+{
+  if (g_utf8_strlen (cg_import_row_cell (row, column), -1) > max)
+    cg_import_row_problem (row, column, _("Too long: %ld characters at most"), max);
+}
+
+CgPolicy *
+cg_import_load_policy (CgStore            *store,
+                       CgInstitutionKind   fallback,
+                       CgRiskLevel        *risk,
+                       GError            **error)
+{
+  g_autoptr(CgInstitution) institution = NULL;
+  g_autoptr(CgPolicy) policy = NULL;
+  GError *local_error = NULL;
+
+  institution = cg_institution_load (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  policy = cg_policy_new_defaults (institution != NULL ? institution->kind : fallback, NULL, 0, NULL);
+  if (!cg_policy_load_changes (policy, store, error))
+    return NULL;
+  if (risk != NULL)
+    *risk = institution != NULL ? institution->risk : CG_RISK_LOW;
+  return g_steal_pointer (&policy);
 }
 
 /* ---------------------------------------------------------------------- */
