@@ -1,6 +1,6 @@
 /* test-demo-funeral.c — the small demonstration funeral home: its
  * services, mourners, hall disinfections and COVID-19 checklist tell the
- * story cg-demo-funeral.c promises, through the rules (FH-5, FH-6, FH-7)
+ * story cg-demo-funeral.c promises, through the rules (FH-4, FH-5, FH-6, FH-7)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -214,6 +214,15 @@ test_disinfections (Fixture       *f,
       g_assert_nonnull (strstr (alert->message, "1号礼厅"));
     }
   g_assert_cmpuint (hall_alerts, ==, 1);
+
+  /* FH-4: the vehicle was disinfected after each trip, on every day but
+   * today (today's COVID-19 transport waits for its checklist). */
+  for (int back = 1; back <= 31; back++)
+    {
+      g_autoptr(GPtrArray) day_fh4 = alerts_of (f, back, "FH-4");
+
+      g_assert_cmpuint (day_fh4->len, ==, 0);
+    }
 
   for (int back = 2; back <= 31; back++)
     {

@@ -893,6 +893,100 @@ test_import (Fixture       *f,
   g_assert_cmpint (cg_test_query_int (f->store, "SELECT refusal FROM mourner WHERE name = '林小红'"), ==, 0);
 }
 
+/* FH-4: a vehicle disinfection after each trip, before the next one (or
+ * within 12 hours of the last).  Two days ago:
+ *   08:00 trip A, vehicle disinfected 08:40            fine
+ *   10:00 trip B, nothing before C (the 14:00 one is C's) FH-4
+ *   14:00 trip C, disinfected 14:00 exactly             fine
+ *   16:00 cremation (not a trip)
+ *   20:00 trip D, the next trip 07:00 the day after,
+ *         disinfected only at 07:30                     FH-4
+ * Today a trip an hour ago with nothing yet: its window is open. */
+static void
+add_trip (Fixture          *f,
+          CgProtectionKind  kind,
+          const char       *done_at,
+          const char       *staff)
+{
+  g_autoptr(CgProtection) p = cg_protection_new ();
+  g_autoptr(GError) error = NULL;
+
+  p->kind = kind;
+  p->done_at = g_strdup (done_at);
+  g_free (p->staff);
+  p->staff = g_strdup (staff);
+  p->suit = p->goggles = TRUE;
+  g_assert_true (cg_protection_add (f->store, p, "test", &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_vehicle_disinfection (Fixture    *f,
+                          const char *done_at)
+{
+  g_autoptr(CgDisinfection) d = cg_disinfection_new ();
+  g_autoptr(GError) error = NULL;
+
+  d->place = g_strdup ("接运车");
+  d->place_kind = CG_PLACE_VEHICLE;
+  d->done_at = g_strdup (done_at);
+  d->operator = g_strdup ("陈丽");
+  g_assert_true (cg_disinfection_add (f->store, d, "test", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_trips (Fixture       *f,
+            gconstpointer  data)
+{
+  GDate two_days_ago = days_ago (2);
+  GDate yesterday = days_ago (1);
+  GDate today = days_ago (0);
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) hour_ago = g_date_time_add_hours (now, -1);
+  g_autofree char *recent = g_date_time_format (hour_ago, "%Y-%m-%dT%H:%M:%SZ");
+  struct { int days; const char *time; const char *staff; } trips[] = {
+    { 2, "08:00", "甲" }, { 2, "10:00", "乙" }, { 2, "14:00", "丙" }, { 2, "20:00", "丁" }, { 1, "07:00", "戊" },
+  };
+  struct { int days; const char *time; } cleaned[] = {
+    { 2, "08:40" }, { 2, "14:00" }, { 1, "07:30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (trips); i++)
+    {
+      g_autofree char *at = utc_days_ago (trips[i].days, trips[i].time);
+
+      add_trip (f, CG_PROTECTION_TRANSPORT, at, trips[i].staff);
+    }
+  {
+    g_autofree char *at = utc_days_ago (2, "16:00");
+
+    add_trip (f, CG_PROTECTION_CREMATION, at, "己");
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (cleaned); i++)
+    {
+      g_autofree char *at = utc_days_ago (cleaned[i].days, cleaned[i].time);
+
+      add_vehicle_disinfection (f, at);
+    }
+
+  alerts = evaluate (f, &two_days_ago);
+  g_assert_cmpuint (count_alerts (alerts, "FH-4", CG_SEVERITY_WARNING, NULL), ==, 2);
+  g_assert_cmpuint (count_alerts (alerts, "FH-4", -1, "乙"), ==, 1);
+  g_assert_cmpuint (count_alerts (alerts, "FH-4", -1, "丁"), ==, 1);
+  g_clear_pointer (&alerts, g_ptr_array_unref);
+  /* Yesterday's trip at 07:00 was disinfected at 07:30. */
+  alerts = evaluate (f, &yesterday);
+  g_assert_cmpuint (count_alerts (alerts, "FH-4", -1, NULL), ==, 0);
+  g_clear_pointer (&alerts, g_ptr_array_unref);
+
+  /* A trip an hour ago: the vehicle may be on its way back. */
+  add_trip (f, CG_PROTECTION_TRANSPORT, recent, "庚");
+  alerts = evaluate (f, &today);
+  g_assert_cmpuint (count_alerts (alerts, "FH-4", -1, NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -917,6 +1011,7 @@ main (int    argc,
   ADD ("/service/mark-covid", test_mark_covid);
   ADD ("/service/import", test_import);
   ADD ("/service/search", test_search);
+  ADD ("/service/trips-fh4", test_trips);
 #undef ADD
 
   return g_test_run ();

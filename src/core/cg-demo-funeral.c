@@ -74,10 +74,19 @@ typedef struct
   gint64  id;
 } Plan;
 
+/* A transport of remains: the vehicle is disinfected after it (FH-4),
+ * unless @dirty (today's COVID-19 case, its checklist half-way). */
+typedef struct
+{
+  gint64   at;
+  gboolean dirty;
+} Trip;
+
 typedef struct
 {
   CgDemoState    *demo;
   GRand          *rand;
+  GArray         *trips;        /* Trip, in no order until the end */
   CgPolicy       *policy;
   GTimeZone      *tz;           /* local */
   GPtrArray      *carriers;     /* staff names: transport */
@@ -531,9 +540,13 @@ add_hall_service (Funeral     *f,
     return FALSE;
   if (!add_service (f, plan, CG_COVID_NONE, note, error)
       || !add_protection (f, plan->id, CG_PROTECTION_TRANSPORT, collected, error)
-      || !disinfect (f, "接运车", plan->start - g_rand_int_range (f->rand, 5, 30) * MINUTE, "趟消毒", error)
       || !add_mourners (f, plan, error))
     return FALSE;
+  {
+    Trip trip = { collected, FALSE };
+
+    g_array_append_val (f->trips, trip);
+  }
   if (plan->end != 0
       && (!close_service (f, plan->id, plan->end, error)
           || !add_protection (f, plan->id, CG_PROTECTION_CREMATION,
@@ -588,9 +601,15 @@ add_covid_case (Funeral     *f,
                                                     "demo", error))
           return FALSE;
       }
-      if (order[i] == CG_COVID_STEP_TRANSPORT
-          && !add_protection (f, plan->id, CG_PROTECTION_TRANSPORT, at - (gint64) (15 * scale * MINUTE), error))
-        return FALSE;
+      if (order[i] == CG_COVID_STEP_TRANSPORT)
+        {
+          /* Its vehicle is disinfected only once the checklist says so. */
+          Trip trip = { at - (gint64) (15 * scale * MINUTE), n_steps <= CG_COVID_STEP_DISINFECTION };
+
+          if (!add_protection (f, plan->id, CG_PROTECTION_TRANSPORT, trip.at, error))
+            return FALSE;
+          g_array_append_val (f->trips, trip);
+        }
       if (order[i] == CG_COVID_STEP_CREMATION
           && !add_protection (f, plan->id, CG_PROTECTION_CREMATION, at - (gint64) (10 * scale * MINUTE), error))
         return FALSE;
@@ -657,6 +676,38 @@ add_hall_rounds (Funeral      *f,
   return TRUE;
 }
 
+static int
+compare_trips (gconstpointer a,
+               gconstpointer b)
+{
+  const Trip *ta = a;
+  const Trip *tb = b;
+
+  return ta->at < tb->at ? -1 : ta->at > tb->at ? 1 : 0;
+}
+
+/* FH-4: after each trip, the vehicle disinfected before the next trip
+ * ("趟消毒"), 10 to 25 minutes after it or halfway to the next. */
+static gboolean
+disinfect_after_trips (Funeral  *f,
+                       GError  **error)
+{
+  g_array_sort (f->trips, compare_trips);
+  for (guint i = 0; i < f->trips->len; i++)
+    {
+      const Trip *trip = &g_array_index (f->trips, Trip, i);
+      gint64 at = trip->at + g_rand_int_range (f->rand, 10, 26) * MINUTE;
+
+      if (i + 1 < f->trips->len)
+        at = MIN (at, trip->at + (g_array_index (f->trips, Trip, i + 1).at - trip->at) / 2);
+      if (trip->dirty || at > f->now)
+        continue;
+      if (!disinfect (f, "接运车", at, "趟消毒", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 cg_demo_add_funeral (CgDemoState  *demo,
                      CgDemoSize    size,
@@ -679,6 +730,7 @@ cg_demo_add_funeral (CgDemoState  *demo,
 
   f.demo = demo;
   f.rand = g_rand_new_with_seed (g_rand_int (demo->rand));
+  f.trips = g_array_new (FALSE, FALSE, sizeof (Trip));
   f.policy = cg_module_load_policy (cg_module_for_kind (CG_KIND_FUNERAL_HOME), demo->store, error);
   f.now = g_date_time_to_unix (now);
   f.tz = cg_time_zone_local ();
@@ -740,10 +792,11 @@ cg_demo_add_funeral (CgDemoState  *demo,
     goto out;
   g_array_append_val (plans, late);
   g_array_append_val (plans, current);
-  ok = add_hall_rounds (&f, plans, history_days, error);
+  ok = disinfect_after_trips (&f, error) && add_hall_rounds (&f, plans, history_days, error);
 
 out:
   g_rand_free (f.rand);
+  g_array_unref (f.trips);
   g_time_zone_unref (f.tz);
   g_clear_pointer (&f.policy, cg_policy_free);
   g_clear_pointer (&f.carriers, g_ptr_array_unref);

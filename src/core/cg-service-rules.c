@@ -1,4 +1,4 @@
-/* cg-service-rules.c — the funeral home's alerts: FH-2, FH-5, FH-6, FH-7
+/* cg-service-rules.c — the funeral home's alerts: FH-2, FH-4, FH-5, FH-6, FH-7
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -15,6 +15,12 @@
  *
  * FH-2 uses the area risk level stored now (the profile keeps no history
  * of it).
+ *
+ * FH-4's disinfection after each trip ("日消毒与趟消毒相结合"): every
+ * transport on the log (FH-2's records of collecting remains) is followed
+ * by a disinfection of a vehicle before the next transport, or within
+ * TRIP_WINDOW_HOURS when there is none.  A trip is judged once that
+ * window has closed: the vehicle may be on its way back.
  */
 #include "config.h"
 
@@ -25,6 +31,10 @@
 #include "cg-disinfection.h"
 #include "cg-service-private.h"
 #include "cg-validate.h"
+
+/* How long after a transport its vehicle disinfection may come, when no
+ * other transport follows it. */
+#define TRIP_WINDOW_HOURS 12
 
 static void
 add_alert (GPtrArray      *alerts,
@@ -313,6 +323,110 @@ evaluate_protection (CgStore         *store,
   return TRUE;
 }
 
+/* The times (UTC) of the vehicle disinfections from @from on, in order. */
+static GPtrArray *
+vehicle_disinfections (CgStore     *store,
+                       const char  *from,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) times = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = cg_store_prepare (store,
+                           "SELECT done_at FROM disinfection WHERE place_kind = 'vehicle' AND done_at >= ? "
+                           "ORDER BY done_at", error);
+  if (stmt == NULL)
+    return NULL;
+  cg_bind_text (stmt, 1, from);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (times, cg_column_dup_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_error (store, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&times);
+}
+
+static gboolean
+evaluate_trips (CgStore         *store,
+                const CgPolicy  *policy,
+                const GDate     *date,
+                const char      *day,
+                const char      *now,
+                GPtrArray       *alerts,
+                GError         **error)
+{
+  g_autoptr(GPtrArray) records = cg_protection_list_day (store, date, error);
+  g_autoptr(GPtrArray) trips = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cleaned = NULL;
+  GDate next_day = *date;
+  g_autoptr(GPtrArray) later = NULL;
+
+  if (records == NULL)
+    return FALSE;
+  for (guint i = 0; i < records->len; i++)
+    if (((CgProtection *) records->pdata[i])->kind == CG_PROTECTION_TRANSPORT)
+      g_ptr_array_add (trips, records->pdata[i]);
+  if (trips->len == 0)
+    return TRUE;
+  /* The first transport of the next day closes the window of the last. */
+  g_date_add_days (&next_day, 1);
+  later = cg_protection_list_day (store, &next_day, error);
+  if (later == NULL)
+    return FALSE;
+  cleaned = vehicle_disinfections (store, ((CgProtection *) trips->pdata[0])->done_at, error);
+  if (cleaned == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < trips->len; i++)
+    {
+      const CgProtection *trip = trips->pdata[i];
+      g_autofree char *window_end = NULL;
+      g_autofree char *local = NULL;
+      gboolean done = FALSE;
+
+      if (i + 1 < trips->len)
+        window_end = g_strdup (((CgProtection *) trips->pdata[i + 1])->done_at);
+      else
+        {
+          g_autoptr(GDateTime) at = cg_service_parse_time (trip->done_at);
+          g_autoptr(GDateTime) end = at != NULL ? g_date_time_add_hours (at, TRIP_WINDOW_HOURS) : NULL;
+
+          window_end = end != NULL ? cg_service_format_time (end) : g_strdup (trip->done_at);
+          for (guint j = 0; j < later->len; j++)
+            {
+              const CgProtection *next = later->pdata[j];
+
+              if (next->kind == CG_PROTECTION_TRANSPORT && strcmp (next->done_at, window_end) < 0)
+                {
+                  g_free (window_end);
+                  window_end = g_strdup (next->done_at);
+                  break;
+                }
+            }
+        }
+      for (guint j = 0; j < cleaned->len && !done; j++)
+        {
+          const char *at = cleaned->pdata[j];
+
+          done = strcmp (at, trip->done_at) >= 0 && strcmp (at, window_end) < 0;
+        }
+      if (done || strcmp (window_end, now) > 0)
+        continue;
+      local = cg_datetime_utc_to_local (trip->done_at);
+      /* Translators: a transport's time and the staff member; 趟消毒 */
+      add_alert (alerts, policy, "FH-4", CG_SEVERITY_WARNING, trip->staff, "protection", trip->id,
+                 g_strdup_printf (_("No vehicle disinfection is recorded after the transport at %s by %s, "
+                                    "before the next trip: each trip is followed by one."),
+                                  local != NULL ? local : trip->done_at, trip->staff),
+                 day);
+    }
+  return TRUE;
+}
+
 gboolean
 cg_service_evaluate_rules (CgStore         *store,
                            const CgPolicy  *policy,
@@ -334,8 +448,9 @@ cg_service_evaluate_rules (CgStore         *store,
   g_return_val_if_fail (policy != NULL && date != NULL && alerts != NULL, FALSE);
   g_return_val_if_fail (g_date_valid (date), FALSE);
 
-  if (!cg_policy_applies (policy, "FH-2") && !cg_policy_applies (policy, "FH-5")
-      && !cg_policy_applies (policy, "FH-6") && !cg_policy_applies (policy, "FH-7"))
+  if (!cg_policy_applies (policy, "FH-2") && !cg_policy_applies (policy, "FH-4")
+      && !cg_policy_applies (policy, "FH-5") && !cg_policy_applies (policy, "FH-6")
+      && !cg_policy_applies (policy, "FH-7"))
     return TRUE;
 
   day = cg_date_to_iso (date);
@@ -369,6 +484,9 @@ cg_service_evaluate_rules (CgStore         *store,
     return FALSE;
   if (cg_policy_applies (policy, "FH-2")
       && !evaluate_protection (store, policy, risk, date, day, alerts, error))
+    return FALSE;
+  if (cg_policy_applies (policy, "FH-4")
+      && !evaluate_trips (store, policy, date, day, now, alerts, error))
     return FALSE;
   return TRUE;
 }

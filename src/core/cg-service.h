@@ -379,7 +379,7 @@ gboolean    cg_mourner_is_overstay  (const CgPolicy *policy,
 
 /* ---- rules (cg-service-rules.c) ------------------------------------ */
 
-/* The alerts of @date for FH-2, FH-5, FH-6 and FH-7 (each when
+/* The alerts of @date for FH-2, FH-4, FH-5, FH-6 and FH-7 (each when
  * cg_policy_applies), added to @alerts (CgAlert*):
  *  - FH-5 CRITICAL: a service over the mourning limit during the day;
  *    WARNING: approaching it (within the warn hours);
@@ -390,7 +390,10 @@ gboolean    cg_mourner_is_overstay  (const CgPolicy *policy,
  *  - FH-7 CRITICAL: a COVID-19 case whose checklist is not complete by
  *    the end of the day, with the steps missing;
  *  - FH-2 WARNING (medium or high area risk only): a transport or
- *    cremation record of the day without protective suit or goggles. */
+ *    cremation record of the day without protective suit or goggles;
+ *  - FH-4 WARNING: a transport of the day not followed by a vehicle
+ *    disinfection before the next transport (or within 12 hours of the
+ *    last), judged once that window has closed. */
 gboolean    cg_service_evaluate_rules (CgStore        *store,
                                      const CgPolicy *policy,
                                      const GDate    *date,
