@@ -11,20 +11,17 @@ message and the focus stays on that person's field.
 """
 import datetime
 import os
-import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import App, UiError  # noqa: E402
+import ui_helpers  # noqa: E402
+from atspi_driver import App  # noqa: E402
+from ui_helpers import (BIN, careguard, case, prepared, query, state_of, summary,  # noqa: E402
+                        type_keys, with_modifier)
 
 import pyatspi  # noqa: E402
-
-BIN = os.environ["CAREGUARD_BIN"]
-RESULTS = []
 
 # Floor 1 in room order, then floor 2 and the staff, who are not in the round.
 FLOOR_1 = [
@@ -47,32 +44,9 @@ FLOOR_3 = [("%s%s" % (surname, given), "3-%02d" % (i // 2 + 1))
                    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华玉金建国文辉"))]
 
 
-def case(func):
-    def run(*args):
-        try:
-            func(*args)
-            RESULTS.append((func.__name__, None))
-            print("ok - %s" % func.__name__, flush=True)
-        except Exception as exc:  # report and go on with the next case
-            RESULTS.append((func.__name__, exc))
-            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
-    return run
-
-
 def id_number(serial):
     """A valid mainland ID number (GB 11643 check digit)."""
-    first17 = "35058219400101%03d" % serial
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(d) * w for d, w in zip(first17, weights))
-    return first17 + "10X98765432"[total % 11]
-
-
-def careguard(db, *args):
-    result = subprocess.run([BIN, "--db", db] + list(args), capture_output=True, text=True,
-                            env=dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", LANGUAGE="C"))
-    if result.returncode != 0:
-        raise UiError("careguard %s failed (%d): %s" % (" ".join(args), result.returncode, result.stderr))
-    return result.stdout
+    return ui_helpers.id_number("35058219400101%03d" % serial)
 
 
 def make_database(directory):
@@ -99,59 +73,27 @@ def make_database(directory):
 def checks_today(db):
     """(name, temperature, symptoms) of today's checks, in entry order."""
     today = datetime.date.today().isoformat()
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(
-            "SELECT p.name, c.temperature, c.symptoms FROM health_check c "
-            "JOIN person p ON p.id = c.person_id WHERE c.checked_on = ? ORDER BY c.id",
-            (today,)).fetchall()
-    finally:
-        con.close()
-
-
-# Enter, and Down as a private character for type_keys.
-KEYSYMS = {".": 0x2e, " ": 0x20, "\n": 0xff0d, "\uff54": 0xff54}
-
-
-def type_keys(text, pause=0.06, after_enter=0.4):
-    """Real key presses through the X server, as a keyboard sends them."""
-    for char in text:
-        keysym = KEYSYMS.get(char, ord(char))
-        pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
-        time.sleep(after_enter if char == "\n" else pause)
+    return query(db, "SELECT p.name, c.temperature, c.symptoms FROM health_check c "
+                     "JOIN person p ON p.id = c.person_id WHERE c.checked_on = ? ORDER BY c.id",
+                 (today,))
 
 
 def action_of(db, name):
     """The action taken recorded on @name's checks today."""
     today = datetime.date.today().isoformat()
-    con = sqlite3.connect(db)
-    try:
-        return [row[0] for row in con.execute(
-            "SELECT c.action FROM health_check c JOIN person p ON p.id = c.person_id "
+    return [row[0] for row in query(
+        db, "SELECT c.action FROM health_check c JOIN person p ON p.id = c.person_id "
             "WHERE c.checked_on = ? AND p.name = ? ORDER BY c.id", (today, name))]
-    finally:
-        con.close()
 
 
 def shift_tab():
     """Shift+Tab: Shift held (as a locked modifier) around a Tab."""
     shift_mask = 1
-    pyatspi.Registry.generateKeyboardEvent(shift_mask, None, pyatspi.KEY_LOCKMODIFIERS)
-    pyatspi.Registry.generateKeyboardEvent(0xff09, None, pyatspi.KEY_SYM)
-    pyatspi.Registry.generateKeyboardEvent(shift_mask, None, pyatspi.KEY_UNLOCKMODIFIERS)
-    time.sleep(0.15)
-
-
-def state_of(node, state):
-    try:
-        return node.getState().contains(state)
-    except Exception:
-        return False
+    with_modifier(shift_mask, 0xff09, 0.15)
 
 
 def open_checks_page(app):
-    row = app.find("list item", "Temperature Checks", timeout=30)
-    row.parent.querySelection().selectChild(row.getIndexInParent())
+    app.open_page("Temperature Checks")
     app.find("text", "Temperature of %s" % FLOOR_1[0][0], timeout=20)
 
 
@@ -167,8 +109,8 @@ def choose_group(app, label):
     app.wait(lambda: app.exists("label", GROUPS[-1]), 10, "the list of groups")
     time.sleep(0.5)
     for _ in range(GROUPS.index(label)):
-        type_keys("\uff54", pause=0.2)
-    type_keys("\n", after_enter=0.8)
+        type_keys("\uff54", pause=0.2)   # Down
+    type_keys("\n", after=0.8)
 
 
 @case
@@ -263,7 +205,7 @@ def a_long_floor_without_the_mouse(db):
         # The round goes room by room, two beds a room (names in order within one).
         in_order = sorted(FLOOR_3, key=lambda person: (person[1], person[0]))
         readings = ["36.%d" % (i % 10) for i in range(len(FLOOR_3))]
-        type_keys("".join(r + "\n" for r in readings), pause=0.04, after_enter=0.3)
+        type_keys("".join(r + "\n" for r in readings), pause=0.04, after=0.3)
         app.wait(lambda: len(checks_today(db)) == before + len(FLOOR_3), 20, "the whole floor to be stored")
         stored = checks_today(db)[before:]
         assert [(n, t) for n, t, _ in stored] == [
@@ -310,18 +252,13 @@ def history_lists_the_round(db):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="careguard-ui-checks-")
-    try:
-        db = make_database(tmp)
-    except Exception:
-        traceback.print_exc()
-        print("0 passed, 1 failed")
+    db = prepared(make_database, tmp)
+    if db is None:
         return 1
     morning_round_with_the_keyboard(db)
     a_long_floor_without_the_mouse(db)
     history_lists_the_round(db)
-    failed = [name for name, exc in RESULTS if exc is not None]
-    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -16,20 +16,16 @@ Set CAREGUARD_SHOT=path.png to keep a screenshot of the page at the end.
 import csv
 import datetime
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import App, UiError, is_showing, walk  # noqa: E402
+from ui_helpers import (careguard, case, find_in, prepared, press, query, start,  # noqa: E402
+                        summary, type_keys, window_of, with_modifier)
 
 import pyatspi  # noqa: E402
-
-BIN = os.environ["CAREGUARD_BIN"]
-RESULTS = []
 
 TODAY = datetime.date.today()
 YESTERDAY = TODAY - datetime.timedelta(days=1)
@@ -37,28 +33,7 @@ HALL = "一号礼厅"
 HEARSE = "殡仪车 闽C·12345"
 
 
-def case(func):
-    def run(*args):
-        try:
-            func(*args)
-            RESULTS.append((func.__name__, None))
-            print("ok - %s" % func.__name__, flush=True)
-        except Exception:  # report and go on with the next case
-            RESULTS.append((func.__name__, sys.exc_info()[1]))
-            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
-    return run
-
-
 # ---- the database ----------------------------------------------------------
-
-def careguard(db, *args):
-    env = dict(os.environ, LANGUAGE="C", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    result = subprocess.run([BIN, "--db", db] + list(args), env=env,
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise UiError("careguard %s failed: %s" % (" ".join(args), result.stderr.strip()))
-    return result.stdout
-
 
 def make_database(folder):
     db = os.path.join(folder, "hygiene.db")
@@ -75,84 +50,11 @@ def make_database(folder):
     return db
 
 
-def query(db, sql, args=()):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
-
-
 # ---- the window ------------------------------------------------------------
-
-def find_in(node, role=None, name=None, prefix=None):
-    found = []
-    for child in walk(node):
-        try:
-            if role is not None and child.getRoleName() != role:
-                continue
-            if name is not None and child.name != name:
-                continue
-            if prefix is not None and not (child.name or "").startswith(prefix):
-                continue
-            if not is_showing(child):
-                continue
-            found.append(child)
-        except Exception:
-            continue
-    return found
-
-
-def window_of(node):
-    while node is not None:
-        parent = node.parent
-        if parent is None or parent.getRoleName() == "application":
-            return node
-        node = parent
-    return None
-
-
-def press(app, window, names, role="push button"):
-    """Activates the first widget found under one of @names (GTK 4.8 may
-    name a button twice over, "Save Save")."""
-    def lookup():
-        for name in names:
-            found = find_in(window, role, name)
-            if found:
-                return found[0]
-        return None
-    node = app.wait(lookup, 10, "%s %r" % (role, names))
-    app.wait(lambda: node.getState().contains(pyatspi.STATE_SENSITIVE), 10, "%r to become sensitive" % names)
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "press", "activate", "toggle"):
-            action.doAction(i)
-            return node
-    action.doAction(0)
-    return node
-
-
-def keysym(char):
-    if char == "\n":
-        return 0xff0d
-    code = ord(char)
-    # Latin-1 keysyms are the code point; the rest are 0x01000000 + it.
-    return code if code < 0x100 else 0x01000000 | code
-
-
-def type_keys(text, pause=0.06, after_enter=0.4):
-    """Real key presses through the X server, as a keyboard sends them."""
-    for char in text:
-        pyatspi.Registry.generateKeyboardEvent(keysym(char), None, pyatspi.KEY_SYM)
-        time.sleep(after_enter if char == "\n" else pause)
-
 
 def with_control(key):
     control = 1 << 2
-    pyatspi.Registry.generateKeyboardEvent(control, None, pyatspi.KEY_LOCKMODIFIERS)
-    pyatspi.Registry.generateKeyboardEvent(key, None, pyatspi.KEY_SYM)
-    pyatspi.Registry.generateKeyboardEvent(control, None, pyatspi.KEY_UNLOCKMODIFIERS)
-    time.sleep(0.3)
+    with_modifier(control, key, 0.3)
 
 
 def focused_text(app, window):
@@ -167,16 +69,6 @@ def open_page(app):
                    30, "the Disinfection page in the sidebar")
     row.parent.querySelection().selectChild(row.getIndexInParent())
     return app.find(None, "Places disinfected today", timeout=20)
-
-
-def start(db):
-    for attempt in range(3):
-        try:
-            return App(BIN, db)
-        except UiError:
-            if attempt == 2:
-                raise
-            time.sleep(2)
 
 
 def screenshot():
@@ -248,16 +140,11 @@ def disinfection_by_keyboard_then_drill(db):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="careguard-hygiene-")
-    try:
-        db = make_database(tmp)
-    except Exception:
-        traceback.print_exc()
-        print("0 passed, 1 failed")
+    db = prepared(make_database, tmp)
+    if db is None:
         return 1
     disinfection_by_keyboard_then_drill(db)
-    failed = [name for name, exc in RESULTS if exc is not None]
-    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

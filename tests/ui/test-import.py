@@ -17,19 +17,13 @@ in a thread, the preview, the problems, the commit) is the real path.
 """
 import datetime
 import os
-import sqlite3
-import subprocess
 import sys
 import tempfile
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import App, UiError, walk  # noqa: E402
-
-import pyatspi  # noqa: E402
-
-BIN = os.environ["CAREGUARD_BIN"]
-RESULTS = []
+import ui_helpers  # noqa: E402
+from atspi_driver import App, walk  # noqa: E402
+from ui_helpers import BIN, careguard, case, query, summary  # noqa: E402
 
 PEOPLE = [
     ("王秀英", "resident", "1-01"),
@@ -38,40 +32,9 @@ PEOPLE = [
 ]
 
 
-def case(func):
-    def run(*args):
-        try:
-            func(*args)
-            RESULTS.append((func.__name__, None))
-            print("ok - %s" % func.__name__, flush=True)
-        except Exception as exc:  # report and go on with the next case
-            RESULTS.append((func.__name__, exc))
-            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
-    return run
-
-
 def id_number(serial):
     """A valid mainland ID number (GB 11643 check digit)."""
-    first17 = "35058219400101%03d" % serial
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(d) * w for d, w in zip(first17, weights))
-    return first17 + "10X98765432"[total % 11]
-
-
-def careguard(db, *args):
-    result = subprocess.run([BIN, "--db", db] + list(args), capture_output=True, text=True,
-                            env=dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", LANGUAGE="C"))
-    if result.returncode != 0:
-        raise UiError("careguard %s failed (%d): %s" % (" ".join(args), result.returncode, result.stderr))
-    return result.stdout
-
-
-def query(db, sql, *params):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
+    return ui_helpers.id_number("35058219400101%03d" % serial)
 
 
 def labels(app):
@@ -187,9 +150,7 @@ def import_people_then_checks(directory):
 def main():
     directory = tempfile.mkdtemp(prefix="careguard-ui-import-")
     import_people_then_checks(directory)
-    failed = [name for name, exc in RESULTS if exc is not None]
-    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -9,8 +9,6 @@ the Documents' Values" removes every change.  Drives the real window
 through the accessibility tree, like test-ui.py.
 """
 import os
-import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -19,33 +17,11 @@ import traceback
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pyatspi  # noqa: E402
 from atspi_driver import App, UiError  # noqa: E402
-
-BIN = os.environ["CAREGUARD_BIN"]
-RESULTS = []
+from ui_helpers import BIN, RESULTS, careguard, case, query, summary  # noqa: E402
 
 # X keycodes of the keys the test presses (evdev layout, as under Xvfb).
 KEY_CONTROL = 37
 KEY_A = 38
-
-
-def case(func):
-    def run(*args):
-        try:
-            func(*args)
-            RESULTS.append((func.__name__, None))
-            print("ok - %s" % func.__name__, flush=True)
-        except Exception:  # report and go on with the next case
-            RESULTS.append((func.__name__, sys.exc_info()[1]))
-            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
-    return run
-
-
-def query(db, sql, *args):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
 
 
 def policy(db):
@@ -53,7 +29,7 @@ def policy(db):
 
 
 def audit(db, what):
-    return query(db, "SELECT old_value, new_value, subject FROM audit WHERE what = ? ORDER BY id", what)
+    return query(db, "SELECT old_value, new_value, subject FROM audit WHERE what = ? ORDER BY id", (what,))
 
 
 def press(app, role, name, timeout=15):
@@ -189,9 +165,8 @@ def restore_the_documents_values(app, db):
 def main():
     tmp = tempfile.mkdtemp(prefix="careguard-prefs-")
     db = os.path.join(tmp, "prefs.db")
-    subprocess.run([BIN, "--db", db, "setup", "--name", "晋江市福寿园养老院",
-                    "--type", "care-home", "--beds", "120", "--district", "青阳街道"],
-                   check=True)
+    careguard(db, "setup", "--name", "晋江市福寿园养老院",
+              "--type", "care-home", "--beds", "120", "--district", "青阳街道", c_locale=False)
     app = App(BIN, db)
     try:
         open_rules(app)
@@ -205,9 +180,7 @@ def main():
         print("not ok - open_preferences\n%s" % traceback.format_exc(), flush=True)
     finally:
         app.quit()
-    failed = [name for name, exc in RESULTS if exc is not None]
-    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

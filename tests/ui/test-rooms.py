@@ -19,59 +19,24 @@ and dbus-run-session) and drives it through the accessibility tree.
 import csv
 import datetime
 import os
-import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import App, UiError, is_showing, walk  # noqa: E402
-
-import pyatspi  # noqa: E402
-
-BIN = os.environ["CAREGUARD_BIN"]
-RESULTS = []
+from atspi_driver import App  # noqa: E402
+from ui_helpers import (BIN, careguard, case, id_number, labels_in, prepared, press,  # noqa: E402
+                        query, start, summary, type_in, window_of)
 
 TODAY = datetime.date.today()
 ROOM = "隔离1号"
-
-
-def id_number(first17):
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(d) * w for d, w in zip(first17, weights))
-    return first17 + "10X98765432"[total % 11]
-
-
 ENTRANT = ("张大海", id_number("35058219700101005"))
 FEVERISH = ("刘小燕", id_number("35058219820506006"))
 OBSERVATION = "观察1号"
 ARRIVAL = ("郑桂兰", id_number("35058219450909007"))
 
 
-def case(func):
-    def run(*args):
-        try:
-            func(*args)
-            RESULTS.append((func.__name__, None))
-            print("ok - %s" % func.__name__, flush=True)
-        except Exception:  # report and go on with the next case
-            RESULTS.append((func.__name__, sys.exc_info()[1]))
-            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
-    return run
-
-
 # ---- the database ----------------------------------------------------------
-
-def careguard(db, *args):
-    env = dict(os.environ, LANGUAGE="C", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    result = subprocess.run([BIN, "--db", db] + list(args), env=env,
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise UiError("careguard %s failed: %s" % (" ".join(args), result.stderr.strip()))
-    return result.stdout
-
 
 def make_database(folder):
     db = os.path.join(folder, "rooms.db")
@@ -86,14 +51,6 @@ def make_database(folder):
     return db
 
 
-def query(db, sql, args=()):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
-
-
 def stays(db, who=ENTRANT):
     return query(db, "SELECT s.id, r.name, s.reason, s.started_at, s.planned_end_at, s.ended_at "
                      "FROM stay s JOIN room r ON r.id = s.room_id JOIN person p ON p.id = s.person_id "
@@ -106,67 +63,10 @@ def utc(text):
 
 # ---- the window ------------------------------------------------------------
 
-def find_in(node, role=None, name=None):
-    found = []
-    for child in walk(node):
-        try:
-            if role is not None and child.getRoleName() != role:
-                continue
-            if name is not None and child.name != name:
-                continue
-            if not is_showing(child):
-                continue
-            found.append(child)
-        except Exception:
-            continue
-    return found
-
-
-def window_of(node):
-    while node is not None:
-        parent = node.parent
-        if parent is None or parent.getRoleName() == "application":
-            return node
-        node = parent
-    return None
-
-
-def press(app, window, name, role="push button"):
-    node = app.wait(lambda: (find_in(window, role, name) or [None])[0], 10, "%s %r" % (role, name))
-    app.wait(lambda: node.getState().contains(pyatspi.STATE_SENSITIVE), 10, "%r to become sensitive" % name)
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "press", "activate", "toggle"):
-            action.doAction(i)
-            return node
-    action.doAction(0)
-    return node
-
-
-def type_in(app, window, name, text):
-    node = app.wait(lambda: (find_in(window, "text", name) or [None])[0], 10, "text %r" % name)
-    node.queryEditableText().setTextContents(text)
-    return node
-
-
-def labels_in(window):
-    return [label.name for label in find_in(window, "label")]
-
-
 def open_rooms_page(app):
     app.open_page("Isolation Rooms")
     # Either the empty state's button or the board: the toolbar is there.
     return app.find("push button", "Add Room…", timeout=20)
-
-
-def start(db):
-    for attempt in range(3):
-        try:
-            return App(BIN, db)
-        except UiError:
-            if attempt == 2:
-                raise
-            time.sleep(2)
 
 
 # ---- the cases -------------------------------------------------------------
@@ -346,20 +246,15 @@ def care_home_arrival_screened_from_the_list(folder):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="careguard-rooms-")
-    try:
-        db = make_database(tmp)
-    except Exception:
-        traceback.print_exc()
-        print("0 passed, 1 failed")
+    db = prepared(make_database, tmp)
+    if db is None:
         return 1
     add_room_through_dialog(db)
     no_health_code_opens_a_stay(db)
     early_release_refused(db)
     fever_goes_to_observation_then_120_and_report(db)
     care_home_arrival_screened_from_the_list(tmp)
-    failed = [name for name, exc in RESULTS if exc is not None]
-    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

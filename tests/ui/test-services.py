@@ -27,34 +27,21 @@ and dbus-run-session) and drives it through the accessibility tree.
 """
 import datetime
 import os
-import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import App, UiError, is_showing, walk  # noqa: E402
+from ui_helpers import (careguard, case, find_in, id_number, labels_in, prepared, press,  # noqa: E402
+                        query, start, summary, type_in, window_of)
 
 import pyatspi  # noqa: E402
-
-BIN = os.environ["CAREGUARD_BIN"]
-RESULTS = []
 
 HALL = "一号礼厅"
 NOW = datetime.datetime.now(datetime.timezone.utc).replace(second=0, microsecond=0)
 START = NOW - datetime.timedelta(hours=2)
 DISINFECTED = NOW - datetime.timedelta(minutes=10)
 END = NOW - datetime.timedelta(minutes=20)
-
-
-def id_number(first17):
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(d) * w for d, w in zip(first17, weights))
-    return first17 + "10X98765432"[total % 11]
-
-
 DECEASED = ("陈德福", id_number("35058219400303001"))
 SECOND = ("黄秀兰", id_number("35058219380512002"))
 SECOND_HALL = "二号礼厅"
@@ -72,28 +59,7 @@ def utc_text(moment):
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def case(func):
-    def run(*args):
-        try:
-            func(*args)
-            RESULTS.append((func.__name__, None))
-            print("ok - %s" % func.__name__, flush=True)
-        except Exception:  # report and go on with the next case
-            RESULTS.append((func.__name__, sys.exc_info()[1]))
-            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
-    return run
-
-
 # ---- the database ----------------------------------------------------------
-
-def careguard(db, *args):
-    env = dict(os.environ, LANGUAGE="C", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    result = subprocess.run([BIN, "--db", db] + list(args), env=env,
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise UiError("careguard %s failed: %s" % (" ".join(args), result.stderr.strip()))
-    return result.stdout
-
 
 def make_database(folder):
     db = os.path.join(folder, "funeral.db")
@@ -101,72 +67,7 @@ def make_database(folder):
     return db
 
 
-def query(db, sql, args=()):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
-
-
 # ---- the window ------------------------------------------------------------
-
-def find_in(node, role=None, name=None):
-    found = []
-    for child in walk(node):
-        try:
-            if role is not None and child.getRoleName() != role:
-                continue
-            if name is not None and child.name != name:
-                continue
-            if not is_showing(child):
-                continue
-            found.append(child)
-        except Exception:
-            continue
-    return found
-
-
-def window_of(node):
-    while node is not None:
-        parent = node.parent
-        if parent is None or parent.getRoleName() == "application":
-            return node
-        node = parent
-    return None
-
-
-def press(app, window, name, role="push button"):
-    node = app.wait(lambda: (find_in(window, role, name) or [None])[0], 10, "%s %r" % (role, name))
-    app.wait(lambda: node.getState().contains(pyatspi.STATE_SENSITIVE), 10, "%r to become sensitive" % name)
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "press", "activate", "toggle"):
-            action.doAction(i)
-            return node
-    action.doAction(0)
-    return node
-
-
-def type_in(app, window, name, text):
-    node = app.wait(lambda: (find_in(window, "text", name) or [None])[0], 10, "text %r" % name)
-    node.queryEditableText().setTextContents(text)
-    return node
-
-
-def labels_in(window):
-    return [label.name for label in find_in(window, "label")]
-
-
-def start(db):
-    for attempt in range(3):
-        try:
-            return App(BIN, db)
-        except UiError:
-            if attempt == 2:
-                raise
-            time.sleep(2)
-
 
 def open_services_page(app):
     app.open_page("Funeral Services")
@@ -431,11 +332,8 @@ def covid_case_and_checklist(db, folder):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="careguard-services-")
-    try:
-        db = make_database(tmp)
-    except Exception:
-        traceback.print_exc()
-        print("0 passed, 1 failed")
+    db = prepared(make_database, tmp)
+    if db is None:
         return 1
     open_service_through_dialog(db)
     register_mourner(db)
@@ -444,9 +342,7 @@ def main():
     close_refused_before_final_disinfection(db)
     close_after_final_disinfection(db, tmp)
     covid_case_and_checklist(db, tmp)
-    failed = [name for name, exc in RESULTS if exc is not None]
-    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

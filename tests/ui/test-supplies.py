@@ -14,50 +14,28 @@ and dbus-run-session) and drives it through the accessibility tree.
 """
 import csv
 import datetime
+import functools
 import os
 import re
-import sqlite3
-import subprocess
 import sys
 import tempfile
-import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import App, UiError, is_showing, walk  # noqa: E402
-
-import pyatspi  # noqa: E402
-
-BIN = os.environ["CAREGUARD_BIN"]
-RESULTS = []
+import ui_helpers  # noqa: E402
+from ui_helpers import (careguard, case, labels_in, prepared, query, start, summary,  # noqa: E402
+                        type_in, wait_row, window_of)
 
 TODAY = datetime.date.today()
 MASK = "医用外科口罩"
 MASK_ROW = "医用外科口罩 (个)"
+# The items table, by its role and name.
+ITEMS = (None, "Protective supplies")
 
-
-def case(func):
-    def run(*args):
-        try:
-            func(*args)
-            RESULTS.append((func.__name__, None))
-            print("ok - %s" % func.__name__, flush=True)
-        except Exception:  # report and go on with the next case
-            RESULTS.append((func.__name__, sys.exc_info()[1]))
-            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
-    return run
+# This test's buttons are pressed by "click", "press" or "activate".
+press = functools.partial(ui_helpers.press, actions=ui_helpers.CLICK_ACTIONS)
 
 
 # ---- the database ----------------------------------------------------------
-
-def careguard(db, *args):
-    env = dict(os.environ, LANGUAGE="C", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    result = subprocess.run([BIN, "--db", db] + list(args), env=env,
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise UiError("careguard %s failed: %s" % (" ".join(args), result.stderr.strip()))
-    return result.stdout
-
 
 def make_database(folder):
     """1,000 masks received 40 days ago, 20 used on each of the 40 days
@@ -79,94 +57,16 @@ def make_database(folder):
 
 
 def movements(db):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(
-            "SELECT m.occurred_on, m.kind, m.quantity, m.delta, coalesce(m.source, ''), m.batch "
-            "FROM stock_movement m JOIN stock_item i ON i.id = m.item_id "
-            "WHERE i.name = ? ORDER BY m.id", (MASK,)).fetchall()
-    finally:
-        con.close()
+    return query(db, "SELECT m.occurred_on, m.kind, m.quantity, m.delta, coalesce(m.source, ''), m.batch "
+                     "FROM stock_movement m JOIN stock_item i ON i.id = m.item_id "
+                     "WHERE i.name = ? ORDER BY m.id", (MASK,))
 
 
 # ---- the window ------------------------------------------------------------
 
-def find_in(node, role=None, name=None):
-    found = []
-    for child in walk(node):
-        try:
-            if role is not None and child.getRoleName() != role:
-                continue
-            if name is not None and child.name != name:
-                continue
-            if not is_showing(child):
-                continue
-            found.append(child)
-        except Exception:
-            continue
-    return found
-
-
 def open_supplies_page(app):
-    row = app.find("list item", "Protective Supplies", timeout=30)
-    row.parent.querySelection().selectChild(row.getIndexInParent())
-    return app.find(None, "Protective supplies", timeout=20)
-
-
-def row_texts(app, name):
-    """The labels of the items-table row of @name, or None."""
-    table = app.find(None, "Protective supplies")
-    for row in find_in(table, "table row"):
-        labels = [label.name for label in find_in(row, "label")]
-        if name in labels:
-            return labels
-    return None
-
-
-def wait_row(app, name, predicate, what):
-    return app.wait(lambda: (lambda texts: texts if texts is not None and predicate(texts) else None)(
-        row_texts(app, name)), 20, what)
-
-
-def window_of(node):
-    while node is not None:
-        parent = node.parent
-        if parent is None or parent.getRoleName() == "application":
-            return node
-        node = parent
-    return None
-
-
-def press(app, window, name, role="push button"):
-    node = app.wait(lambda: (find_in(window, role, name) or [None])[0], 10, "%s %r" % (role, name))
-    app.wait(lambda: node.getState().contains(pyatspi.STATE_SENSITIVE), 10, "%r to become sensitive" % name)
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "press", "activate"):
-            action.doAction(i)
-            return node
-    action.doAction(0)
-    return node
-
-
-def type_in(app, window, name, text):
-    node = app.wait(lambda: (find_in(window, "text", name) or [None])[0], 10, "text %r" % name)
-    node.queryEditableText().setTextContents(text)
-    return node
-
-
-def labels_in(window):
-    return [label.name for label in find_in(window, "label")]
-
-
-def start(db):
-    for attempt in range(3):
-        try:
-            return App(BIN, db)
-        except UiError:
-            if attempt == 2:
-                raise
-            time.sleep(2)
+    app.open_page("Protective Supplies")
+    return app.find(*ITEMS, timeout=20)
 
 
 # ---- the cases -------------------------------------------------------------
@@ -179,7 +79,7 @@ def chart_projects_runout(db):
     app = start(db)
     try:
         open_supplies_page(app)
-        texts = wait_row(app, MASK, lambda t: "Below floor" in t, "%s below its floor" % MASK)
+        texts = wait_row(app, ITEMS, MASK, lambda t: "Below floor" in t, "%s below its floor" % MASK)
         runout = [t for t in texts if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t)]
         assert len(runout) == 1, texts
         runout = datetime.date.fromisoformat(runout[0])
@@ -205,7 +105,7 @@ def below_floor_then_receipt(db):
     app = start(db)
     try:
         open_supplies_page(app)
-        texts = wait_row(app, MASK, lambda t: "Below floor" in t, "%s below its floor" % MASK)
+        texts = wait_row(app, ITEMS, MASK, lambda t: "Below floor" in t, "%s below its floor" % MASK)
         # Whole days, rounded down, everywhere on the page.
         assert "200" in texts and "10" in texts, texts
         # The suggested order: 60 days × 20 a day − 200 on hand.
@@ -225,7 +125,7 @@ def below_floor_then_receipt(db):
         assert len(rows) == before + 1, rows
         assert rows[-1] == (TODAY.isoformat(), "receipt", 1000, 1000, "", "B-2611"), rows[-1]
         # 1,200 on hand: 60 days at 20 a day, the target.
-        texts = wait_row(app, MASK, lambda t: "Enough" in t, "%s to reach the target" % MASK)
+        texts = wait_row(app, ITEMS, MASK, lambda t: "Enough" in t, "%s to reach the target" % MASK)
         assert "1,200" in texts and "60" in texts, texts
     finally:
         app.quit()
@@ -236,7 +136,7 @@ def day_use_refused_then_stored(db):
     app = start(db)
     try:
         open_supplies_page(app)
-        wait_row(app, MASK, lambda t: True, "the items")
+        wait_row(app, ITEMS, MASK, lambda t: True, "the items")
         before = movements(db)
 
         app.click("Record Day's Use…")
@@ -255,25 +155,20 @@ def day_use_refused_then_stored(db):
         rows = movements(db)
         assert len(rows) == len(before) + 1, rows
         assert rows[-1][:4] == (TODAY.isoformat(), "use", 25, -25), rows[-1]
-        wait_row(app, MASK, lambda t: "1,175" in t, "the new on-hand quantity")
+        wait_row(app, ITEMS, MASK, lambda t: "1,175" in t, "the new on-hand quantity")
     finally:
         app.quit()
 
 
 def main():
     tmp = tempfile.mkdtemp(prefix="careguard-supplies-")
-    try:
-        db = make_database(tmp)
-    except Exception:
-        traceback.print_exc()
-        print("0 passed, 1 failed")
+    db = prepared(make_database, tmp)
+    if db is None:
         return 1
     chart_projects_runout(db)
     below_floor_then_receipt(db)
     day_use_refused_then_stored(db)
-    failed = [name for name, exc in RESULTS if exc is not None]
-    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

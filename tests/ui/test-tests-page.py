@@ -13,57 +13,33 @@ and dbus-run-session) and drives it through the accessibility tree.
 """
 import csv
 import datetime
+import functools
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import App, UiError, is_showing, walk  # noqa: E402
+import ui_helpers  # noqa: E402
+from ui_helpers import (careguard, case, find_in, id_number, labels_in, prepared, query,  # noqa: E402
+                        start, summary, type_in, wait_row, window_of)
 
 import pyatspi  # noqa: E402
 
-BIN = os.environ["CAREGUARD_BIN"]
-RESULTS = []
-
 TODAY = datetime.date.today()
 OVERDUE_SAMPLE = (TODAY - datetime.timedelta(days=40)).isoformat()
-
-
-def id_number(first17):
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(d) * w for d, w in zip(first17, weights))
-    return first17 + "10X98765432"[total % 11]
-
-
 CHEN = ("陈建国", id_number("35058219750312003"), "Nurse")
 LIN = ("林小红", id_number("35058219880621004"), "Cook")
+# The register, by its role and name.
+REGISTER = ("tree table", "Nucleic-acid test register")
 
-
-def case(func):
-    def run(*args):
-        try:
-            func(*args)
-            RESULTS.append((func.__name__, None))
-            print("ok - %s" % func.__name__, flush=True)
-        except Exception as exc:  # report and go on with the next case
-            RESULTS.append((func.__name__, exc))
-            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
-    return run
+# Clicks @name inside @window (names repeat across windows); this test's
+# buttons are pressed by "click", "press" or "activate".
+press = functools.partial(ui_helpers.press, actions=ui_helpers.CLICK_ACTIONS)
 
 
 # ---- the database, as the command line and SQLite leave it ----------------
-
-def careguard(db, *args):
-    env = dict(os.environ, LANGUAGE="C", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    result = subprocess.run([BIN, "--db", db] + list(args), env=env,
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise UiError("careguard %s failed: %s" % (" ".join(args), result.stderr.strip()))
-
 
 def make_database(folder):
     db = os.path.join(folder, "tests.db")
@@ -91,63 +67,17 @@ def make_database(folder):
 
 
 def tests_of(db, id_number_):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute("SELECT t.sampled_on, t.result, t.result_on, t.site FROM nat_test t "
-                           "JOIN person p ON p.id = t.person_id WHERE p.id_number = ? "
-                           "ORDER BY t.sampled_on", (id_number_,)).fetchall()
-    finally:
-        con.close()
+    return query(db, "SELECT t.sampled_on, t.result, t.result_on, t.site FROM nat_test t "
+                     "JOIN person p ON p.id = t.person_id WHERE p.id_number = ? "
+                     "ORDER BY t.sampled_on", (id_number_,))
 
 
 # ---- the window -----------------------------------------------------------
 
 def open_tests_page(app):
     """Selects "Nucleic-Acid Tests" in the sidebar; returns the register."""
-    row = app.find("list item", "Nucleic-Acid Tests", timeout=30)
-    row.parent.querySelection().selectChild(row.getIndexInParent())
-    return app.find("tree table", "Nucleic-acid test register", timeout=20)
-
-
-def find_in(node, role=None, name=None):
-    found = []
-    for child in walk(node):
-        try:
-            if role is not None and child.getRoleName() != role:
-                continue
-            if name is not None and child.name != name:
-                continue
-            if not is_showing(child):
-                continue
-            found.append(child)
-        except Exception:
-            continue
-    return found
-
-
-def row_texts(app, name):
-    """The texts of the register row of @name (each cell's labels), or None."""
-    table = app.find("tree table", "Nucleic-acid test register")
-    for row in find_in(table, "table row"):
-        labels = [label.name for label in find_in(row, "label")]
-        if name in labels:
-            return labels
-    return None
-
-
-def wait_row(app, name, predicate, what):
-    return app.wait(lambda: (lambda texts: texts if texts is not None and predicate(texts) else None)(
-        row_texts(app, name)), 20, what)
-
-
-def window_of(node):
-    """The toplevel (frame, dialog …) holding @node."""
-    while node is not None:
-        parent = node.parent
-        if parent is None or parent.getRoleName() == "application":
-            return node
-        node = parent
-    return None
+    app.open_page("Nucleic-Acid Tests")
+    return app.find(*REGISTER, timeout=20)
 
 
 def dialog_with(app, role, name):
@@ -155,49 +85,14 @@ def dialog_with(app, role, name):
     return window_of(app.find(role, name))
 
 
-def press(app, window, name, role="push button"):
-    """Clicks @name inside @window (names repeat across windows)."""
-    node = app.wait(lambda: (find_in(window, role, name) or [None])[0], 10, "%s %r" % (role, name))
-    app.wait(lambda: node.getState().contains(pyatspi.STATE_SENSITIVE), 10, "%r to become sensitive" % name)
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "press", "activate"):
-            action.doAction(i)
-            return node
-    action.doAction(0)
-    return node
-
-
 def sensitive_in(window, name, role="push button"):
     nodes = find_in(window, role, name)
     return bool(nodes) and nodes[0].getState().contains(pyatspi.STATE_SENSITIVE)
 
 
-def type_in(app, window, name, text):
-    node = app.wait(lambda: (find_in(window, "text", name) or [None])[0], 10, "text %r" % name)
-    node.queryEditableText().setTextContents(text)
-    return node
-
-
 def open_record_dialog(app):
     app.click("Record Sample…")
     return dialog_with(app, "text", "Person")
-
-
-def labels_in(window):
-    return [label.name for label in find_in(window, "label")]
-
-
-def start(db):
-    # A retry only for the display itself: under a loaded CI machine the
-    # first connection to a fresh Xvfb now and then fails.
-    for attempt in range(3):
-        try:
-            return App(BIN, db)
-        except UiError:
-            if attempt == 2:
-                raise
-            time.sleep(2)
 
 
 # ---- cases ----------------------------------------------------------------
@@ -207,10 +102,10 @@ def overdue_then_negative_today(db):
     app = start(db)
     try:
         open_tests_page(app)
-        chen = wait_row(app, CHEN[0], lambda t: "Overdue" in t, "Chen to be shown overdue")
+        chen = wait_row(app, REGISTER, CHEN[0], lambda t: "Overdue" in t, "Chen to be shown overdue")
         assert OVERDUE_SAMPLE in chen, chen
         assert "12 days overdue" in chen, chen
-        wait_row(app, LIN[0], lambda t: "No negative test" in t, "Lin to have no negative test")
+        wait_row(app, REGISTER, LIN[0], lambda t: "No negative test" in t, "Lin to have no negative test")
         # Overdue sorts before "no negative test": who is late comes first.
         table = app.find("tree table", "Nucleic-acid test register")
         names = [l.name for l in find_in(table, "label") if l.name in (CHEN[0], LIN[0])]
@@ -231,7 +126,7 @@ def overdue_then_negative_today(db):
         app.wait(lambda: len(tests_of(db, CHEN[1])) == 2, 10, "the sample to be stored")
         assert tests_of(db, CHEN[1])[-1] == (TODAY.isoformat(), "negative", TODAY.isoformat(),
                                              "青阳街道社区卫生服务中心"), tests_of(db, CHEN[1])
-        chen = wait_row(app, CHEN[0], lambda t: "Up to date" in t, "Chen to be up to date")
+        chen = wait_row(app, REGISTER, CHEN[0], lambda t: "Up to date" in t, "Chen to be up to date")
         due = (TODAY + datetime.timedelta(days=28)).isoformat()
         assert TODAY.isoformat() in chen and due in chen and "in 28 days" in chen, chen
         assert "Overdue" not in chen, chen
@@ -245,7 +140,7 @@ def impossible_dates_refused(db):
     app = start(db)
     try:
         open_tests_page(app)
-        wait_row(app, LIN[0], lambda t: "No negative test" in t, "Lin's row")
+        wait_row(app, REGISTER, LIN[0], lambda t: "No negative test" in t, "Lin's row")
         dialog = open_record_dialog(app)
         type_in(app, dialog, "Person", LIN[0])
         app.wait(lambda: any(l.startswith(LIN[0] + " — ") for l in labels_in(dialog)), 10,
@@ -282,7 +177,7 @@ def pending_sample_given_its_result(db):
     app = start(db)
     try:
         table = open_tests_page(app)
-        wait_row(app, LIN[0], lambda t: "No negative test" in t, "Lin's row")
+        wait_row(app, REGISTER, LIN[0], lambda t: "No negative test" in t, "Lin's row")
         # Select Lin: the dialog opens with her chosen.
         listing = find_in(table, "list")[0]
         lin_index = [i for i in range(listing.childCount)
@@ -296,7 +191,7 @@ def pending_sample_given_its_result(db):
         press(app, dialog, "Save")   # pending, sampled today
         app.wait(lambda: tests_of(db, LIN[1]) == [(TODAY.isoformat(), "pending", None, "")],
                  10, "the pending sample to be stored")
-        wait_row(app, LIN[0], lambda t: "Result pending" in t and "No negative test" in t,
+        wait_row(app, REGISTER, LIN[0], lambda t: "Result pending" in t and "No negative test" in t,
                  "Lin to be shown waiting for a result")
 
         app.click("History")
@@ -308,7 +203,8 @@ def pending_sample_given_its_result(db):
         press(app, dialog, "Save")   # negative, today: the defaults
         app.wait(lambda: tests_of(db, LIN[1]) == [(TODAY.isoformat(), "negative", TODAY.isoformat(), "")],
                  10, "the result to be stored")
-        wait_row(app, LIN[0], lambda t: "Up to date" in t and "Result pending" not in t, "Lin to be up to date")
+        wait_row(app, REGISTER, LIN[0], lambda t: "Up to date" in t and "Result pending" not in t,
+                 "Lin to be up to date")
     finally:
         app.quit()
 
@@ -340,7 +236,7 @@ def positive_needs_confirmation(db):
                                                        "青阳街道社区卫生服务中心"),
                  10, "the positive result to replace the negative")
         assert len(tests_of(db, CHEN[1])) == len(before), tests_of(db, CHEN[1])
-        chen = wait_row(app, CHEN[0], lambda t: "Positive" in t, "Chen to be shown positive")
+        chen = wait_row(app, REGISTER, CHEN[0], lambda t: "Positive" in t, "Chen to be shown positive")
         # A positive comes first, before anyone overdue or untested.
         table = app.find("tree table", "Nucleic-acid test register")
         names = [l.name for l in find_in(table, "label") if l.name in (CHEN[0], LIN[0])]
@@ -350,8 +246,7 @@ def positive_needs_confirmation(db):
 
 
 def open_reports_page(app):
-    row = app.find("list item", "Reports", timeout=30)
-    row.parent.querySelection().selectChild(row.getIndexInParent())
+    app.open_page("Reports")
 
 
 def figure(app, title):
@@ -418,11 +313,8 @@ def positive_makes_the_report_abnormal(db):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="careguard-tests-page-")
-    try:
-        db = make_database(tmp)
-    except Exception:
-        traceback.print_exc()
-        print("0 passed, 1 failed")
+    db = prepared(make_database, tmp)
+    if db is None:
         return 1
     overdue_then_negative_today(db)
     impossible_dates_refused(db)
@@ -430,9 +322,7 @@ def main():
     daily_report_previewed_and_saved(db)
     positive_needs_confirmation(db)
     positive_makes_the_report_abnormal(db)
-    failed = [name for name, exc in RESULTS if exc is not None]
-    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

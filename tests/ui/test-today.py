@@ -11,41 +11,22 @@ import csv
 import datetime
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import App, UiError, walk  # noqa: E402
-
-BIN = os.environ["CAREGUARD_BIN"]
-RESULTS = []
+import ui_helpers  # noqa: E402
+from atspi_driver import App, walk  # noqa: E402
+from ui_helpers import BIN, careguard, case, prepared, summary  # noqa: E402
 
 FEVER_NAME = "王秀英"
-
-
-def case(func):
-    def run(*args):
-        try:
-            func(*args)
-            RESULTS.append((func.__name__, None))
-            print("ok - %s" % func.__name__, flush=True)
-        except Exception as exc:  # report and go on with the next case
-            RESULTS.append((func.__name__, exc))
-            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
-    return run
 
 
 def id_number(region, birth, seq, sex):
     """An 18-digit resident ID number with its GB 11643 check digit; the
     17th digit is odd for a man and even for a woman."""
     seq = seq * 2 + (1 if sex == "male" else 0)
-    body = "%s%s%03d" % (region, birth, seq)
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(d) * w for d, w in zip(body, weights))
-    return body + "10X98765432"[total % 11]
+    return ui_helpers.id_number("%s%s%03d" % (region, birth, seq))
 
 
 # name, kind, sex, room, birth date
@@ -62,26 +43,20 @@ PEOPLE = [
 ]
 
 
-def run_cli(db, *args):
-    proc = subprocess.run([BIN, "--db", db] + list(args), capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise UiError("careguard %s failed (%d): %s" % (" ".join(args), proc.returncode, proc.stderr))
-    return proc.stdout
-
-
 def make_institution(tmp):
     """A care home of nine people: today one fever, one normal check, seven
     not checked; one staff member tested, the other never."""
     db = os.path.join(tmp, "today.db")
-    run_cli(db, "setup", "--name", "晋江市安康养老院", "--type", "care-home",
-            "--beds", "60", "--district", "青阳街道")
+    # The command line in the test's own locale, not the C one.
+    careguard(db, "setup", "--name", "晋江市安康养老院", "--type", "care-home",
+              "--beds", "60", "--district", "青阳街道", c_locale=False)
     people_csv = os.path.join(tmp, "people.csv")
     with open(people_csv, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["name", "id_number", "kind", "sex", "room", "arrived_on"])
         for seq, (name, kind, sex, room, birth) in enumerate(PEOPLE, start=11):
             writer.writerow([name, id_number("350582", birth, seq, sex), kind, sex, room, "2020-03-01"])
-    run_cli(db, "import", "people", people_csv)
+    careguard(db, "import", "people", people_csv, c_locale=False)
 
     today = datetime.date.today()
     now_utc = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -194,16 +169,11 @@ def dashboard_today_and_yesterday(db):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="careguard-today-")
-    try:
-        db = make_institution(tmp)
-    except Exception:
-        traceback.print_exc()
-        print("0 passed, 1 failed")
+    db = prepared(make_institution, tmp)
+    if db is None:
         return 1
     dashboard_today_and_yesterday(db)
-    failed = [name for name, exc in RESULTS if exc is not None]
-    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -6,45 +6,21 @@ xvfb-run and dbus-run-session) and drives it through the accessibility
 tree, the way a screen reader would.
 """
 import os
-import sqlite3
 import sys
 import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import App, UiError  # noqa: E402
-
-BIN = os.environ["CAREGUARD_BIN"]
-RESULTS = []
-
-
-def case(func):
-    def run(*args):
-        try:
-            func(*args)
-            RESULTS.append((func.__name__, None))
-            print("ok - %s" % func.__name__, flush=True)
-        except Exception as exc:  # report and go on with the next case
-            RESULTS.append((func.__name__, exc))
-            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
-    return run
+from atspi_driver import App  # noqa: E402
+from ui_helpers import BIN, case, query, summary  # noqa: E402
 
 
 def person_rows(db):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute("SELECT name, id_number, kind, room, arrived_on, archived FROM person").fetchall()
-    finally:
-        con.close()
+    return query(db, "SELECT name, id_number, kind, room, arrived_on, archived FROM person")
 
 
 def institution(db):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute("SELECT name, kind, district, beds, risk, director FROM institution").fetchall()
-    finally:
-        con.close()
+    return query(db, "SELECT name, kind, district, beds, risk, director FROM institution")
 
 
 @case
@@ -115,9 +91,7 @@ def setup_add_person_restart(db):
 def main():
     tmp = tempfile.mkdtemp(prefix="careguard-ui-")
     setup_add_person_restart(os.path.join(tmp, "ui.db"))
-    failed = [name for name, exc in RESULTS if exc is not None]
-    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -19,56 +19,29 @@ the visitor in.  The database is then read with sqlite3:
    visited and relationship.
 """
 import os
-import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import App, UiError  # noqa: E402
+import ui_helpers  # noqa: E402
+from atspi_driver import App  # noqa: E402
+from ui_helpers import BIN, careguard, case, prepared, query, state_of, summary  # noqa: E402
 
 import pyatspi  # noqa: E402
-
-BIN = os.environ["CAREGUARD_BIN"]
-RESULTS = []
 
 RESIDENTS = [("王秀英", "1-01"), ("李桂兰", "1-02")]
 NURSE = "张护士"
 
 
-def case(func):
-    def run(*args):
-        try:
-            func(*args)
-            RESULTS.append((func.__name__, None))
-            print("ok - %s" % func.__name__, flush=True)
-        except Exception:  # report and go on with the next case
-            RESULTS.append((func.__name__, sys.exc_info()[1]))
-            print("not ok - %s\n%s" % (func.__name__, traceback.format_exc()), flush=True)
-    return run
-
-
 def id_number(serial, birth="19400101"):
     """A valid mainland ID number (GB 11643 check digit)."""
-    first17 = "350582%s%03d" % (birth, serial)
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(d) * w for d, w in zip(first17, weights))
-    return first17 + "10X98765432"[total % 11]
+    return ui_helpers.id_number("350582%s%03d" % (birth, serial))
 
 
 VISITOR_1 = ("赵志刚", id_number(101, "19800101"), "13800138000")
 VISITOR_2 = ("钱多多", id_number(102, "19800101"))
 VISITOR_3 = ("孙小红", id_number(103, "19800101"))
-
-
-def careguard(db, *args):
-    result = subprocess.run([BIN, "--db", db] + list(args), capture_output=True, text=True,
-                            env=dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", LANGUAGE="C"))
-    if result.returncode != 0:
-        raise UiError("careguard %s failed (%d): %s" % (" ".join(args), result.returncode, result.stderr))
-    return result.stdout
 
 
 def make_database(directory):
@@ -84,38 +57,17 @@ def make_database(directory):
     return db
 
 
-def query(db, sql, *args):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
-
-
 def visits_of(db, id_no):
     return query(db, "SELECT v.visitor_name, v.refusal, v.left_at, v.health_code, v.temperature, "
                      "p.name, v.phone, v.relationship, v.masked FROM visit v "
                      "LEFT JOIN person p ON p.id = v.visiting_id "
-                     "WHERE v.visitor_id_number = ? ORDER BY v.id", id_no)
-
-
-# Enter, Tab, Space and digits as X keysyms.
-KEYSYMS = {".": 0x2e, " ": 0x20, "\n": 0xff0d, "\t": 0xff09}
+                     "WHERE v.visitor_id_number = ? ORDER BY v.id", (id_no,))
 
 
 def type_keys(text, pause=0.06, after=0.35):
-    """Real key presses through the X server, as a keyboard sends them."""
-    for char in text:
-        keysym = KEYSYMS.get(char, ord(char))
-        pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
-        time.sleep(after if char in "\n\t " else pause)
-
-
-def state_of(node, state):
-    try:
-        return node.getState().contains(state)
-    except Exception:
-        return False
+    """Real key presses through the X server, as a keyboard sends them;
+    the longer pause after Enter, Tab and Space."""
+    ui_helpers.type_keys(text, pause, after, slow="\n\t ")
 
 
 def toggled_on(node):
@@ -363,11 +315,8 @@ def a_returning_visitor_is_filled_in(db):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="careguard-ui-visitors-")
-    try:
-        db = make_database(tmp)
-    except Exception:
-        traceback.print_exc()
-        print("0 passed, 1 failed")
+    db = prepared(make_database, tmp)
+    if db is None:
         return 1
     admitted_and_checked_out_with_the_keyboard(db)
     a_fever_is_refused_and_registered(db)
@@ -375,9 +324,7 @@ def main():
     the_register_lists_and_searches(db)
     who_was_here_is_listed_and_exported(db, os.path.join(tmp, "copresence.csv"))
     a_returning_visitor_is_filled_in(db)
-    failed = [name for name, exc in RESULTS if exc is not None]
-    print("%d passed, %d failed" % (len(RESULTS) - len(failed), len(failed)))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":
