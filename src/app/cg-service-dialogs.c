@@ -27,6 +27,7 @@ typedef struct
   CgServiceDialogDone done;
   gpointer            user_data;
   GtkWidget          *window;
+  GtkWidget          *cancel_button;
   GtkWidget          *error_label;
   GtkWidget          *list;
   /* new service */
@@ -43,6 +44,7 @@ typedef struct
   GtkWidget          *symptom_checks[CG_N_SYMPTOMS];
   GtkWidget          *code_buttons[CG_N_HEALTH_CODES];
   GtkWidget          *verdict_label;
+  GtkWidget          *last_label;   /* the mourner registered last */
   CgPolicy           *policy;       /* loaded once for the verdicts */
   /* close, checklist */
   GtkWidget          *time_row;
@@ -191,6 +193,7 @@ dialog_window_new (Dialog     *dialog,
   GtkShortcut *escape;
 
   dialog->window = window;
+  dialog->cancel_button = cancel;
   g_object_set_data_full (G_OBJECT (window), "cg-dialog", dialog, (GDestroyNotify) dialog_free);
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
@@ -558,7 +561,24 @@ on_register_mourner_cb (Dialog *dialog)
       /* Translators: the first %s is a mourner's name, the second the reasons */
       message = g_strdup_printf (_("%s refused and recorded: %s"), mourner->name, reasons);
     }
-  finish (dialog, message);
+  /* Like the gate: the form stays for the next mourner in the queue. */
+  show_error (dialog, NULL);
+  gtk_label_set_text (GTK_LABEL (dialog->last_label), message);
+  gtk_widget_remove_css_class (dialog->last_label, mourner->refusal == 0 ? "error" : "success");
+  gtk_widget_add_css_class (dialog->last_label, mourner->refusal == 0 ? "success" : "error");
+  gtk_widget_set_visible (dialog->last_label, TRUE);
+  gtk_button_set_label (GTK_BUTTON (dialog->cancel_button), _("Close"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->cancel_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Close"), -1);
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (dialog->phone_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (dialog->temperature_row), "");
+  for (guint i = 0; i < CG_N_SYMPTOMS; i++)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (dialog->symptom_checks[i]), FALSE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (dialog->code_buttons[CG_HEALTH_CODE_GREEN]), TRUE);
+  gtk_widget_grab_focus (dialog->name_row);
+  if (dialog->done != NULL)
+    dialog->done (message, dialog->user_data);
 }
 
 GtkWidget *
@@ -607,6 +627,8 @@ cg_service_mourner_dialog (GtkWindow          *parent,
   dialog->verdict_label = heading_new (content, NULL);
   gtk_widget_add_css_class (dialog->verdict_label, "title-4");
   update_verdict (dialog);
+  dialog->last_label = heading_new (content, NULL);
+  gtk_widget_set_visible (dialog->last_label, FALSE);
 
   gtk_widget_grab_focus (dialog->name_row);
   gtk_window_present (GTK_WINDOW (dialog->window));

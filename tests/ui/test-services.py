@@ -5,7 +5,8 @@ A fresh funeral home (`careguard setup`).  The test opens "Funeral
 Services", tries to open a service of a suspected COVID-19 case in a hall
 (refused in the dialog by the core, nothing stored), then opens an
 ordinary service that started two hours ago; registers a mourner (stored
-admitted) and a feverish one (38.2: the verdict names the fever, the
+admitted; the form stays open and cleared for the next one, as at the
+gate) and a feverish one (38.2: the verdict names the fever, the
 refusal is stored); tries to close the service (refused: the hall has had
 no final disinfection, and the dialog points to the Disinfection &
 Training page); records the hall's disinfection ten minutes ago with
@@ -145,8 +146,13 @@ def register_mourner(db):
         type_in(app, dialog, "Temperature (℃)", "36.5")
         app.wait(lambda: "Admitted" in labels_in(dialog), 10, "the verdict Admitted")
         press(app, dialog, "Register")
-        app.wait(lambda: not app.exists("text", "Mourner's name"), 10, "the dialog to close")
+        # Like the gate: the form stays for the next mourner, cleared.
+        app.wait(lambda: "%s admitted" % MOURNER in labels_in(dialog), 10, "the result of the registration")
         assert mourners(db) == [(MOURNER, 36.5, "green", 0)], mourners(db)
+        name = app.find("text", "Mourner's name")
+        assert app.text_of(name) == "", app.text_of(name)
+        press(app, dialog, "Close")
+        app.wait(lambda: not app.exists("text", "Mourner's name"), 10, "the dialog to close")
     finally:
         app.quit()
 
@@ -164,6 +170,9 @@ def feverish_mourner_refused(db):
                            or None, 10, "the verdict naming the fever")
         assert verdict, verdict
         press(app, dialog, "Register")
+        app.wait(lambda: [t for t in labels_in(dialog) if t.startswith("%s refused and recorded" % FEVERISH)]
+                 or None, 10, "the refusal recorded")
+        press(app, dialog, "Close")
         app.wait(lambda: not app.exists("text", "Mourner's name"), 10, "the dialog to close")
         rows = mourners(db)
         assert len(rows) == 2 and rows[1][:3] == (FEVERISH, 38.2, "green") and rows[1][3] & 1, rows
