@@ -17,6 +17,8 @@
 
 #include "cg-audit.h"
 #include "cg-date.h"
+#include "cg-disinfection.h"
+#include "cg-disinfection-dialog.h"
 #include "cg-service-detail.h"
 #include "cg-service-dialogs.h"
 #include "cg-validate.h"
@@ -293,6 +295,60 @@ on_close_clicked_cb (Detail *detail)
 /* ---- the sections ------------------------------------------------------------ */
 
 static void
+on_disinfection_saved_cb (GtkWidget  *dialog,
+                          const char *message,
+                          Detail     *detail)
+{
+  toast (detail, message);
+  if (detail->done != NULL)
+    detail->done (NULL, detail->user_data);
+}
+
+static void
+on_disinfect_clicked_cb (Detail *detail)
+{
+  CgDisinfectionDialog *dialog = cg_disinfection_dialog_new (GTK_WINDOW (detail->window), detail->store,
+                                                             detail->service->hall);
+
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_disinfection_saved_cb), detail);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* FH-6: the hall's disinfections today against the policy's minimum, and
+ * the way to record one (the final one too, before closing). */
+static void
+add_hall_disinfections (Detail          *detail,
+                        GtkWidget       *group,
+                        const CgPolicy  *policy)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = action_button (_("Record…"), _("Record a disinfection of the hall…"));
+  int required = cg_policy_get_int (policy, CG_POLICY_HALL_DISINFECTIONS_PER_DAY);
+  g_autofree char *subtitle = NULL;
+  GDate today;
+  int count;
+
+  cg_date_today (&today);
+  count = cg_disinfection_count_place_day (detail->store, detail->service->hall, &today, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Hall disinfected today"));
+  /* Translators: disinfections of the hall today, and the minimum a day */
+  subtitle = g_strdup_printf (_("%d of at least %d a day (FH-6)"), MAX (count, 0), required);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (count >= 0 && count < required)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Fewer than the minimum so far"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_disinfect_clicked_cb), detail);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
 add_record (Detail          *detail,
             const CgPolicy  *policy,
             CgRiskLevel      risk)
@@ -367,6 +423,8 @@ add_record (Detail          *detail,
   info_row (group, _("Deceased"), deceased);
   info_row (group, _("Family contact"), family);
   info_row (group, _("Hall"), service->hall);
+  if (*service->hall != '\0' && service->ended_at == NULL)
+    add_hall_disinfections (detail, group, policy);
   info_row (group, _("Started"), started);
   info_row (group, C_("service", "Planned end"), planned);
   info_row (group, _("Ended"), service->ended_at != NULL ? ended : _("In progress"));

@@ -238,6 +238,9 @@ def details_check_out_and_protection(db):
         open_services_page(app)
         window = details_window(app, DECEASED[0])
         app.wait(lambda: "1 admitted, 1 refused (FH-6)" in labels_in(window), 10, "the mourner counts")
+        # FH-6: the hall not disinfected yet today, and the way to record it.
+        assert "0 of at least 2 a day (FH-6)" in labels_in(window), labels_in(window)
+        assert find_in(window, "push button", "Record a disinfection of the hall…")
         # The refused mourner was never inside: no check-out for them.
         assert not find_in(window, "push button", "Check out %s" % FEVERISH)
         press(app, window, "Check out %s" % MOURNER)
