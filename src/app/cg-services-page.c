@@ -850,3 +850,13 @@ cg_services_page_new (CgStore        *store,
                        "module", module,
                        NULL);
 }
+
+void
+cg_services_page_show_service (CgServicesPage *self,
+                               gint64          service_id)
+{
+  g_return_if_fail (CG_IS_SERVICES_PAGE (self));
+
+  cg_service_detail_new (get_parent_window (self), self->store, self->module, service_id,
+                         on_dialog_done_cb, self);
+}

@@ -13,7 +13,11 @@ G_BEGIN_DECLS
 #define CG_TYPE_SERVICES_PAGE (cg_services_page_get_type ())
 G_DECLARE_FINAL_TYPE (CgServicesPage, cg_services_page, CG, SERVICES_PAGE, AdwBin)
 
-GtkWidget *cg_services_page_new (CgStore        *store,
-                                 const CgModule *module);
+GtkWidget *cg_services_page_new          (CgStore        *store,
+                                          const CgModule *module);
+/* Opens the window of service @service_id (an alert of the Today page
+ * that is about it). */
+void       cg_services_page_show_service (CgServicesPage *self,
+                                          gint64          service_id);
 
 G_END_DECLS

@@ -216,6 +216,7 @@ static const struct
   { "service", "services" },
   { "mourner", "services" },
   { "covid_step", "services" },
+  { "protection", "services" },
   { "disinfection", "hygiene" },
   { "training", "hygiene" },
   { "stock_item", "supplies" },
@@ -259,7 +260,14 @@ open_record_cb (GtkWidget  *page,
 
   for (guint i = 0; i < G_N_ELEMENTS (record_pages); i++)
     if (g_strcmp0 (kind, record_pages[i].kind) == 0 && select_page (self, record_pages[i].page))
-      return;
+      {
+        /* A funeral service's alert (FH-5, FH-7 …) opens the service itself. */
+        GtkWidget *shown = gtk_stack_get_child_by_name (self->content_stack, record_pages[i].page);
+
+        if (g_strcmp0 (kind, "service") == 0 && shown != NULL && CG_IS_SERVICES_PAGE (shown))
+          cg_services_page_show_service (CG_SERVICES_PAGE (shown), id);
+        return;
+      }
 
   if (!person_of_record (self, kind, id, &person_id, &error))
     {
