@@ -123,18 +123,18 @@ update_history_state (CgChecksPage *self)
   if (error != NULL)
     {
       adw_status_page_set_description (self->history_error_page, error->message);
-      cg_checks_show_only (self->history_stack, "error");
+      cg_stack_show_only (self->history_stack, "error");
       gtk_label_set_text (self->history_count_label, "");
       return;
     }
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check", "%u checks", n), n);
   gtk_label_set_text (self->history_count_label, count);
   if (n > 0)
-    cg_checks_show_only (self->history_stack, "list");
+    cg_stack_show_only (self->history_stack, "list");
   else if (search != NULL && *search != '\0')
-    cg_checks_show_only (self->history_stack, "no-results");
+    cg_stack_show_only (self->history_stack, "no-results");
   else
-    cg_checks_show_only (self->history_stack, "empty");
+    cg_stack_show_only (self->history_stack, "empty");
 }
 
 static void
@@ -152,7 +152,7 @@ ensure_history (CgChecksPage *self)
       if (!cg_checks_page_load_policy (self, &error))
         {
           adw_status_page_set_description (self->history_error_page, error->message);
-          cg_checks_show_only (self->history_stack, "error");
+          cg_stack_show_only (self->history_stack, "error");
           return;
         }
     }
@@ -221,8 +221,8 @@ on_view_toggled_cb (CgChecksPage *self)
     }
   else if (self->history != NULL)
     cg_check_history_model_set_paused (self->history, TRUE);
-  cg_checks_show_only (self->view_stack, name);
-  cg_checks_show_only (self->tools_stack, name);
+  cg_stack_show_only (self->view_stack, name);
+  cg_stack_show_only (self->tools_stack, name);
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   if (clock != NULL)

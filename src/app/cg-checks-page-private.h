@@ -8,6 +8,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include "cg-widgets.h"
 
 #include "cg-check-history-model.h"
 #include "cg-checks-page.h"
@@ -143,8 +144,6 @@ typedef enum
 } EntryState;
 
 /* cg-checks-page.c */
-void        cg_checks_show_only                  (GtkStack      *stack,
-                                                  const char    *name);
 void        cg_checks_page_show_toast            (CgChecksPage  *self,
                                                   const char    *message);
 gboolean    cg_checks_page_is_today              (CgChecksPage  *self);

@@ -25,6 +25,7 @@
 
 #include "cg-checks-page-private.h"
 #include "cg-date.h"
+#include "cg-widgets.h"
 
 G_DEFINE_FINAL_TYPE (CgChecksPage, cg_checks_page, ADW_TYPE_BIN)
 
@@ -40,25 +41,6 @@ static GParamSpec *properties[N_PROPS];
 static const char * const all_of_kind[CG_N_PERSON_KINDS] = {
   N_("All staff"), N_("All residents"), N_("All children"), N_("All aid recipients"),
 };
-
-/* Shows one child of @stack and hides the others: GTK 4.8 puts every
- * visible widget in the accessibility tree, mapped or not, so what is
- * not on screen is made invisible. */
-void
-cg_checks_show_only (GtkStack   *stack,
-                     const char *name)
-{
-  GtkWidget *target = gtk_stack_get_child_by_name (stack, name);
-
-  g_return_if_fail (target != NULL);
-  gtk_widget_set_visible (target, TRUE);
-  gtk_stack_set_visible_child (stack, target);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != target)
-      gtk_widget_set_visible (child, FALSE);
-}
 
 void
 cg_checks_page_show_toast (CgChecksPage *self,
@@ -164,11 +146,11 @@ cg_checks_page_update_progress (CgChecksPage *self)
                             total > 0 || gtk_toggle_button_get_active (self->missing_button));
 
   if (total == 0)
-    cg_checks_show_only (self->grid_stack, "empty");
+    cg_stack_show_only (self->grid_stack, "empty");
   else if (shown == 0)
-    cg_checks_show_only (self->grid_stack, "all-checked");
+    cg_stack_show_only (self->grid_stack, "all-checked");
   else
-    cg_checks_show_only (self->grid_stack, "list");
+    cg_stack_show_only (self->grid_stack, "list");
 }
 
 static void
@@ -311,7 +293,7 @@ show_grid_error (CgChecksPage *self,
                  const GError *error)
 {
   adw_status_page_set_description (self->grid_error_page, error->message);
-  cg_checks_show_only (self->grid_stack, "error");
+  cg_stack_show_only (self->grid_stack, "error");
   gtk_label_set_text (self->progress_label, "");
 }
 
@@ -844,9 +826,9 @@ cg_checks_page_init (CgChecksPage *self)
   g_signal_connect (self->group_dropdown, "notify::selected", G_CALLBACK (on_group_selected_cb), self);
 
   cg_checks_page_setup_history_columns (self);
-  cg_checks_show_only (self->view_stack, "today");
-  cg_checks_show_only (self->tools_stack, "today");
-  cg_checks_show_only (self->history_stack, "list");
+  cg_stack_show_only (self->view_stack, "today");
+  cg_stack_show_only (self->tools_stack, "today");
+  cg_stack_show_only (self->history_stack, "list");
 
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
   gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_MANAGED);

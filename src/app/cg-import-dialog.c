@@ -19,6 +19,7 @@
 #include "cg-import.h"
 #include "cg-import-dialog.h"
 #include "cg-import-dialog-private.h"
+#include "cg-widgets.h"
 
 /* How many good rows the preview lists; the import takes them all. */
 #define PREVIEW_ROWS 200
@@ -119,25 +120,6 @@ cg_import_dialog_get_register (CgImportDialog *self)
   g_return_val_if_fail (CG_IS_IMPORT_DIALOG (self), CG_REGISTER_PEOPLE);
 
   return self->reg;
-}
-
-/* Shows one child of @stack and hides the others: GTK 4.8 puts every
- * visible widget in the accessibility tree, mapped or not, so what is
- * not on screen is made invisible. */
-static void
-show_only (GtkStack   *stack,
-           const char *name)
-{
-  GtkWidget *target = gtk_stack_get_child_by_name (stack, name);
-
-  g_return_if_fail (target != NULL);
-  gtk_widget_set_visible (target, TRUE);
-  gtk_stack_set_visible_child (stack, target);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != target)
-      gtk_widget_set_visible (child, FALSE);
 }
 
 /* ---- texts that differ per register --------------------------------- */
@@ -405,7 +387,7 @@ start_loading (CgImportDialog *self,
   if (self->tick_id == 0)
     self->tick_id = g_timeout_add_seconds (1, on_tick_cb, self);
   gtk_spinner_start (self->spinner);
-  show_only (self->stack, "loading");
+  cg_stack_show_only (self->stack, "loading");
 }
 
 /* ---- reading the file in a thread ----------------------------------- */
@@ -683,7 +665,7 @@ show_preview (CgImportDialog *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", can_import);
-  show_only (self->stack, "preview");
+  cg_stack_show_only (self->stack, "preview");
 }
 
 static void
@@ -693,7 +675,7 @@ show_failure (CgImportDialog *self,
   stop_loading (self);
   adw_status_page_set_description (self->error_page, message);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", FALSE);
-  show_only (self->stack, "error");
+  cg_stack_show_only (self->stack, "error");
 }
 
 static void
@@ -842,7 +824,7 @@ commit_failed (CgImportDialog *self,
   stop_loading (self);
   set_status (self, "dialog-error-symbolic", "error", message);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", TRUE);
-  show_only (self->stack, "preview");
+  cg_stack_show_only (self->stack, "preview");
 }
 
 static void

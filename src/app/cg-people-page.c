@@ -10,6 +10,7 @@
 #include "cg-import-dialog.h"
 #include "cg-people-page.h"
 #include "cg-person-dialog.h"
+#include "cg-widgets.h"
 
 struct _CgPeoplePage
 {
@@ -94,25 +95,6 @@ get_parent_window (CgPeoplePage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-/* Shows one child of @stack and hides the others: GTK 4.8 puts every
- * visible widget in the accessibility tree, mapped or not, so what is
- * not on screen is made invisible. */
-static void
-show_only (GtkStack   *stack,
-           const char *name)
-{
-  GtkWidget *target = gtk_stack_get_child_by_name (stack, name);
-
-  g_return_if_fail (target != NULL);
-  gtk_widget_set_visible (target, TRUE);
-  gtk_stack_set_visible_child (stack, target);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != target)
-      gtk_widget_set_visible (child, FALSE);
 }
 
 static void
@@ -394,7 +376,7 @@ update_empty_state (CgPeoplePage *self)
                                        ? description
                                        : _("Try another name, ID number or room."));
       gtk_widget_set_visible (self->show_archived_button, description != NULL);
-      show_only (self->stack, "no-results");
+      cg_stack_show_only (self->stack, "no-results");
       return;
     }
 
@@ -402,7 +384,7 @@ update_empty_state (CgPeoplePage *self)
   if (everyone == NULL || everyone->len == 0)
     {
       set_filters_sensitive (self, FALSE);
-      show_only (self->stack, "empty");
+      cg_stack_show_only (self->stack, "empty");
       return;
     }
 
@@ -416,7 +398,7 @@ update_empty_state (CgPeoplePage *self)
   else
     adw_status_page_set_description (self->no_results_page,
                                      _("Nobody in this group is registered."));
-  show_only (self->stack, "no-results");
+  cg_stack_show_only (self->stack, "no-results");
 }
 
 static void
@@ -437,7 +419,7 @@ cg_people_page_reload (CgPeoplePage *self)
   if (people == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
-      show_only (self->stack, "error");
+      cg_stack_show_only (self->stack, "error");
       gtk_label_set_text (self->count_label, "");
       return;
     }
@@ -452,7 +434,7 @@ cg_people_page_reload (CgPeoplePage *self)
   set_filters_sensitive (self, TRUE);
 
   if (people->len > 0)
-    show_only (self->stack, "list");
+    cg_stack_show_only (self->stack, "list");
   else
     update_empty_state (self);
 }

@@ -154,20 +154,6 @@ action_button (const char *label,
   return button;
 }
 
-static char *
-format_duration (gint64 minutes)
-{
-  int days = (int) (minutes / (24 * 60));
-  int hours = (int) ((minutes / 60) % 24);
-  int mins = (int) (minutes % 60);
-
-  if (days > 0)
-    return g_strdup_printf (_("%d d %d h %d min"), days, hours, mins);
-  if (hours > 0)
-    return g_strdup_printf (_("%d h %d min"), hours, mins);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", mins), mins);
-}
-
 /* ---- actions ---------------------------------------------------------------- */
 
 static void
@@ -384,7 +370,7 @@ add_record (Detail          *detail,
       break;
     case CG_MOURNING_OVER:
       {
-        g_autofree char *span = format_duration (-left);
+        g_autofree char *span = cg_service_format_duration (-left);
 
         /* Translators: %s is a duration */
         state_text = g_strdup_printf (_("Over the mourning limit by %s"), span);
@@ -395,7 +381,7 @@ add_record (Detail          *detail,
     case CG_MOURNING_WITHIN:
     default:
       {
-        g_autofree char *span = format_duration (left);
+        g_autofree char *span = cg_service_format_duration (left);
 
         if (service->ended_at != NULL)
           state_text = g_strdup (_("Ended within the mourning limit"));
@@ -580,7 +566,7 @@ add_mourners (Detail          *detail,
       else
         {
           int minutes = cg_mourner_minutes (m, now);
-          g_autofree char *span = format_duration (minutes);
+          g_autofree char *span = cg_service_format_duration (minutes);
           gboolean overstay = cg_mourner_is_overstay (policy, m, now);
 
           if (m->left_at != NULL)

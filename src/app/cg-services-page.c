@@ -25,6 +25,7 @@
 #include "cg-services-page.h"
 #include "cg-services-register.h"
 #include "cg-validate.h"
+#include "cg-widgets.h"
 
 struct _CgServicesPage
 {
@@ -147,23 +148,6 @@ load_cards (CgStore        *store,
 }
 
 /* ---- the board ---------------------------------------------------------- */
-
-static char *
-format_minutes (gint64 minutes)
-{
-  int days = (int) (minutes / (24 * 60));
-  int hours = (int) ((minutes / 60) % 24);
-  int mins = (int) (minutes % 60);
-
-  if (days > 0)
-    /* Translators: a duration: days, hours, minutes */
-    return g_strdup_printf (_("%d d %d h %d min"), days, hours, mins);
-  if (hours > 0)
-    /* Translators: a duration: hours, minutes */
-    return g_strdup_printf (_("%d h %d min"), hours, mins);
-  /* Translators: a duration in minutes */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", mins), mins);
-}
 
 static GtkWidget *
 card_label (GtkWidget  *box,
@@ -302,7 +286,7 @@ card_new (CgServicesPage *self,
     }
   else
     {
-      g_autofree char *span = format_minutes (ABS (info->minutes_left));
+      g_autofree char *span = cg_service_format_duration (ABS (info->minutes_left));
       g_autofree char *limit = NULL;
       g_autofree char *mourners = NULL;
 
@@ -471,37 +455,6 @@ on_new_service_clicked_cb (CgServicesPage *self)
 
 /* ---- the widget --------------------------------------------------------- */
 
-static GtkWidget *
-status_page_new (const char *icon,
-                 const char *title,
-                 const char *description)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  return page;
-}
-
-/* Only the shown child of a stack is visible, so the accessibility tree
- * holds only what is on screen. */
-static void
-show_only (GtkStack   *stack,
-           const char *name)
-{
-  GtkWidget *target = gtk_stack_get_child_by_name (stack, name);
-
-  g_return_if_fail (target != NULL);
-  gtk_widget_set_visible (target, TRUE);
-  gtk_stack_set_visible_child (stack, target);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != target)
-      gtk_widget_set_visible (child, FALSE);
-}
-
 static const char * const view_names[] = { "halls", "register", "charts" };
 
 static void
@@ -514,8 +467,8 @@ on_view_toggled_cb (CgServicesPage *self)
       view = i;
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), view_names[view]) == 0)
     return;
-  show_only (self->view_stack, view_names[view]);
-  show_only (self->tools_stack, view_names[view]);
+  cg_stack_show_only (self->view_stack, view_names[view]);
+  cg_stack_show_only (self->tools_stack, view_names[view]);
   if (g_str_equal (view_names[view], "register") && self->register_stale)
     {
       self->register_stale = FALSE;
@@ -593,7 +546,7 @@ build (CgServicesPage *self)
   GtkWidget *halls = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *spinner_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *error_page = status_page_new ("dialog-error-symbolic", _("Could Not Load the Services"), NULL);
+  GtkWidget *error_page = cg_status_page_new ("dialog-error-symbolic", _("Could Not Load the Services"), NULL);
   g_autoptr(GMenuModel) menu = more_menu_new ();
   const char *view_labels[] = { N_("Halls"), N_("Register"), N_("Charts") };
   const char *view_tips[] = { N_("The services in progress, hall by hall, against the mourning limit"),
@@ -670,7 +623,7 @@ build (CgServicesPage *self)
   self->error_page = ADW_STATUS_PAGE (error_page);
   gtk_stack_add_named (self->stack, error_page, "error");
   gtk_stack_add_named (self->stack,
-                       status_page_new ("view-grid-symbolic", _("No Services in Progress"),
+                       cg_status_page_new ("view-grid-symbolic", _("No Services in Progress"),
                                         _("Every hall is free. Use “New Service…” to register a deceased and open "
                                           "a service in a hall.")),
                        "empty");
@@ -722,8 +675,8 @@ build_views (CgServicesPage *self)
     gtk_stack_add_named (self->view_stack, scroller, "charts");
     gtk_stack_add_named (self->tools_stack, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), "charts");
   }
-  show_only (self->view_stack, "halls");
-  show_only (self->tools_stack, "halls");
+  cg_stack_show_only (self->view_stack, "halls");
+  cg_stack_show_only (self->tools_stack, "halls");
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "cg-date.h"
 #include "cg-service-detail.h"
 #include "cg-services-register.h"
+#include "cg-widgets.h"
 
 #define REGISTER_LIMIT 200
 
@@ -285,19 +286,6 @@ cg_services_register_init (CgServicesRegister *self)
 {
 }
 
-static GtkWidget *
-status_page_new (const char *icon,
-                 const char *title,
-                 const char *description)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  return page;
-}
-
 GtkWidget *
 cg_services_register_new (CgStore        *store,
                           const CgModule *module)
@@ -322,10 +310,10 @@ cg_services_register_new (CgStore        *store,
 
   self->stack = gtk_stack_new ();
   gtk_widget_set_vexpand (self->stack, TRUE);
-  self->error_page = status_page_new ("dialog-error-symbolic", _("Could Not Load the Services"), NULL);
+  self->error_page = cg_status_page_new ("dialog-error-symbolic", _("Could Not Load the Services"), NULL);
   gtk_stack_add_named (GTK_STACK (self->stack), self->error_page, "error");
   gtk_stack_add_named (GTK_STACK (self->stack),
-                       status_page_new ("system-search-symbolic", _("No Services Found"),
+                       cg_status_page_new ("system-search-symbolic", _("No Services Found"),
                                         _("No service matches. Services are registered with “New Service…” "
                                           "or imported from the page menu.")),
                        "empty");

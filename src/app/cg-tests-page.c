@@ -15,6 +15,7 @@
 
 #include "cg-date.h"
 #include "cg-tests-page-private.h"
+#include "cg-widgets.h"
 
 G_DEFINE_FINAL_TYPE (CgTestsPage, cg_tests_page, ADW_TYPE_BIN)
 
@@ -25,24 +26,6 @@ enum {
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
-
-/* Shows one child of @stack and hides the others: GTK 4.8 puts every
- * visible widget in the accessibility tree, mapped or not. */
-static void
-show_only (GtkStack   *stack,
-           const char *name)
-{
-  GtkWidget *target = gtk_stack_get_child_by_name (stack, name);
-
-  g_return_if_fail (target != NULL);
-  gtk_widget_set_visible (target, TRUE);
-  gtk_stack_set_visible_child (stack, target);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != target)
-      gtk_widget_set_visible (child, FALSE);
-}
 
 /* ---- what the page shows -------------------------------------------- */
 
@@ -56,13 +39,13 @@ cg_tests_page_update_view (CgTestsPage *self)
   if (self->load_error != NULL)
     {
       adw_status_page_set_description (self->error_page, self->load_error);
-      show_only (self->stack, "error");
+      cg_stack_show_only (self->stack, "error");
       return;
     }
   if (!self->loaded)
     {
       gtk_spinner_set_spinning (self->spinner, TRUE);
-      show_only (self->stack, "loading");
+      cg_stack_show_only (self->stack, "loading");
       return;
     }
   gtk_spinner_set_spinning (self->spinner, FALSE);
@@ -79,7 +62,7 @@ cg_tests_page_update_view (CgTestsPage *self)
 
   if (n_group == 0 && self->search_text == NULL)
     {
-      show_only (self->stack, "empty");
+      cg_stack_show_only (self->stack, "empty");
       return;
     }
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
@@ -100,10 +83,10 @@ cg_tests_page_update_view (CgTestsPage *self)
           adw_status_page_set_description (self->no_results_page,
                                            _("Choose “All” to see everyone."));
         }
-      show_only (self->stack, "no-results");
+      cg_stack_show_only (self->stack, "no-results");
       return;
     }
-  show_only (self->stack, "list");
+  cg_stack_show_only (self->stack, "list");
 }
 
 static void

@@ -27,6 +27,7 @@
 #include "cg-visit-form.h"
 #include "cg-visit-history-model.h"
 #include "cg-visitors-page.h"
+#include "cg-widgets.h"
 
 #define CHART_DAYS 30
 /* The narrowest useful list of who is inside, beside the form; with less
@@ -88,24 +89,6 @@ G_DEFINE_FINAL_TYPE (CgVisitorsPage, cg_visitors_page, ADW_TYPE_BIN)
 
 static void load_policy     (CgVisitorsPage *self);
 static void start_chart_job (CgVisitorsPage *self);
-
-/* Shows one child of @stack and hides the others: GTK 4.8 puts every
- * visible widget in the accessibility tree, mapped or not. */
-static void
-show_only (GtkStack   *stack,
-           const char *name)
-{
-  GtkWidget *target = gtk_stack_get_child_by_name (stack, name);
-
-  g_return_if_fail (target != NULL);
-  gtk_widget_set_visible (target, TRUE);
-  gtk_stack_set_visible_child (stack, target);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != target)
-      gtk_widget_set_visible (child, FALSE);
-}
 
 static void
 show_toast (CgVisitorsPage *self,
@@ -362,18 +345,18 @@ update_register_state (CgVisitorsPage *self)
   if (error != NULL)
     {
       adw_status_page_set_description (self->register_error_page, error->message);
-      show_only (self->register_stack, "error");
+      cg_stack_show_only (self->register_stack, "error");
       gtk_label_set_text (self->count_label, "");
       return;
     }
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit", "%u visits", n), n);
   gtk_label_set_text (self->count_label, count);
   if (n > 0)
-    show_only (self->register_stack, "list");
+    cg_stack_show_only (self->register_stack, "list");
   else if (search != NULL && *search != '\0')
-    show_only (self->register_stack, "no-results");
+    cg_stack_show_only (self->register_stack, "no-results");
   else
-    show_only (self->register_stack, "empty");
+    cg_stack_show_only (self->register_stack, "empty");
 }
 
 /* The rows are read again: a selected row would make GTK 4.8's
@@ -592,8 +575,8 @@ on_view_toggled_cb (CgVisitorsPage *self)
     cg_visit_history_model_set_paused (self->history, TRUE);
   if (g_str_equal (name, "chart") && (self->chart_stale || cg_chart_view_get_data (self->chart) == NULL))
     start_chart_job (self);
-  show_only (self->view_stack, name);
-  show_only (self->tools_stack, name);
+  cg_stack_show_only (self->view_stack, name);
+  cg_stack_show_only (self->tools_stack, name);
   if (g_str_equal (name, "gate"))
     cg_visit_form_focus (self->form);
 }
@@ -889,9 +872,9 @@ cg_visitors_page_init (CgVisitorsPage *self)
   gtk_widget_set_halign (self->row_popover, GTK_ALIGN_START);
   gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self));
 
-  show_only (self->view_stack, "gate");
-  show_only (self->tools_stack, "gate");
-  show_only (self->register_stack, "list");
+  cg_stack_show_only (self->view_stack, "gate");
+  cg_stack_show_only (self->tools_stack, "gate");
+  cg_stack_show_only (self->register_stack, "list");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "visitors.copresence", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "visitors.check-out-selected", FALSE);
 

@@ -23,6 +23,7 @@
 #include "cg-tests-page.h"
 #include "cg-today-page.h"
 #include "cg-window.h"
+#include "cg-widgets.h"
 
 #define SETTINGS_SCHEMA "org.example.CareGuard"
 
@@ -87,27 +88,6 @@ static const PageInfo page_infos[] = {
 static const char * const risk_classes[CG_N_RISKS] = {
   "risk-low", "risk-medium", "risk-high",
 };
-
-/* Shows one child of @stack and hides the others.  GTK 4.8 exposes every
- * visible widget to AT-SPI whether mapped or not (and marks none but
- * windows as showing), so what is not on screen is made invisible: the
- * accessibility tree then holds only what the user sees. */
-static void
-show_only (GtkStack   *stack,
-           const char *name)
-{
-  GtkWidget *target = gtk_stack_get_child_by_name (stack, name);
-
-  if (target == NULL)
-    return;
-  gtk_widget_set_visible (target, TRUE);
-  gtk_stack_set_visible_child (stack, target);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != target)
-      gtk_widget_set_visible (child, FALSE);
-}
 
 static void
 remove_all_pages (CgWindow *self)
@@ -363,7 +343,7 @@ show_load_error (CgWindow     *self,
   g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
   adw_status_page_set_description (self->error_page, escaped);
-  show_only (self->mode_stack, "error");
+  cg_stack_show_only (self->mode_stack, "error");
   set_configured (self, FALSE);
 }
 
@@ -378,7 +358,7 @@ show_setup (CgWindow *self)
                            G_CALLBACK (setup_completed_cb), self,
                            G_CONNECT_SWAPPED);
   adw_bin_set_child (self->setup_bin, setup);
-  show_only (self->mode_stack, "setup");
+  cg_stack_show_only (self->mode_stack, "setup");
   set_configured (self, FALSE);
 }
 
@@ -417,7 +397,7 @@ reload (CgWindow *self)
     {
       /* The setup form stays in its hidden page: this may run inside its
        * own "Create" handler, which must not see it finalized. */
-      show_only (self->mode_stack, "main");
+      cg_stack_show_only (self->mode_stack, "main");
       set_configured (self, TRUE);
     }
 }
@@ -452,7 +432,7 @@ sidebar_row_selected_cb (GtkListBox    *list,
 {
   if (row == NULL)
     return;
-  show_only (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  cg_stack_show_only (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "cg-audit.h"
 #include "cg-date.h"
 #include "cg-disinfection.h"
+#include "cg-validate.h"
 
 /* ---------------------------------------------------------------------- */
 /* Place kinds                                                              */
@@ -143,30 +144,6 @@ cg_disinfection_free (CgDisinfection *d)
   g_free (d);
 }
 
-/* Trims *@field in place (NULL becomes ""); FALSE when longer than @max
- * characters. */
-static gboolean
-tidy (char  **field,
-      glong   max)
-{
-  char *text = g_strstrip (g_strdup (*field != NULL ? *field : ""));
-
-  g_free (*field);
-  *field = text;
-  return g_utf8_strlen (text, -1) <= max;
-}
-
-static gboolean
-too_long (GError     **error,
-          const char  *field,
-          int          max)
-{
-  /* Translators: the first %s is the field ("Place"), then its limit */
-  g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
-               _("%s: too long, %d characters at most."), field, max);
-  return FALSE;
-}
-
 gboolean
 cg_disinfection_validate (CgDisinfection  *d,
                           GError         **error)
@@ -178,30 +155,30 @@ cg_disinfection_validate (CgDisinfection  *d,
 
   g_return_val_if_fail (d != NULL, FALSE);
 
-  if (!tidy (&d->place, 60))
-    return too_long (error, _("Place"), 60);
+  if (!cg_text_tidy (&d->place, 60))
+    return cg_text_too_long (error, _("Place"), 60);
   if (*d->place == '\0')
     {
       g_set_error_literal (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
                            _("Place: enter the place disinfected, such as 一号礼厅 or 3 楼居室."));
       return FALSE;
     }
-  if (!tidy (&d->operator, 30))
-    return too_long (error, _("Operator"), 30);
+  if (!cg_text_tidy (&d->operator, 30))
+    return cg_text_too_long (error, _("Operator"), 30);
   if (*d->operator == '\0')
     {
       g_set_error_literal (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
                            _("Operator: enter who did the disinfection."));
       return FALSE;
     }
-  if (!tidy (&d->method, 40))
-    return too_long (error, _("Method"), 40);
-  if (!tidy (&d->agent, 60))
-    return too_long (error, _("Disinfectant and concentration"), 60);
-  if (!tidy (&d->checker, 30))
-    return too_long (error, _("Checker"), 30);
-  if (!tidy (&d->note, 200))
-    return too_long (error, _("Note"), 200);
+  if (!cg_text_tidy (&d->method, 40))
+    return cg_text_too_long (error, _("Method"), 40);
+  if (!cg_text_tidy (&d->agent, 60))
+    return cg_text_too_long (error, _("Disinfectant and concentration"), 60);
+  if (!cg_text_tidy (&d->checker, 30))
+    return cg_text_too_long (error, _("Checker"), 30);
+  if (!cg_text_tidy (&d->note, 200))
+    return cg_text_too_long (error, _("Note"), 200);
   if ((guint) d->place_kind >= CG_N_PLACE_KINDS)
     {
       g_set_error_literal (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,

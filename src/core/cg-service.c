@@ -67,8 +67,25 @@ cg_service_replace (char **field,
 const char *
 cg_service_trim (char **field)
 {
-  cg_service_replace (field, g_strstrip (g_strdup (*field != NULL ? *field : "")));
+  cg_text_tidy (field, G_MAXLONG);
   return *field;
+}
+
+char *
+cg_service_format_duration (gint64 minutes)
+{
+  int days = (int) (minutes / (24 * 60));
+  int hours = (int) ((minutes / 60) % 24);
+  int mins = (int) (minutes % 60);
+
+  if (days > 0)
+    /* Translators: a duration: days, hours, minutes */
+    return g_strdup_printf (_("%d d %d h %d min"), days, hours, mins);
+  if (hours > 0)
+    /* Translators: a duration: hours, minutes */
+    return g_strdup_printf (_("%d h %d min"), hours, mins);
+  /* Translators: a duration in minutes */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", mins), mins);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -162,6 +162,9 @@ GPtrArray  *cg_service_search       (CgStore        *store,
                                      guint           limit,
                                      GError        **error);
 
+/* "2 d 3 h 5 min", "3 h 5 min" or "5 min" (translated). */
+char       *cg_service_format_duration (gint64       minutes);
+
 /* FH-5: where a service stands against the mourning limit. */
 typedef enum
 {

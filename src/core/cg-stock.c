@@ -11,6 +11,7 @@
 #include "cg-audit.h"
 #include "cg-date.h"
 #include "cg-stock.h"
+#include "cg-validate.h"
 #include "cg-stock-private.h"
 
 /* ---------------------------------------------------------------------- */
@@ -213,9 +214,7 @@ cg_stock_item_free (CgStockItem *item)
 void
 cg_stock_strip_field (char **field)
 {
-  if (*field == NULL)
-    *field = g_strdup ("");
-  g_strstrip (*field);
+  cg_text_tidy (field, G_MAXLONG);
 }
 
 gboolean

@@ -13,30 +13,7 @@
 #include "cg-audit.h"
 #include "cg-date.h"
 #include "cg-disinfection.h"
-
-/* Trims *@field in place (NULL becomes ""); FALSE when longer than @max
- * characters. */
-static gboolean
-tidy (char  **field,
-      glong   max)
-{
-  char *text = g_strstrip (g_strdup (*field != NULL ? *field : ""));
-
-  g_free (*field);
-  *field = text;
-  return g_utf8_strlen (text, -1) <= max;
-}
-
-static gboolean
-too_long (GError     **error,
-          const char  *field,
-          int          max)
-{
-  /* Translators: the first %s is the field ("Place"), then its limit */
-  g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
-               _("%s: too long, %d characters at most."), field, max);
-  return FALSE;
-}
+#include "cg-validate.h"
 
 /* ---------------------------------------------------------------------- */
 /* Training and drills                                                      */
@@ -162,20 +139,20 @@ cg_training_add (CgStore     *store,
       g_set_error_literal (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID, _("Kind: unknown."));
       return FALSE;
     }
-  if (!tidy (&training->topic, 100))
-    return too_long (error, _("Topic"), 100);
+  if (!cg_text_tidy (&training->topic, 100))
+    return cg_text_too_long (error, _("Topic"), 100);
   if (*training->topic == '\0')
     {
       g_set_error_literal (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
                            _("Topic: enter what the training or drill was about."));
       return FALSE;
     }
-  if (!tidy (&training->attendee_names, 2000))
-    return too_long (error, _("Attendees' names"), 2000);
-  if (!tidy (&training->trainer, 30))
-    return too_long (error, _("Trainer"), 30);
-  if (!tidy (&training->note, 200))
-    return too_long (error, _("Note"), 200);
+  if (!cg_text_tidy (&training->attendee_names, 2000))
+    return cg_text_too_long (error, _("Attendees' names"), 2000);
+  if (!cg_text_tidy (&training->trainer, 30))
+    return cg_text_too_long (error, _("Trainer"), 30);
+  if (!cg_text_tidy (&training->note, 200))
+    return cg_text_too_long (error, _("Note"), 200);
   named = count_names (training->attendee_names);
   if (training->attendees == 0)
     training->attendees = named;

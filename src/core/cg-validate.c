@@ -9,6 +9,7 @@
 
 #include "cg-validate.h"
 #include "cg-date.h"
+#include "cg-store.h"
 
 G_DEFINE_QUARK (cg-validate-error-quark, cg_validate_error)
 
@@ -370,4 +371,26 @@ cg_mask_id_number (const char *id_number)
   tail = g_utf8_offset_to_pointer (id_number, len - 4);
 
   return g_strconcat (head, "********", tail, NULL);
+}
+
+gboolean
+cg_text_tidy (char  **field,
+              glong   max)
+{
+  char *text = g_strstrip (g_strdup (*field != NULL ? *field : ""));
+
+  g_free (*field);
+  *field = text;
+  return g_utf8_strlen (text, -1) <= max;
+}
+
+gboolean
+cg_text_too_long (GError     **error,
+                  const char  *field,
+                  int          max)
+{
+  /* Translators: the first %s is the field ("Place"), then its limit */
+  g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
+               _("%s: too long, %d characters at most."), field, max);
+  return FALSE;
 }

@@ -8,6 +8,15 @@
 
 G_BEGIN_DECLS
 
+/* Trims the text of *@field in place (NULL becomes ""); FALSE when it is
+ * longer than @max characters. */
+gboolean cg_text_tidy     (char       **field,
+                           glong        max);
+/* Sets "@field: too long, @max characters at most." and returns FALSE. */
+gboolean cg_text_too_long (GError     **error,
+                           const char  *field,
+                           int          max);
+
 #define CG_VALIDATE_ERROR (cg_validate_error_quark ())
 
 typedef enum
