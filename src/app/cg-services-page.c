@@ -42,7 +42,6 @@ struct _CgServicesPage
   GtkStack       *view_stack;
   GtkStack       *tools_stack;
   CgServicesRegister *register_view;
-  gboolean        register_stale;
   CgServicesCharts *charts_view;
   GtkLabel       *summary_label;
   GtkStack       *stack;
@@ -411,21 +410,13 @@ on_loaded_cb (GtkWidget    *page,
   gtk_stack_set_visible_child_name (self->stack, cards->len > 0 ? "content" : "empty");
 }
 
-/* The register and the charts read again when shown. */
+/* The register and the charts read again, now when shown or once they are. */
 static void
 on_settled_cb (GtkWidget *page)
 {
   CgServicesPage *self = CG_SERVICES_PAGE (page);
-  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
-  gboolean mapped = gtk_widget_get_mapped (page);
 
-  self->register_stale = TRUE;
-  if (mapped && g_strcmp0 (view, "register") == 0)
-    {
-      self->register_stale = FALSE;
-      cg_services_register_reload (self->register_view);
-    }
-  /* The charts read when shown, now or later. */
+  cg_services_register_reload (self->register_view);
   cg_services_charts_reload (self->charts_view);
 }
 
@@ -469,11 +460,6 @@ on_view_toggled_cb (CgServicesPage *self)
     return;
   cg_stack_show_only (self->view_stack, view_names[view]);
   cg_stack_show_only (self->tools_stack, view_names[view]);
-  if (g_str_equal (view_names[view], "register") && self->register_stale)
-    {
-      self->register_stale = FALSE;
-      cg_services_register_reload (self->register_view);
-    }
 }
 
 static void
@@ -660,7 +646,6 @@ build_views (CgServicesPage *self)
   search = cg_services_register_get_search (self->register_view);
   gtk_widget_set_hexpand (search, TRUE);
   gtk_stack_add_named (self->tools_stack, search, "register");
-  self->register_stale = TRUE;
   {
     GtkWidget *scroller = gtk_scrolled_window_new ();
 

@@ -1,9 +1,11 @@
 /* cg-services-register.c — the register of funeral services (治丧登记),
  * newest first, searchable; a row opens the service
  *
- * The newest services (at most REGISTER_LIMIT) are read in a thread with
- * a store of its own, each judged against the mourning limit of the
- * area's risk level (FH-5): at its end when it has ended, now when not.
+ * The newest services (at most REGISTER_LIMIT) are read through the page
+ * loader (a thread with a store of its own), each judged against the
+ * mourning limit of the area's risk level (FH-5): at its end when it has
+ * ended, now when not.  It reads when shown, and again when the search
+ * changes or the page says the store did.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-date.h"
+#include "cg-page-loader.h"
 #include "cg-service-detail.h"
 #include "cg-services-register.h"
 #include "cg-widgets.h"
@@ -24,9 +27,7 @@ struct _CgServicesRegister
 
   CgStore        *store;
   const CgModule *module;
-  GCancellable   *cancellable;
-  gboolean        loading;
-  gboolean        dirty;
+  CgPageLoader   *loader;
 
   GtkWidget      *search;
   GtkWidget      *stack;
@@ -51,47 +52,35 @@ entry_free (Entry *entry)
   g_free (entry);
 }
 
-typedef struct
+/* The search text, as the thread's input. */
+static gpointer
+load_input_new (GtkWidget *widget)
 {
-  char           *path;
-  char           *text;
-  const CgModule *module;
-} LoadInput;
-
-static void
-load_input_free (LoadInput *input)
-{
-  g_free (input->path);
-  g_free (input->text);
-  g_free (input);
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (CG_SERVICES_REGISTER (widget)->search)));
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_thread (CgStore        *store,
+             const CgModule *module,
+             const CgPolicy *policy,
+             const GDate    *today,
+             gpointer        input,
+             GError        **error)
 {
-  LoadInput *input = task_data;
-  g_autoptr(CgStore) store = NULL;
-  g_autoptr(CgPolicy) policy = NULL;
   g_autoptr(GPtrArray) services = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
-  g_autoptr(GError) error = NULL;
-  CgRiskLevel risk = CG_RISK_LOW;
+  GError *local_error = NULL;
+  CgRiskLevel risk;
 
-  store = cg_store_open (input->path, &error);
-  if (store != NULL)
-    policy = cg_module_load_policy (input->module, store, &error);
-  if (policy != NULL)
-    risk = cg_service_area_risk (store, &error);
-  if (policy != NULL && error == NULL)
-    services = cg_service_search (store, input->text, REGISTER_LIMIT, &error);
-  if (services == NULL)
+  risk = cg_service_area_risk (store, &local_error);
+  if (local_error != NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      g_propagate_error (error, local_error);
+      return NULL;
     }
+  services = cg_service_search (store, input, REGISTER_LIMIT, error);
+  if (services == NULL)
+    return NULL;
   for (guint i = 0; i < services->len; i++)
     {
       Entry *entry = g_new0 (Entry, 1);
@@ -100,7 +89,7 @@ load_thread (GTask        *task,
       entry->state = cg_service_mourning_state (policy, risk, entry->service, NULL, &entry->minutes_left);
       g_ptr_array_add (entries, entry);
     }
-  g_task_return_pointer (task, g_steal_pointer (&entries), (GDestroyNotify) g_ptr_array_unref);
+  return g_steal_pointer (&entries);
 }
 
 static void
@@ -180,20 +169,15 @@ row_new (const Entry *entry)
 }
 
 static void
-on_loaded_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_loaded_cb (GtkWidget    *widget,
+              gpointer      output,
+              const GError *error)
 {
-  CgServicesRegister *self = CG_SERVICES_REGISTER (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = g_task_propagate_pointer (G_TASK (result), &error);
+  CgServicesRegister *self = CG_SERVICES_REGISTER (widget);
+  g_autoptr(GPtrArray) entries = output;
   g_autofree char *count = NULL;
   GtkWidget *child;
 
-  if (entries == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
-  g_clear_object (&self->cancellable);
   if (entries == NULL)
     {
       adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error->message);
@@ -213,34 +197,37 @@ on_loaded_cb (GObject      *source,
                              entries->len);
   gtk_label_set_text (GTK_LABEL (self->count_label), count);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), entries->len > 0 ? "list" : "empty");
-  if (self->dirty)
-    cg_services_register_reload (self);
 }
+
+static const CgPageLoaderFuncs loader_funcs = {
+  .load = load_thread,
+  .loaded = on_loaded_cb,
+  .input_new = load_input_new,
+  .input_free = g_free,
+  .output_free = (GDestroyNotify) g_ptr_array_unref,
+};
 
 void
 cg_services_register_reload (CgServicesRegister *self)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadInput *input;
-
   g_return_if_fail (CG_IS_SERVICES_REGISTER (self));
 
-  if (self->loading)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  self->dirty = FALSE;
-  self->loading = TRUE;
-  self->cancellable = g_cancellable_new ();
-  input = g_new0 (LoadInput, 1);
-  input->path = g_strdup (cg_store_get_path (self->store));
-  input->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search)));
-  input->module = self->module;
-  task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
-  g_task_set_source_tag (task, cg_services_register_reload);
-  g_task_set_task_data (task, input, (GDestroyNotify) load_input_free);
-  g_task_run_in_thread (task, load_thread);
+  cg_page_loader_reload (self->loader);
+}
+
+static void
+on_search_changed_cb (CgServicesRegister *self)
+{
+  cg_page_loader_load (self->loader);
+}
+
+static void
+cg_services_register_map (GtkWidget *widget)
+{
+  CgServicesRegister *self = CG_SERVICES_REGISTER (widget);
+
+  GTK_WIDGET_CLASS (cg_services_register_parent_class)->map (widget);
+  cg_page_loader_mapped (self->loader);
 }
 
 GtkWidget *
@@ -256,9 +243,7 @@ cg_services_register_dispose (GObject *object)
 {
   CgServicesRegister *self = CG_SERVICES_REGISTER (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->loader, cg_page_loader_free);
   G_OBJECT_CLASS (cg_services_register_parent_class)->dispose (object);
 }
 
@@ -279,6 +264,7 @@ cg_services_register_class_init (CgServicesRegisterClass *klass)
 
   object_class->dispose = cg_services_register_dispose;
   object_class->finalize = cg_services_register_finalize;
+  GTK_WIDGET_CLASS (klass)->map = cg_services_register_map;
 }
 
 static void
@@ -306,7 +292,7 @@ cg_services_register_new (CgStore        *store,
   g_object_set (self->search, "placeholder-text", _("Name, ID number, hall or service number"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Search services"), -1);
-  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (cg_services_register_reload), self);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_search_changed_cb), self);
 
   self->stack = gtk_stack_new ();
   gtk_widget_set_vexpand (self->stack, TRUE);
@@ -341,5 +327,7 @@ cg_services_register_new (CgStore        *store,
   gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
   gtk_box_append (GTK_BOX (self), self->stack);
+  /* The page says when the store changed (cg_services_register_reload). */
+  self->loader = cg_page_loader_new (GTK_WIDGET (self), store, self->module, &loader_funcs, NULL);
   return GTK_WIDGET (self);
 }

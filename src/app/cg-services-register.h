@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (CgServicesRegister, cg_services_register, CG, SERVICES_REG
 
 GtkWidget *cg_services_register_new        (CgStore            *store,
                                              const CgModule     *module);
-/* Reads the services again in a thread (the search text applies). */
+/* Reads the services again (the search text applies): now when shown,
+ * or once it is. */
 void       cg_services_register_reload     (CgServicesRegister *self);
 /* The search entry, for the page's toolbar. */
 GtkWidget *cg_services_register_get_search (CgServicesRegister *self);
