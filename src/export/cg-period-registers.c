@@ -100,6 +100,27 @@ stream_sheet (PeriodContext       *ctx,
   return period_sheet_end (&sheet, error);
 }
 
+/* A register's sheet, written only when the institution keeps the
+ * register (@kept) or the period has lines in it (@exists_sql). */
+static gboolean
+stream_register (PeriodContext       *ctx,
+                 gboolean             kept,
+                 const char          *exists_sql,
+                 const char          *name,
+                 const PeriodColumn  *columns,
+                 guint                n_columns,
+                 const char          *note,
+                 const char          *sql,
+                 RowFunc              write_row,
+                 GError             **error)
+{
+  gboolean wanted;
+
+  if (!sheet_wanted (ctx, kept, exists_sql, &wanted, error))
+    return FALSE;
+  return !wanted || stream_sheet (ctx, name, columns, n_columns, note, sql, write_row, error);
+}
+
 static void
 cell_masked (PeriodSheet  *sheet,
              lxw_row_t     row,
@@ -191,24 +212,18 @@ gboolean
 period_write_visits (PeriodContext  *ctx,
                      GError        **error)
 {
-  gboolean wanted;
-
-  if (!sheet_wanted (ctx, (ctx->module->pages & CG_PAGE_VISITORS) != 0,
-                     "SELECT EXISTS (SELECT 1 FROM visit WHERE arrived_on BETWEEN ?1 AND ?2)",
-                     &wanted, error))
-    return FALSE;
-  if (!wanted)
-    return TRUE;
-  return stream_sheet (ctx, "访客登记表", visit_columns, G_N_ELEMENTS (visit_columns),
-                       /* Translators: note under the title of the visitor register */
-                       _("Every visitor registered in the period, let in or turned away, in the order of arrival."),
-                       "SELECT v.arrived_on, v.visitor_name, v.visitor_id_number, v.phone, p.name, "
-                       "       v.relationship, v.temperature, v.health_code, v.risk_travel, "
-                       "       v.nat_sampled_on, v.nat_result, v.arrived_at, v.left_at, v.refusal, "
-                       "       v.registered_by "
-                       "FROM visit v LEFT JOIN person p ON p.id = v.visiting_id "
-                       "WHERE v.arrived_on BETWEEN ?1 AND ?2 ORDER BY v.arrived_at, v.id",
-                       write_visit_row, error);
+  return stream_register (ctx, (ctx->module->pages & CG_PAGE_VISITORS) != 0,
+                          "SELECT EXISTS (SELECT 1 FROM visit WHERE arrived_on BETWEEN ?1 AND ?2)",
+                          "访客登记表", visit_columns, G_N_ELEMENTS (visit_columns),
+                          /* Translators: note under the title of the visitor register */
+                          _("Every visitor registered in the period, let in or turned away, in the order of arrival."),
+                          "SELECT v.arrived_on, v.visitor_name, v.visitor_id_number, v.phone, p.name, "
+                          "       v.relationship, v.temperature, v.health_code, v.risk_travel, "
+                          "       v.nat_sampled_on, v.nat_result, v.arrived_at, v.left_at, v.refusal, "
+                          "       v.registered_by "
+                          "FROM visit v LEFT JOIN person p ON p.id = v.visiting_id "
+                          "WHERE v.arrived_on BETWEEN ?1 AND ?2 ORDER BY v.arrived_at, v.id",
+                          write_visit_row, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -268,25 +283,19 @@ gboolean
 period_write_isolation (PeriodContext  *ctx,
                         GError        **error)
 {
-  gboolean wanted;
-
-  if (!sheet_wanted (ctx, (ctx->module->pages & CG_PAGE_ROOMS) != 0,
-                     "SELECT EXISTS (SELECT 1 FROM stay WHERE ?1 <= ?2 AND started_at < ?4 "
-                     "AND (ended_at IS NULL OR ended_at >= ?3))",
-                     &wanted, error))
-    return FALSE;
-  if (!wanted)
-    return TRUE;
-  return stream_sheet (ctx, "隔离观察登记", stay_columns, G_N_ELEMENTS (stay_columns),
-                       /* Translators: note under the title of the isolation register */
-                       _("Every isolation or observation stay that overlaps the period; an empty release time: still in the room."),
-                       "SELECT r.name, p.name, p.id_number, s.reason, s.started_at, s.planned_end_at, "
-                       "       s.ended_at, t.sampled_on, t.result, s.disposition, s.note "
-                       "FROM stay s JOIN room r ON r.id = s.room_id JOIN person p ON p.id = s.person_id "
-                       "LEFT JOIN nat_test t ON t.id = s.release_test_id "
-                       "WHERE ?1 <= ?2 AND s.started_at < ?4 AND (s.ended_at IS NULL OR s.ended_at >= ?3) "
-                       "ORDER BY s.started_at, s.id",
-                       write_stay_row, error);
+  return stream_register (ctx, (ctx->module->pages & CG_PAGE_ROOMS) != 0,
+                          "SELECT EXISTS (SELECT 1 FROM stay WHERE ?1 <= ?2 AND started_at < ?4 "
+                          "AND (ended_at IS NULL OR ended_at >= ?3))",
+                          "隔离观察登记", stay_columns, G_N_ELEMENTS (stay_columns),
+                          /* Translators: note under the title of the isolation register */
+                          _("Every isolation or observation stay that overlaps the period; an empty release time: still in the room."),
+                          "SELECT r.name, p.name, p.id_number, s.reason, s.started_at, s.planned_end_at, "
+                          "       s.ended_at, t.sampled_on, t.result, s.disposition, s.note "
+                          "FROM stay s JOIN room r ON r.id = s.room_id JOIN person p ON p.id = s.person_id "
+                          "LEFT JOIN nat_test t ON t.id = s.release_test_id "
+                          "WHERE ?1 <= ?2 AND s.started_at < ?4 AND (s.ended_at IS NULL OR s.ended_at >= ?3) "
+                          "ORDER BY s.started_at, s.id",
+                          write_stay_row, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -513,31 +522,25 @@ gboolean
 period_write_supplies (PeriodContext  *ctx,
                        GError        **error)
 {
-  gboolean wanted;
-
-  if (!sheet_wanted (ctx, (ctx->module->pages & CG_PAGE_SUPPLIES) != 0,
-                     "SELECT EXISTS (SELECT 1 FROM stock_movement WHERE occurred_on BETWEEN ?1 AND ?2)",
-                     &wanted, error))
-    return FALSE;
-  if (!wanted)
-    return TRUE;
   /* 库存: the on-hand quantity after each movement, counted from the
    * ledger's first movement (cg_stock_ledger's order: day, then entry). */
-  return stream_sheet (ctx, "防疫物资台账", supply_columns, G_N_ELEMENTS (supply_columns),
-                       /* Translators: note under the title of the supplies ledger */
-                       _("Every movement of the period, item by item; the stock is what was on hand after the movement."),
-                       "SELECT i.name, i.pack_size, i.unit, m.occurred_on, m.kind, m.source, m.quantity, "
-                       "       m.delta, m.expiry, m.batch, m.note, m.who, i.category, m.balance "
-                       "FROM (SELECT *, sum(delta) OVER (PARTITION BY item_id ORDER BY occurred_on, id "
-                       "                                 ROWS UNBOUNDED PRECEDING) AS balance "
-                       "      FROM stock_movement WHERE occurred_on <= ?2) m "
-                       "JOIN stock_item i ON i.id = m.item_id "
-                       "WHERE m.occurred_on >= ?1 "
-                       "ORDER BY CASE i.category WHEN 'masks' THEN 0 WHEN 'suits' THEN 1 "
-                       "  WHEN 'disinfectant' THEN 2 WHEN 'goggles' THEN 3 WHEN 'caps' THEN 4 "
-                       "  WHEN 'shoe_covers' THEN 5 WHEN 'gloves' THEN 6 ELSE 7 END, "
-                       "  i.name, m.occurred_on, m.id",
-                       write_supply_row, error);
+  return stream_register (ctx, (ctx->module->pages & CG_PAGE_SUPPLIES) != 0,
+                          "SELECT EXISTS (SELECT 1 FROM stock_movement WHERE occurred_on BETWEEN ?1 AND ?2)",
+                          "防疫物资台账", supply_columns, G_N_ELEMENTS (supply_columns),
+                          /* Translators: note under the title of the supplies ledger */
+                          _("Every movement of the period, item by item; the stock is what was on hand after the movement."),
+                          "SELECT i.name, i.pack_size, i.unit, m.occurred_on, m.kind, m.source, m.quantity, "
+                          "       m.delta, m.expiry, m.batch, m.note, m.who, i.category, m.balance "
+                          "FROM (SELECT *, sum(delta) OVER (PARTITION BY item_id ORDER BY occurred_on, id "
+                          "                                 ROWS UNBOUNDED PRECEDING) AS balance "
+                          "      FROM stock_movement WHERE occurred_on <= ?2) m "
+                          "JOIN stock_item i ON i.id = m.item_id "
+                          "WHERE m.occurred_on >= ?1 "
+                          "ORDER BY CASE i.category WHEN 'masks' THEN 0 WHEN 'suits' THEN 1 "
+                          "  WHEN 'disinfectant' THEN 2 WHEN 'goggles' THEN 3 WHEN 'caps' THEN 4 "
+                          "  WHEN 'shoe_covers' THEN 5 WHEN 'gloves' THEN 6 ELSE 7 END, "
+                          "  i.name, m.occurred_on, m.id",
+                          write_supply_row, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -568,21 +571,15 @@ gboolean
 period_write_disinfection (PeriodContext  *ctx,
                            GError        **error)
 {
-  gboolean wanted;
-
   /* A sheet only when the log has lines in the period. */
-  if (!sheet_wanted (ctx, FALSE,
-                     "SELECT EXISTS (SELECT 1 FROM disinfection WHERE done_on BETWEEN ?1 AND ?2)",
-                     &wanted, error))
-    return FALSE;
-  if (!wanted)
-    return TRUE;
-  return stream_sheet (ctx, "消毒工作日志", disinfection_columns, G_N_ELEMENTS (disinfection_columns),
-                       /* Translators: note under the title of the disinfection log */
-                       _("Every disinfection of the period, in the order done."),
-                       "SELECT done_at, place, agent, method, operator, checker, note FROM disinfection "
-                       "WHERE done_on BETWEEN ?1 AND ?2 ORDER BY done_at, id",
-                       write_disinfection_row, error);
+  return stream_register (ctx, FALSE,
+                          "SELECT EXISTS (SELECT 1 FROM disinfection WHERE done_on BETWEEN ?1 AND ?2)",
+                          "消毒工作日志", disinfection_columns, G_N_ELEMENTS (disinfection_columns),
+                          /* Translators: note under the title of the disinfection log */
+                          _("Every disinfection of the period, in the order done."),
+                          "SELECT done_at, place, agent, method, operator, checker, note FROM disinfection "
+                          "WHERE done_on BETWEEN ?1 AND ?2 ORDER BY done_at, id",
+                          write_disinfection_row, error);
 }
 
 static const PeriodColumn training_columns[] = {
@@ -619,20 +616,14 @@ gboolean
 period_write_training (PeriodContext  *ctx,
                        GError        **error)
 {
-  gboolean wanted;
-
-  if (!sheet_wanted (ctx, FALSE,
-                     "SELECT EXISTS (SELECT 1 FROM training WHERE held_on BETWEEN ?1 AND ?2)",
-                     &wanted, error))
-    return FALSE;
-  if (!wanted)
-    return TRUE;
-  return stream_sheet (ctx, "培训演练记录", training_columns, G_N_ELEMENTS (training_columns),
-                       /* Translators: note under the title of the training register */
-                       _("Every training session and drill of the period."),
-                       "SELECT held_on, kind, topic, attendees, attendee_names, trainer, note FROM training "
-                       "WHERE held_on BETWEEN ?1 AND ?2 ORDER BY held_on, id",
-                       write_training_row, error);
+  return stream_register (ctx, FALSE,
+                          "SELECT EXISTS (SELECT 1 FROM training WHERE held_on BETWEEN ?1 AND ?2)",
+                          "培训演练记录", training_columns, G_N_ELEMENTS (training_columns),
+                          /* Translators: note under the title of the training register */
+                          _("Every training session and drill of the period."),
+                          "SELECT held_on, kind, topic, attendees, attendee_names, trainer, note FROM training "
+                          "WHERE held_on BETWEEN ?1 AND ?2 ORDER BY held_on, id",
+                          write_training_row, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -798,20 +789,14 @@ gboolean
 period_write_mourners (PeriodContext  *ctx,
                        GError        **error)
 {
-  gboolean wanted;
-
-  if (!sheet_wanted (ctx, (ctx->module->pages & CG_PAGE_SERVICES) != 0,
-                     "SELECT EXISTS (SELECT 1 FROM mourner WHERE arrived_on BETWEEN ?1 AND ?2)",
-                     &wanted, error))
-    return FALSE;
-  if (!wanted)
-    return TRUE;
-  return stream_sheet (ctx, "吊唁人员登记表", mourner_columns, G_N_ELEMENTS (mourner_columns),
-                       /* Translators: note under the title of the mourner register */
-                       _("Every mourner registered in the period, admitted or turned away, in the order of arrival; an arrival alone: turned away, or no departure registered."),
-                       "SELECT s.deceased_name, m.name, m.phone, m.temperature, m.arrived_at, m.left_at, "
-                       "       m.refusal, m.health_code "
-                       "FROM mourner m JOIN service s ON s.id = m.service_id "
-                       "WHERE m.arrived_on BETWEEN ?1 AND ?2 ORDER BY m.arrived_at, m.id",
-                       write_mourner_row, error);
+  return stream_register (ctx, (ctx->module->pages & CG_PAGE_SERVICES) != 0,
+                          "SELECT EXISTS (SELECT 1 FROM mourner WHERE arrived_on BETWEEN ?1 AND ?2)",
+                          "吊唁人员登记表", mourner_columns, G_N_ELEMENTS (mourner_columns),
+                          /* Translators: note under the title of the mourner register */
+                          _("Every mourner registered in the period, admitted or turned away, in the order of arrival; an arrival alone: turned away, or no departure registered."),
+                          "SELECT s.deceased_name, m.name, m.phone, m.temperature, m.arrived_at, m.left_at, "
+                          "       m.refusal, m.health_code "
+                          "FROM mourner m JOIN service s ON s.id = m.service_id "
+                          "WHERE m.arrived_on BETWEEN ?1 AND ?2 ORDER BY m.arrived_at, m.id",
+                          write_mourner_row, error);
 }
