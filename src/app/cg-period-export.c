@@ -337,7 +337,6 @@ export_period_action (GtkWidget  *widget,
 {
   CgReportsPage *self = CG_REPORTS_PAGE (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   g_autofree char *name = NULL;
@@ -345,31 +344,13 @@ export_period_action (GtkWidget  *widget,
   if (!self->period_ok || self->export_cancellable != NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Period Workbook"), cg_reports_page_get_parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Excel Workbooks"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
   first = cg_date_to_iso (&self->period_from);
   last = cg_date_to_iso (&self->period_to);
   /* Translators: the file name offered for the period workbook; %1$s and
    * %2$s are the first and last day.  In Chinese: 登记汇总-%1$s至%2$s.xlsx */
   name = g_strdup_printf (_("registers-%1$s-to-%2$s.xlsx"), first, last);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (cg_reports_last_folder == NULL)
-    {
-      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-
-      if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-        cg_reports_last_folder = g_file_new_for_path (documents);
-    }
-  if (cg_reports_last_folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), cg_reports_last_folder, NULL);
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self, 0);
+  chooser = cg_reports_page_save_chooser_new (self, _("Export Period Workbook"), name,
+                                              G_CALLBACK (on_export_chooser_response_cb));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

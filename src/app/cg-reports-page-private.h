@@ -110,4 +110,11 @@ void       cg_reports_page_period_class_init (GtkWidgetClass  *widget_class);
 void       cg_reports_page_period_init       (CgReportsPage   *self);
 void       cg_reports_page_update_period_sensitivity (CgReportsPage *self);
 
+/* A save chooser for an .xlsx workbook, offering @name in the folder used
+ * last (the Documents folder at first); @response_cb gets @self. */
+GtkFileChooserNative *cg_reports_page_save_chooser_new (CgReportsPage *self,
+                                                        const char    *title,
+                                                        const char    *name,
+                                                        GCallback      response_cb);
+
 G_END_DECLS

@@ -715,32 +715,22 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
   start_save (self, path);
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+GtkFileChooserNative *
+cg_reports_page_save_chooser_new (CgReportsPage *self,
+                                  const char    *title,
+                                  const char    *name,
+                                  GCallback      response_cb)
 {
-  CgReportsPage *self = CG_REPORTS_PAGE (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *day = NULL;
-  g_autofree char *name = NULL;
 
-  if (!self->date_ok || self->saving)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Save Daily Report"), cg_reports_page_get_parent_window (self),
+  chooser = gtk_file_chooser_native_new (title, cg_reports_page_get_parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Excel Workbooks"));
   gtk_file_filter_add_pattern (filter, "*.xlsx");
   gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  day = cg_date_to_iso (&self->date);
-  /* Translators: the file name offered for the daily report; %s is the
-   * date (2026-11-23).  In Chinese: 日报告-%s.xlsx */
-  name = g_strdup_printf (_("daily-report-%s.xlsx"), day);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   if (cg_reports_last_folder == NULL)
     {
@@ -751,8 +741,29 @@ save_action (GtkWidget  *widget,
     }
   if (cg_reports_last_folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), cg_reports_last_folder, NULL);
+  g_signal_connect_object (chooser, "response", response_cb, self, 0);
+  return chooser;
+}
 
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CgReportsPage *self = CG_REPORTS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *day = NULL;
+  g_autofree char *name = NULL;
+
+  if (!self->date_ok || self->saving)
+    return;
+
+  day = cg_date_to_iso (&self->date);
+  /* Translators: the file name offered for the daily report; %s is the
+   * date (2026-11-23).  In Chinese: 日报告-%s.xlsx */
+  name = g_strdup_printf (_("daily-report-%s.xlsx"), day);
+  chooser = cg_reports_page_save_chooser_new (self, _("Save Daily Report"), name,
+                                              G_CALLBACK (on_chooser_response_cb));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
