@@ -182,18 +182,29 @@ person_of_record (CgWindow    *self,
   return FALSE;
 }
 
+/* A funeral service's alert (FH-5, FH-7 …) opens the service itself. */
+static void
+open_service (GtkWidget *page,
+              gint64     id)
+{
+  cg_services_page_show_service (CG_SERVICES_PAGE (page), id);
+}
+
 /* Records that live on a page of their own rather than with a person:
- * the alert shows that page. */
+ * the alert shows that page, and the record there when the page can
+ * open it (@open). */
 static const struct
 {
   const char *kind;
   const char *page;
+  void      (*open) (GtkWidget *page,
+                     gint64     id);
 } record_pages[] = {
   { "visit", "visitors" },
   { "room", "rooms" },
   { "stay", "rooms" },
   { "screening", "rooms" },
-  { "service", "services" },
+  { "service", "services", open_service },
   { "mourner", "services" },
   { "covid_step", "services" },
   { "protection", "services" },
@@ -241,11 +252,8 @@ open_record_cb (GtkWidget  *page,
   for (guint i = 0; i < G_N_ELEMENTS (record_pages); i++)
     if (g_strcmp0 (kind, record_pages[i].kind) == 0 && select_page (self, record_pages[i].page))
       {
-        /* A funeral service's alert (FH-5, FH-7 …) opens the service itself. */
-        GtkWidget *shown = gtk_stack_get_child_by_name (self->content_stack, record_pages[i].page);
-
-        if (g_strcmp0 (kind, "service") == 0 && shown != NULL && CG_IS_SERVICES_PAGE (shown))
-          cg_services_page_show_service (CG_SERVICES_PAGE (shown), id);
+        if (record_pages[i].open != NULL)
+          record_pages[i].open (gtk_stack_get_child_by_name (self->content_stack, record_pages[i].page), id);
         return;
       }
 
